@@ -1,0 +1,34 @@
+export { boundErrorBodies, MAX_ERROR_BODY_BYTES } from "./bounded-fetch.js";
+export { type Clock, systemClock } from "./clock.js";
+export { createSkewedClock, type SkewedClock } from "./clock-skew.js";
+export { ApiError, type ApiErrorInit, NetworkError, TimeoutError, ValidationError } from "./errors.js";
+export { assertHeaderSafe } from "./header-value.js";
+export {
+  createTokenSource,
+  huaweiTokenMiddleware,
+  type TokenProvider,
+  type TokenResult,
+  type TokenSource,
+  type TokenSourceOptions,
+} from "./huawei-token.js";
+export {
+  createNcpSigner,
+  type NcpCredentials,
+  type NcpSignatureHeaders,
+  type NcpSigner,
+  type NcpSignerOptions,
+  ncpSignature,
+  ncpSignatureMiddleware,
+  ncpStringToSign,
+} from "./ncp-signature-v2.js";
+export { requestTarget } from "./request-target.js";
+export {
+  type Attempt,
+  type AttemptOutcome,
+  isRetryableStatus,
+  parseRetryAfter,
+  type ResolvedRetryOptions,
+  type RetryOptions,
+  resolveRetryOptions,
+  runAttempts,
+} from "./retry.js";
