@@ -10,7 +10,10 @@ describe("Huawei token source", () => {
 
   it("caches a provider's token until shortly before it expires, and shares one refresh", async () => {
     let now = 0;
-    const provider = vi.fn(async () => ({ token: `t${provider.mock.calls.length}`, expiresAt: now + 60 * 60_000 }));
+    const provider = vi.fn(async () => ({
+      token: `t${provider.mock.calls.length}`,
+      expiresAt: now + 60 * 60_000,
+    }));
     const source = createTokenSource(provider, { clock: () => now, refreshBeforeMs: 5 * 60_000 });
     const first = await Promise.all([source.get(), source.get(), source.get()]);
     expect(first).toEqual(["t1", "t1", "t1"]);

@@ -29,7 +29,10 @@ export interface TokenSource {
 
 const MINUTE = 60_000;
 
-export function createTokenSource(token: string | TokenProvider, options: TokenSourceOptions = {}): TokenSource {
+export function createTokenSource(
+  token: string | TokenProvider,
+  options: TokenSourceOptions = {},
+): TokenSource {
   if (typeof token === "string") {
     assertHeaderSafe("token", token);
     const fixed = token;

@@ -3,6 +3,20 @@ export { type Clock, systemClock } from "./clock.js";
 export { createSkewedClock, type SkewedClock } from "./clock-skew.js";
 export { ApiError, type ApiErrorInit, NetworkError, TimeoutError, ValidationError } from "./errors.js";
 export { assertHeaderSafe } from "./header-value.js";
+export { canonicalHeaders, canonicalQueryString, canonicalUri, sdkDate } from "./huawei-canonical.js";
+export {
+  createHuaweiSigner,
+  EMPTY_BODY_SHA256,
+  HUAWEI_ALGORITHM,
+  type HuaweiAkSkCredentials,
+  type HuaweiSignature,
+  type HuaweiSigner,
+  type HuaweiSignerOptions,
+  type HuaweiSignInput,
+  huaweiAkSkMiddleware,
+  huaweiSign,
+  huaweiSignWithKey,
+} from "./huawei-sdk-hmac-sha256.js";
 export {
   createTokenSource,
   huaweiTokenMiddleware,
@@ -11,6 +25,7 @@ export {
   type TokenSource,
   type TokenSourceOptions,
 } from "./huawei-token.js";
+export { firstHeader, type IdempotentCall, rawBody, runIdempotentCall } from "./idempotent-call.js";
 export {
   createNcpSigner,
   type NcpCredentials,
@@ -32,3 +47,4 @@ export {
   resolveRetryOptions,
   runAttempts,
 } from "./retry.js";
+export { rfc3986Encode } from "./rfc3986.js";

@@ -1,6 +1,11 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { createNcpSigner, ncpSignature, ncpSignatureMiddleware, ncpStringToSign } from "./ncp-signature-v2.js";
+import {
+  createNcpSigner,
+  ncpSignature,
+  ncpSignatureMiddleware,
+  ncpStringToSign,
+} from "./ncp-signature-v2.js";
 
 // Vectors published in shared/reference/ncp-cloud-functions.md (made-up keys, computed independently).
 const referenceVectors = [
@@ -10,7 +15,8 @@ const referenceVectors = [
     signature: "iPe1hFfjl7BPGhFZJGCY5XZgH6eWMwCWlSdSkKU+SPE=",
   },
   {
-    stringToSign: "DELETE /ncf/api/v2/packages/package001?platform=vpc\n1700000000000\nncp_iam_EXAMPLEACCESSKEY",
+    stringToSign:
+      "DELETE /ncf/api/v2/packages/package001?platform=vpc\n1700000000000\nncp_iam_EXAMPLEACCESSKEY",
     secretKey: "EXAMPLESECRETKEY",
     signature: "UWbMqnsLTwsR4SHU3I/w5OLK4gZtxk6zCBbNRhAVStc=",
   },
@@ -52,7 +58,10 @@ describe("NCP signature v2", () => {
     const next = await signer.headersFor("DELETE", "https://h.example/ncf/api/v2/packages/package001");
     expect(next["x-ncp-apigw-timestamp"]).toBe("1700000000001");
     expect(next["x-ncp-apigw-signature-v2"]).toBe(
-      nodeHmac("EXAMPLESECRETKEY", "DELETE /ncf/api/v2/packages/package001\n1700000000001\nncp_iam_EXAMPLEACCESSKEY"),
+      nodeHmac(
+        "EXAMPLESECRETKEY",
+        "DELETE /ncf/api/v2/packages/package001\n1700000000001\nncp_iam_EXAMPLEACCESSKEY",
+      ),
     );
   });
 
@@ -70,7 +79,9 @@ describe("NCP signature v2", () => {
 
   it("refuses missing or header-unsafe credentials without echoing them", () => {
     expect(() => createNcpSigner({ accessKey: "", secretKey: "x" })).toThrow(/accessKey is missing/);
-    expect(() => createNcpSigner({ accessKey: "AK", secretKey: "top\r\nsecret" })).toThrow(/secretKey contains/);
+    expect(() => createNcpSigner({ accessKey: "AK", secretKey: "top\r\nsecret" })).toThrow(
+      /secretKey contains/,
+    );
     try {
       createNcpSigner({ accessKey: "AK", secretKey: "top\r\nsecret" });
     } catch (error) {

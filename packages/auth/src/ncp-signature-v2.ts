@@ -22,7 +22,12 @@ export interface NcpSignatureHeaders {
   "x-ncp-apigw-signature-v2": string;
 }
 
-export function ncpStringToSign(method: string, target: string, timestamp: string, accessKey: string): string {
+export function ncpStringToSign(
+  method: string,
+  target: string,
+  timestamp: string,
+  accessKey: string,
+): string {
   return `${method.toUpperCase()} ${target}\n${timestamp}\n${accessKey}`;
 }
 
@@ -53,7 +58,10 @@ export function createNcpSigner(credentials: NcpCredentials, options: NcpSignerO
   async function headersFor(method: string, url: string | URL): Promise<NcpSignatureHeaders> {
     key ??= importHmacKey(secretKey);
     const timestamp = String(Math.trunc(clock()));
-    const mac = await hmacSha256(await key, ncpStringToSign(method, requestTarget(url), timestamp, accessKey));
+    const mac = await hmacSha256(
+      await key,
+      ncpStringToSign(method, requestTarget(url), timestamp, accessKey),
+    );
     return {
       "x-ncp-apigw-timestamp": timestamp,
       "x-ncp-iam-access-key": accessKey,
@@ -75,7 +83,10 @@ export function createNcpSigner(credentials: NcpCredentials, options: NcpSignerO
  * openapi-fetch middleware that signs every request (every attempt) with NCP signature v2.
  * Register it last so that it signs the final URL.
  */
-export function ncpSignatureMiddleware(credentials: NcpCredentials, options: NcpSignerOptions = {}): Middleware {
+export function ncpSignatureMiddleware(
+  credentials: NcpCredentials,
+  options: NcpSignerOptions = {},
+): Middleware {
   const signer = createNcpSigner(credentials, options);
   return { onRequest: ({ request }) => signer.sign(request) };
 }

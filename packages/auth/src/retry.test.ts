@@ -48,8 +48,10 @@ describe("runAttempts", () => {
       }),
     ).rejects.toBeInstanceOf(NetworkError);
     await expect(
-      runAttempts(resolveRetryOptions({ maxAttempts: 2, timeoutMs: 20, backoff: { baseMs: 1 } }), undefined, (a) =>
-        new Promise((_, reject) => a.signal.addEventListener("abort", () => reject(a.signal.reason))),
+      runAttempts(
+        resolveRetryOptions({ maxAttempts: 2, timeoutMs: 20, backoff: { baseMs: 1 } }),
+        undefined,
+        (a) => new Promise((_, reject) => a.signal.addEventListener("abort", () => reject(a.signal.reason))),
       ),
     ).rejects.toMatchObject({ name: "TimeoutError", attempts: 2 });
     expect(TimeoutError).toBeDefined();
@@ -83,7 +85,9 @@ describe("runAttempts", () => {
 describe("parseRetryAfter", () => {
   it("reads seconds and HTTP dates", () => {
     expect(parseRetryAfter("2")).toBe(2000);
-    expect(parseRetryAfter("Wed, 21 Oct 2015 07:28:10 GMT", Date.parse("Wed, 21 Oct 2015 07:28:00 GMT"))).toBe(10_000);
+    expect(
+      parseRetryAfter("Wed, 21 Oct 2015 07:28:10 GMT", Date.parse("Wed, 21 Oct 2015 07:28:00 GMT")),
+    ).toBe(10_000);
     expect(parseRetryAfter("soon")).toBeUndefined();
     expect(parseRetryAfter(null)).toBeUndefined();
   });

@@ -1,0 +1,57 @@
+import { rfc3986Encode, safeDecode } from "./rfc3986.js";
+
+// The canonicalisation steps of Huawei's SDK-HMAC-SHA256 (API request signing guide), one function each.
+
+/** Each decoded path segment RFC 3986-encoded, `/` kept, always ending in `/`. `urn:fss:` → `urn%3Afss%3A`. */
+export function canonicalUri(pathname: string): string {
+  const encoded = pathname
+    .split("/")
+    .map((segment) => rfc3986Encode(safeDecode(segment)))
+    .join("/");
+  return encoded.endsWith("/") ? encoded : `${encoded}/`;
+}
+
+/** `key=value` pairs, decoded then RFC 3986-encoded, sorted by key then value, joined by `&`. */
+export function canonicalQueryString(search: string): string {
+  const query = search.startsWith("?") ? search.slice(1) : search;
+  if (query === "") return "";
+  const pairs = query
+    .split("&")
+    .filter((part) => part !== "")
+    .map((part) => {
+      const eq = part.indexOf("=");
+      const key = eq === -1 ? part : part.slice(0, eq);
+      const value = eq === -1 ? "" : part.slice(eq + 1);
+      return [rfc3986Encode(safeDecode(key)), rfc3986Encode(safeDecode(value))] as const;
+    });
+  pairs.sort(([ka, va], [kb, vb]) => compare(ka, kb) || compare(va, vb));
+  return pairs.map(([key, value]) => `${key}=${value}`).join("&");
+}
+
+/**
+ * Canonical headers (`name:value\n` for each, lower-case names sorted byte-wise, values trimmed) and the
+ * signed-headers list (`a;b;c`).
+ */
+export function canonicalHeaders(headers: Iterable<readonly [string, string]>): {
+  canonical: string;
+  signed: string;
+} {
+  const entries = [...headers].map(([name, value]) => [name.toLowerCase(), value.trim()] as const);
+  entries.sort(([a], [b]) => compare(a, b));
+  return {
+    canonical: entries.map(([name, value]) => `${name}:${value}\n`).join(""),
+    signed: entries.map(([name]) => name).join(";"),
+  };
+}
+
+/** `YYYYMMDDTHHMMSSZ` in UTC. */
+export function sdkDate(epochMs: number): string {
+  return new Date(epochMs)
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,119 @@
+import { ValidationError } from "@fnapi/auth";
+
+// Function URNs: urn:fss:<region>:<project_id>:function:<package>:<name>[:<version> | :!<alias>].
+// The field rules are those of specs/fgs.yaml (components.schemas.FunctionUrn); a test keeps them in step.
+
+export const URN_RULES = {
+  region: {
+    pattern: /^[a-z0-9]+(-[a-z0-9]+)*$/,
+    rule: "lower-case letters and digits in dash-separated words",
+  },
+  projectId: { pattern: /^[A-Za-z0-9]{32}$/, rule: "32 letters or digits" },
+  package: { pattern: /^[A-Za-z0-9_-]{1,64}$/, rule: '1–64 letters, digits, "_" or "-"' },
+  name: {
+    pattern: /^[A-Za-z](?:[A-Za-z0-9_-]{0,58}[A-Za-z0-9])?$/,
+    rule: 'at most 60 letters, digits, "_" or "-", starting with a letter and ending with a letter or digit',
+  },
+  version: {
+    pattern: /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/,
+    rule: 'at most 64 letters, digits, ".", "_" or "-", starting with a letter or digit',
+  },
+  alias: { pattern: /^[A-Za-z0-9_-]{1,63}$/, rule: '1–63 letters, digits, "_" or "-"' },
+} as const;
+
+export interface FunctionUrnParts {
+  region: string;
+  projectId: string;
+  /** Default `default`. */
+  package?: string;
+  name: string;
+  /** A version (`v20170830-181539`): only that version is deleted. */
+  version?: string;
+  /** An alias name without the `!`: only the version it points to is deleted. */
+  alias?: string;
+}
+
+export interface ParsedFunctionUrn extends FunctionUrnParts {
+  package: string;
+}
+
+function check(field: keyof typeof URN_RULES, value: unknown, label: string = field): string {
+  if (typeof value !== "string") {
+    throw new ValidationError(label, `is ${typeof value}`, `it must be a string of ${URN_RULES[field].rule}`);
+  }
+  if (!URN_RULES[field].pattern.test(value)) {
+    throw new ValidationError(label, `${quote(value)} is invalid`, `it must be ${URN_RULES[field].rule}`);
+  }
+  return value;
+}
+
+/** Builds a URN from its parts, checking each against the API's rules. */
+export function formatFunctionUrn(parts: FunctionUrnParts): string {
+  const fields = [
+    "urn",
+    "fss",
+    check("region", parts.region),
+    check("projectId", parts.projectId),
+    "function",
+    check("package", parts.package ?? "default"),
+    check("name", parts.name),
+  ];
+  if (parts.version !== undefined && parts.alias !== undefined) {
+    throw new ValidationError(
+      "version",
+      "and alias are both given",
+      "a URN names a version or an alias, not both",
+    );
+  }
+  if (parts.version !== undefined) fields.push(check("version", parts.version));
+  if (parts.alias !== undefined) fields.push(`!${check("alias", parts.alias)}`);
+  return fields.join(":");
+}
+
+const URN_SHAPE = "urn:fss:<region>:<project_id>:function:<package>:<name>[:<version>|:!<alias>]";
+
+/** Splits a URN into its parts; throws a `ValidationError` naming the first field that breaks a rule. */
+export function parseFunctionUrn(urn: string): ParsedFunctionUrn {
+  if (typeof urn !== "string")
+    throw new ValidationError("function_urn", `is ${typeof urn}`, `it must be ${URN_SHAPE}`);
+  const fields = urn.split(":");
+  if (fields.length !== 7 && fields.length !== 8) {
+    throw new ValidationError(
+      "function_urn",
+      `${quote(urn)} has ${fields.length} ":"-separated fields`,
+      `it must have 7 or 8: ${URN_SHAPE}`,
+    );
+  }
+  const [urnWord, fss, region, projectId, kind, pkg, name, qualifier] = fields as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string | undefined,
+  ];
+  if (urnWord !== "urn" || fss !== "fss" || kind !== "function") {
+    throw new ValidationError(
+      "function_urn",
+      `${quote(urn)} is not a function URN`,
+      `it must be ${URN_SHAPE}`,
+    );
+  }
+  const parsed: ParsedFunctionUrn = {
+    region: check("region", region, "function_urn region"),
+    projectId: check("projectId", projectId, "function_urn project id"),
+    package: check("package", pkg, "function_urn package"),
+    name: check("name", name, "function_urn function name"),
+  };
+  if (qualifier !== undefined) {
+    if (qualifier.startsWith("!")) parsed.alias = check("alias", qualifier.slice(1), "function_urn alias");
+    else parsed.version = check("version", qualifier, "function_urn version");
+  }
+  return parsed;
+}
+
+function quote(value: string): string {
+  return JSON.stringify(value.length > 120 ? `${value.slice(0, 120)}…` : value);
+}

@@ -1,0 +1,35 @@
+import { ValidationError } from "@fnapi/auth";
+
+// The packageName rule of specs/ncf.yaml (components.schemas.PackageName); a test keeps the two in step.
+export const PACKAGE_NAME_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_-]{0,49}$/;
+const RULE = 'it must be 1–50 English letters, digits, "-" or "_", not starting with "-"';
+
+export type Platform = "vpc" | "classic";
+export const PLATFORMS: readonly Platform[] = ["vpc", "classic"];
+
+/** Checks a package name against the API's rule; the error names the problem. */
+export function assertPackageName(value: unknown): asserts value is string {
+  if (typeof value !== "string") {
+    throw new ValidationError("packageName", `is ${typeof value}`, "it must be a string");
+  }
+  if (PACKAGE_NAME_PATTERN.test(value)) return;
+  throw new ValidationError("packageName", describeProblem(value), RULE);
+}
+
+function describeProblem(value: string): string {
+  if (value.length === 0) return "is empty";
+  if (value.length > 50) return `is ${value.length} characters long`;
+  if (value.startsWith("-")) return `${quote(value)} starts with "-"`;
+  const bad = [...value].findIndex((char) => !/[A-Za-z0-9_-]/.test(char));
+  return `${quote(value)} contains ${quote([...value][bad] ?? "")} at position ${bad}`;
+}
+
+export function assertPlatform(value: unknown): asserts value is Platform {
+  if (value === "vpc" || value === "classic") return;
+  throw new ValidationError("platform", `is ${quote(String(value))}`, 'it must be "vpc" or "classic"');
+}
+
+/** JSON quoting shows control characters; long values are cut. */
+function quote(value: string): string {
+  return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
+}
