@@ -1,4 +1,5 @@
-// Fails when the committed generated clients differ from what the specs generate now (the drift check).
+// Fails when the committed generated clients differ from what the specs generate now (the drift check),
+// or the committed signing test vectors from what scripts/generate-test-vectors.mjs writes.
 // openapi-typescript's own --check is unreliable with several specs, so regenerate and ask git.
 import { execFileSync } from "node:child_process";
 
@@ -16,3 +17,4 @@ if (changed.trim()) {
   process.exit(1);
 }
 console.log("generated clients match specs/");
+execFileSync(process.execPath, ["scripts/generate-test-vectors.mjs", "--check"], { stdio: "inherit" });
