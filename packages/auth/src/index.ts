@@ -1,7 +1,12 @@
-export { boundErrorBodies, MAX_ERROR_BODY_BYTES } from "./bounded-fetch.js";
 export { type Clock, systemClock } from "./clock.js";
 export { createSkewedClock, type SkewedClock } from "./clock-skew.js";
 export { ApiError, type ApiErrorInit, NetworkError, TimeoutError, ValidationError } from "./errors.js";
+export {
+  type ErrorResponseGuardOptions,
+  guardErrorResponses,
+  MAX_ERROR_BODY_BYTES,
+  SECRET_HEADERS,
+} from "./guarded-fetch.js";
 export { assertHeaderSafe } from "./header-value.js";
 export { canonicalHeaders, canonicalQueryString, canonicalUri, sdkDate } from "./huawei-canonical.js";
 export {

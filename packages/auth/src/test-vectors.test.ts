@@ -94,7 +94,7 @@ describe("Huawei SDK-HMAC-SHA256 test vectors", () => {
     const url = new URL(vector.input.url);
     expect(canonicalUri(url.pathname)).toBe(vector.intermediate.canonicalUri);
     expect(canonicalQueryString(url.search)).toBe(vector.intermediate.canonicalQueryString);
-    const headers = { ...vector.input.headers, "X-Sdk-Date": vector.input.time };
+    const headers: Record<string, string> = { ...vector.input.headers, "X-Sdk-Date": vector.input.time };
     if (vector.input.credentials.securityToken)
       headers["X-Security-Token"] = vector.input.credentials.securityToken;
     const canonical = canonicalHeaders(Object.entries(headers));
@@ -103,7 +103,7 @@ describe("Huawei SDK-HMAC-SHA256 test vectors", () => {
   });
 
   it.each(huawei)("$id: pure function", async (vector) => {
-    const headers = { ...vector.input.headers, "X-Sdk-Date": vector.input.time };
+    const headers: Record<string, string> = { ...vector.input.headers, "X-Sdk-Date": vector.input.time };
     if (vector.input.credentials.securityToken)
       headers["X-Security-Token"] = vector.input.credentials.securityToken;
     const signed = await huaweiSign(vector.input.credentials, {

@@ -1,8 +1,8 @@
 import {
-  boundErrorBodies,
   type Clock,
   createSkewedClock,
   createTokenSource,
+  guardErrorResponses,
   huaweiAkSkMiddleware,
   huaweiTokenMiddleware,
   type RetryOptions,
@@ -106,7 +106,13 @@ export function createFgsClient(options: FgsClientOptions): FgsClient {
 
   const client = createClient<paths>({
     baseUrl,
-    fetch: boundErrorBodies(options.fetch ?? ((...args) => fetch(...args))),
+    fetch: guardErrorResponses(options.fetch ?? ((...args) => fetch(...args)), {
+      secrets: [
+        options.secretKey,
+        options.securityToken,
+        typeof options.token === "string" ? options.token : undefined,
+      ].filter((secret): secret is string => typeof secret === "string"),
+    }),
     pathSerializer: rawColonPathSerializer,
     headers: tokenSource
       ? { "Content-Type": "application/json" }

@@ -1,7 +1,7 @@
 import {
-  boundErrorBodies,
   type Clock,
   createSkewedClock,
+  guardErrorResponses,
   ncpSignatureMiddleware,
   type RetryOptions,
   resolveRetryOptions,
@@ -50,7 +50,7 @@ export function createNcfClient(options: NcfClientOptions): NcfClient {
   const baseUrl = (options.baseUrl ?? NCF_BASE_URLS.korea).replace(/\/+$/, "");
   const client = createClient<paths>({
     baseUrl,
-    fetch: boundErrorBodies(options.fetch ?? ((...a) => fetch(...a))),
+    fetch: guardErrorResponses(options.fetch ?? ((...a) => fetch(...a)), { secrets: [options.secretKey] }),
   });
   client.use(ncpSignatureMiddleware(options, { clock: clock.now }));
 
