@@ -13,7 +13,17 @@ import { readFileSync, writeFileSync } from "node:fs";
 const out = new URL("../specs/test-vectors/", import.meta.url);
 
 // ---------- NCP API Gateway signature v2 ----------
-function ncpVector({ id, description, source, method, url, accessKey, secretKey, timestamp, expectedSignature }) {
+function ncpVector({
+  id,
+  description,
+  source,
+  method,
+  url,
+  accessKey,
+  secretKey,
+  timestamp,
+  expectedSignature,
+}) {
   const u = new URL(url);
   const target = u.pathname + (url.includes("?") ? u.search || "?" : "");
   const stringToSign = `${method} ${target}\n${timestamp}\n${accessKey}`;
@@ -43,7 +53,8 @@ const NCF = "https://cloudfunctions.apigw.ntruss.com/ncf/api/v2";
 const ncpVectors = [
   ncpVector({
     id: "ncp-reference-get-photos",
-    description: "The regression vector of the reference: a GET whose query has an empty value and a bare key.",
+    description:
+      "The regression vector of the reference: a GET whose query has an empty value and a bare key.",
     source: "published (fnapi reference, computed with two HMAC implementations)",
     method: "GET",
     url: "https://example.apigw.ntruss.com/photos/puppy.jpg?query1=&query2",
@@ -113,7 +124,8 @@ function encode(text) {
   let result = "";
   for (const byte of Buffer.from(text, "utf8")) {
     const char = String.fromCharCode(byte);
-    result += byte < 0x80 && unreserved.test(char) ? char : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+    result +=
+      byte < 0x80 && unreserved.test(char) ? char : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
   }
   return result;
 }
@@ -131,7 +143,10 @@ function huaweiVector({ id, description, source, method, url, headers, credentia
   const u = new URL(url);
   const signHeaders = { ...headers, "X-Sdk-Date": date };
   if (credentials.securityToken) signHeaders["X-Security-Token"] = credentials.securityToken;
-  let uri = u.pathname.split("/").map((s) => encode(decode(s))).join("/");
+  let uri = u.pathname
+    .split("/")
+    .map((s) => encode(decode(s)))
+    .join("/");
   if (!uri.endsWith("/")) uri += "/";
   const query = u.search
     .slice(1)
@@ -153,10 +168,14 @@ function huaweiVector({ id, description, source, method, url, headers, credentia
   const canonicalRequest = [method, uri, query, canonicalHeaders, signedHeaders, sha256("")].join("\n");
   const canonicalRequestSha256 = sha256(canonicalRequest);
   const stringToSign = `SDK-HMAC-SHA256\n${date}\n${canonicalRequestSha256}`;
-  const signature = createHmac("sha256", Buffer.from(credentials.secretKey, "utf8")).update(stringToSign).digest("hex");
+  const signature = createHmac("sha256", Buffer.from(credentials.secretKey, "utf8"))
+    .update(stringToSign)
+    .digest("hex");
   const authorization = `SDK-HMAC-SHA256 Access=${credentials.accessKey}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
   if (expected?.canonicalRequestSha256 && expected.canonicalRequestSha256 !== canonicalRequestSha256) {
-    throw new Error(`${id}: canonical request hash ${canonicalRequestSha256}, published ${expected.canonicalRequestSha256}`);
+    throw new Error(
+      `${id}: canonical request hash ${canonicalRequestSha256}, published ${expected.canonicalRequestSha256}`,
+    );
   }
   if (expected?.authorization && expected.authorization !== authorization) {
     throw new Error(`${id}: computed ${authorization}, published ${expected.authorization}`);
@@ -197,7 +216,8 @@ const urn = (suffix) => `urn:fss:cn-north-4:${PROJECT}:function:default:${suffix
 const huaweiVectors = [
   huaweiVector({
     id: "huawei-guide-get-vpcs",
-    description: "The worked example of Huawei's API request signing guide: a GET with a two-parameter query.",
+    description:
+      "The worked example of Huawei's API request signing guide: a GET with a two-parameter query.",
     source: "published (Huawei Cloud API request signing guide)",
     method: "GET",
     url: "https://service.region.example.com/v1/77b6a44cba5143ab91d13ab9a8ff44fd/vpcs?limit=2&marker=13551d6b-755d-4757-b956-536f674975c0",
@@ -292,7 +312,11 @@ const huaweiVectors = [
     source: "derived",
     method: "DELETE",
     url: `https://functiongraph.example.internal:8443/v2/${PROJECT}/fgs/functions/${urn("hello")}`,
-    headers: { Host: "functiongraph.example.internal:8443", "Content-Type": "  application/json  ", "X-Project-Id": PROJECT },
+    headers: {
+      Host: "functiongraph.example.internal:8443",
+      "Content-Type": "  application/json  ",
+      "X-Project-Id": PROJECT,
+    },
     credentials: HW,
     date: DATE,
   }),
@@ -308,7 +332,8 @@ const files = {
   "huawei-sdk-hmac-sha256.json": {
     $schema: "./schema.json",
     algorithm: "Huawei Cloud SDK-HMAC-SHA256 (AK/SK)",
-    description: "Inputs, the canonical request and string to sign, and the expected headers. See README.md and ../auth.md.",
+    description:
+      "Inputs, the canonical request and string to sign, and the expected headers. See README.md and ../auth.md.",
     vectors: huaweiVectors,
   },
 };
