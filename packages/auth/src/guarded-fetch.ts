@@ -17,8 +17,8 @@ export const SECRET_HEADERS = [
 
 export interface ErrorResponseGuardOptions {
   maxBytes?: number;
-  /** Further secrets to redact, e.g. the secret key. */
-  secrets?: readonly string[];
+  /** Further secrets to redact, e.g. the secret key (undefined entries are ignored). */
+  secrets?: readonly (string | undefined)[];
 }
 
 export function guardErrorResponses(
@@ -26,7 +26,9 @@ export function guardErrorResponses(
   options: ErrorResponseGuardOptions = {},
 ): typeof fetch {
   const maxBytes = options.maxBytes ?? MAX_ERROR_BODY_BYTES;
-  const fixedSecrets = (options.secrets ?? []).filter((s) => s.length >= 4);
+  const fixedSecrets = (options.secrets ?? []).filter(
+    (s): s is string => typeof s === "string" && s.length >= 4,
+  );
   return async (input, init) => {
     const response = await fetchImpl(input, init);
     if (response.ok) return response;

@@ -111,7 +111,7 @@ export function createFgsClient(options: FgsClientOptions): FgsClient {
         options.secretKey,
         options.securityToken,
         typeof options.token === "string" ? options.token : undefined,
-      ].filter((secret): secret is string => typeof secret === "string"),
+      ],
     }),
     pathSerializer: rawColonPathSerializer,
     headers: tokenSource
