@@ -1,0 +1,353 @@
+// The consumer test: what someone who runs `npm install @fnapi/ncf-client` gets.
+//
+// Packs @fnapi/auth, @fnapi/ncf-client, @fnapi/fgs-client and @fnapi/specs exactly as `npm publish` would,
+// installs the tarballs into a throwaway project in a temporary directory outside the workspace (openapi-fetch
+// comes from the registry), and there:
+//   - runs an ESM script and a CommonJS script that construct each client and delete through it against a
+//     loopback HTTP server answering 204, and check the ValidationError for bad input (nothing is sent);
+//   - type-checks a typed usage file as ESM (.ts) and as CommonJS (.cts) with `tsc --noEmit`
+//     (module/moduleResolution nodenext, strict, no skipLibCheck, no @types/node: the declarations stand alone);
+//   - reads the bundled specs, the reference pages and the test vectors through @fnapi/specs' exports.
+// The temporary directory is removed afterwards, also on failure and on Ctrl-C.
+//
+//   node scripts/consumer-test.mjs [--keep]     (--keep leaves the project for a look)
+import { execFileSync } from "node:child_process";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const packages = ["@fnapi/auth", "@fnapi/ncf-client", "@fnapi/fgs-client", "@fnapi/specs"];
+const keep = process.argv.includes("--keep");
+const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
+const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+
+const work = mkdtempSync(join(tmpdir(), "fnapi-consumer-"));
+function cleanup() {
+  if (!keep) rmSync(work, { recursive: true, force: true });
+}
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.once(signal, () => {
+    cleanup();
+    process.exit(130);
+  });
+}
+
+function run(command, args, cwd, label = `${command} ${args.join(" ")}`) {
+  const started = Date.now();
+  try {
+    const out = execFileSync(command, args, {
+      cwd,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {
+        ...process.env,
+        npm_config_update_notifier: "false",
+        npm_config_fund: "false",
+        npm_config_audit: "false",
+      },
+    });
+    console.log(`  ok  ${label} (${Date.now() - started} ms)`);
+    return out;
+  } catch (error) {
+    console.error(`FAIL  ${label}\n${error.stdout ?? ""}${error.stderr ?? ""}`);
+    throw new Error(`consumer test failed at: ${label}`);
+  }
+}
+
+function check(condition, message) {
+  if (!condition) throw new Error(`consumer test: ${message}`);
+}
+
+try {
+  console.log(`consumer test in ${work}`);
+  const tarballs = join(work, "tarballs");
+  mkdirSync(tarballs);
+  const packed = JSON.parse(
+    run(
+      npm,
+      ["pack", "--json", "--pack-destination", tarballs, ...packages.flatMap((p) => ["-w", p])],
+      root,
+      "npm pack",
+    ),
+  );
+  check(packed.length === packages.length, `npm pack made ${packed.length} tarballs`);
+  for (const { name, files } of packed) {
+    const paths = files.map((f) => f.path);
+    const stray = paths.filter((p) =>
+      /(^|\/)(src|node_modules)\/|\.test\.|tsconfig|tsup\.config|\.turbo/.test(p),
+    );
+    check(stray.length === 0, `${name} would publish ${stray.join(", ")}`);
+    check(paths.includes("README.md"), `${name} has no README.md`);
+  }
+
+  const project = join(work, "project");
+  mkdirSync(project);
+  writeFileSync(
+    join(project, "package.json"),
+    `${JSON.stringify({ name: "fnapi-consumer", version: "0.0.0", private: true, type: "module" }, null, 2)}\n`,
+  );
+  run(
+    npm,
+    [
+      "install",
+      "--no-audit",
+      "--no-fund",
+      "--ignore-scripts",
+      ...packed.map((p) => join(tarballs, p.filename)),
+    ],
+    project,
+    "npm install <tarballs> (openapi-fetch from the registry)",
+  );
+
+  // Every @fnapi package must be the tarball, once: a nested copy would mean a version mismatch that pulled
+  // another @fnapi/auth from the registry.
+  for (const { name, version } of packed) {
+    const manifest = JSON.parse(readFileSync(join(project, "node_modules", name, "package.json"), "utf8"));
+    check(manifest.version === version, `${name} installed ${manifest.version}, packed ${version}`);
+  }
+  for (const client of ["ncf-client", "fgs-client"]) {
+    const nested = join(project, "node_modules", "@fnapi", client, "node_modules");
+    check(
+      !existsSync(nested),
+      `@fnapi/${client} got its own node_modules: ${existsSync(nested) ? readdirSync(nested) : ""}`,
+    );
+  }
+  const installed = readdirSync(join(project, "node_modules")).filter((n) => !n.startsWith("."));
+  const allowed = new Set(["@fnapi", "openapi-fetch", "openapi-typescript-helpers"]);
+  const extra = installed.filter((n) => !allowed.has(n));
+  check(extra.length === 0, `installing the clients pulled in more than openapi-fetch: ${extra.join(", ")}`);
+
+  for (const [file, text] of Object.entries(consumerFiles())) writeFileSync(join(project, file), text);
+  run(process.execPath, ["esm.mjs"], project, "node esm.mjs (ESM: import)");
+  run(process.execPath, ["cjs.cjs"], project, "node cjs.cjs (CommonJS: require)");
+  run(process.execPath, [tsc, "-p", "."], project, "tsc --noEmit usage.ts usage.cts (nodenext, strict)");
+  console.log("consumer test passed");
+} finally {
+  cleanup();
+  if (keep) console.log(`kept ${work}`);
+}
+
+function consumerFiles() {
+  const projectId = "7aad83af3e8d42e99ac194e8419e2c9b";
+
+  // One body for both module systems; each prepends how it loads the packages.
+  const body = `
+const projectId = ${JSON.stringify(projectId)};
+const requests = [];
+const server = http.createServer((req, res) => {
+  requests.push({ method: req.method, url: req.url, headers: req.headers });
+  req.resume();
+  req.on("end", () => res.writeHead(204).end());
+});
+await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+const base = "http://127.0.0.1:" + server.address().port;
+
+async function rejects(promise, check) {
+  const error = await promise.then(() => undefined, (e) => e);
+  assert.ok(error !== undefined, "expected a rejection");
+  check(error);
+}
+
+try {
+  // NCF: signature v2
+  const ncf = ncfClient.createNcfClient({
+    accessKey: "ncp_iam_EXAMPLEKEY", secretKey: "EXAMPLESECRET", baseUrl: base + "/ncf/api/v2", maxAttempts: 1,
+  });
+  assert.equal(await ncf.deletePackage("package001", { platform: "classic" }), undefined);
+  let sent = requests.pop();
+  assert.equal(sent.method, "DELETE");
+  assert.equal(sent.url, "/ncf/api/v2/packages/package001?platform=classic");
+  assert.equal(sent.headers["x-ncp-iam-access-key"], "ncp_iam_EXAMPLEKEY");
+  assert.match(sent.headers["x-ncp-apigw-signature-v2"], /^[A-Za-z0-9+/]{43}=$/);
+  await rejects(ncf.deletePackage("-bad name"), (e) => {
+    assert.ok(e instanceof ncfClient.ValidationError && e instanceof TypeError, String(e));
+    assert.equal(e.field, "packageName");
+  });
+  assert.equal(ncfClient.ValidationError, auth.ValidationError, "one ValidationError class across packages");
+  assert.ok(ncfClient.NcfApiError.prototype instanceof auth.ApiError);
+
+  // FunctionGraph: an IAM token, then AK/SK signing
+  const urn = fgsClient.formatFunctionUrn({ region: "cn-north-4", projectId, name: "hello", version: "v1" });
+  const parsed = fgsClient.parseFunctionUrn(urn);
+  assert.deepEqual([parsed.region, parsed.projectId, parsed.package, parsed.name, parsed.version], ["cn-north-4", projectId, "default", "hello", "v1"]);
+  const byToken = fgsClient.createFgsClient({ projectId, token: "EXAMPLETOKEN", baseUrl: base, maxAttempts: 1 });
+  assert.equal(await byToken.deleteFunction(urn), undefined);
+  sent = requests.pop();
+  assert.equal(sent.method, "DELETE");
+  assert.equal(sent.url, "/v2/" + projectId + "/fgs/functions/" + urn);
+  assert.equal(sent.headers["x-auth-token"], "EXAMPLETOKEN");
+  const byAkSk = fgsClient.createFgsClient({ projectId, accessKey: "EXAMPLEAK", secretKey: "EXAMPLESK", baseUrl: base, maxAttempts: 1 });
+  assert.equal(await byAkSk.deleteFunction(urn, { missingOk: true }), undefined);
+  sent = requests.pop();
+  assert.match(sent.headers.authorization, /^SDK-HMAC-SHA256 Access=EXAMPLEAK, SignedHeaders=[a-z;-]+, Signature=[0-9a-f]{64}$/);
+  assert.match(sent.headers["x-sdk-date"], /^\\d{8}T\\d{6}Z$/);
+  await rejects(byToken.deleteFunction("urn:fss:cn-north-4:nope"), (e) => {
+    assert.ok(e instanceof fgsClient.ValidationError, String(e));
+    assert.equal(e.field, "function_urn");
+  });
+  assert.throws(() => fgsClient.createFgsClient({ projectId: "short", token: "t" }), fgsClient.ValidationError);
+  assert.equal(requests.length, 0, "invalid input must not reach the server");
+
+  // @fnapi/auth on its own: a signer is usable without a client
+  const headers = await auth.createNcpSigner({ accessKey: "AK", secretKey: "SK" }, { clock: () => 1700000000000 })
+    .headersFor("DELETE", "https://example.com/ncf/api/v2/packages/p?platform=vpc");
+  assert.equal(headers["x-ncp-apigw-timestamp"], "1700000000000");
+
+  // @fnapi/specs through its exports
+  for (const name of ["ncf", "fgs"]) {
+    const bundled = JSON.parse(readSpecs(name + ".json"));
+    assert.match(bundled.openapi, /^3\\.1\\./);
+    assert.ok(!/"\\$ref":\\s*"(?!#)/.test(JSON.stringify(bundled)), name + ".json has an external $ref");
+    assert.match(readSpecs(name + ".yaml"), /^openapi: 3\\.1/m);
+    assert.match(readSpecs("reference/" + name + ".html"), /<html/i);
+  }
+  assert.match(readSpecs("reference/index.html"), /ncf\\.html/);
+  assert.ok(JSON.parse(readSpecs("test-vectors/ncp-signature-v2.json")).vectors.length > 0);
+  assert.ok(JSON.parse(readSpecs("test-vectors/huawei-sdk-hmac-sha256.json")).vectors.length > 0);
+  assert.match(readSpecs("auth.md"), /signature v2/i);
+} finally {
+  server.close();
+}
+console.log("ok", moduleSystem);
+`;
+
+  const esm = `import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import http from "node:http";
+import { fileURLToPath } from "node:url";
+import * as auth from "@fnapi/auth";
+import * as ncfClient from "@fnapi/ncf-client";
+import * as fgsClient from "@fnapi/fgs-client";
+const moduleSystem = "esm";
+const readSpecs = (path) => readFileSync(fileURLToPath(import.meta.resolve("@fnapi/specs/" + path)), "utf8");
+${body}`;
+
+  const cjs = `"use strict";
+const assert = require("node:assert/strict");
+const { readFileSync } = require("node:fs");
+const http = require("node:http");
+const auth = require("@fnapi/auth");
+const ncfClient = require("@fnapi/ncf-client");
+const fgsClient = require("@fnapi/fgs-client");
+const moduleSystem = "cjs";
+const readSpecs = (path) => readFileSync(require.resolve("@fnapi/specs/" + path), "utf8");
+(async () => {
+${body}
+})().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
+`;
+
+  // The typed usage: compiles only if the declarations give exactly these types, for ESM and for CommonJS.
+  const usage = (importLine) => `${importLine}
+
+export async function usage(signal: AbortSignal): Promise<void> {
+  const ncf: NcfClient = createNcfClient({ accessKey: "a", secretKey: "s", maxAttempts: 2, timeoutMs: 5_000 });
+  const options: DeletePackageOptions = { platform: "classic", missingOk: true, signal };
+  const done: Promise<void> = ncf.deletePackage("package001", options);
+  await done;
+  // @ts-expect-error platform is "vpc" | "classic"
+  await ncf.deletePackage("package001", { platform: "gov" });
+  const { response } = await ncf.client.DELETE("/packages/{packageName}", {
+    params: { path: { packageName: "package001" }, query: { platform: "vpc" } },
+  });
+  const status: number = response.status;
+  // @ts-expect-error not a path of the spec
+  await ncf.client.DELETE("/functions/{name}", {});
+
+  const projectId = "7aad83af3e8d42e99ac194e8419e2c9b";
+  const byToken: FgsClient = createFgsClient({ projectId, token: async () => ({ token: "t", expiresAt: new Date() }) });
+  const byKeys: FgsClient = createFgsClient({ projectId, region: "ap-southeast-1", accessKey: "a", secretKey: "s" });
+  // @ts-expect-error a token or an access key pair, not both
+  createFgsClient({ projectId, token: "t", accessKey: "a", secretKey: "s" });
+  const urn: string = formatFunctionUrn({ region: "ap-southeast-1", projectId, name: "hello", alias: "prod" });
+  const parsed: ParsedFunctionUrn = parseFunctionUrn(urn);
+  const functionOptions: DeleteFunctionOptions = { missingOk: true, signal };
+  await byKeys.deleteFunction(urn, functionOptions);
+  await byToken.deleteFunction(parsed.name);
+
+  try {
+    await ncf.deletePackage("package001");
+  } catch (error) {
+    if (error instanceof NcfApiError || error instanceof FgsApiError) {
+      const fields: [number, string | undefined, string | undefined, number] = [
+        error.status, error.code, error.requestId, error.attempts,
+      ];
+      void fields;
+    } else if (error instanceof ValidationError) {
+      const field: string = error.field;
+      void field;
+    } else if (error instanceof TimeoutError) {
+      const ms: number = error.timeoutMs;
+      void ms;
+    } else if (error instanceof NetworkError || error instanceof ApiError) {
+      void error.message;
+    }
+  }
+
+  const signer = createNcpSigner({ accessKey: "a", secretKey: "s" });
+  const headers: NcpSignatureHeaders = await signer.headersFor("DELETE", new URL("https://example.com/p"));
+  const middleware: Middleware[] = [
+    ncpSignatureMiddleware({ accessKey: "a", secretKey: "s" }),
+    huaweiAkSkMiddleware({ accessKey: "a", secretKey: "s" }),
+    huaweiTokenMiddleware(createTokenSource("t")),
+  ];
+  const signed: HuaweiSignature = await huaweiSign(
+    { accessKey: "a", secretKey: "s" },
+    { method: "DELETE", url: "https://example.com/", headers: { "X-Sdk-Date": "20240101T000000Z" } },
+  );
+  void [status, headers, middleware, signed.authorization, createHuaweiSigner];
+  type Paths = keyof NcfPaths | keyof FgsPaths;
+  const path: Paths = "/packages/{packageName}";
+  void path;
+}
+`;
+  const imports = () => `import {
+  ApiError, createHuaweiSigner, createNcpSigner, createTokenSource, type HuaweiSignature, huaweiAkSkMiddleware,
+  huaweiSign, huaweiTokenMiddleware, type NcpSignatureHeaders, ncpSignatureMiddleware, NetworkError, TimeoutError,
+  ValidationError,
+} from "@fnapi/auth";
+import { createNcfClient, type DeletePackageOptions, type NcfClient, NcfApiError, type paths as NcfPaths } from "@fnapi/ncf-client";
+import {
+  createFgsClient, type DeleteFunctionOptions, type FgsClient, FgsApiError, formatFunctionUrn, parseFunctionUrn,
+  type ParsedFunctionUrn, type paths as FgsPaths,
+} from "@fnapi/fgs-client";
+import type { Middleware } from "openapi-fetch";`;
+
+  return {
+    "esm.mjs": esm,
+    "cjs.cjs": cjs,
+    "usage.ts": usage(imports()),
+    "usage.cts": usage(imports()),
+    "tsconfig.json": `${JSON.stringify(
+      {
+        compilerOptions: {
+          target: "ES2022",
+          module: "NodeNext",
+          moduleResolution: "NodeNext",
+          lib: ["ES2022", "DOM", "DOM.Iterable"],
+          types: [],
+          strict: true,
+          exactOptionalPropertyTypes: true,
+          noUncheckedIndexedAccess: true,
+          skipLibCheck: false,
+          noEmit: true,
+        },
+        files: ["usage.ts", "usage.cts"],
+      },
+      null,
+      2,
+    )}\n`,
+  };
+}
