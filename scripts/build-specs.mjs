@@ -2,7 +2,8 @@
 //   ncf.json, fgs.json   each spec bundled into one self-contained JSON document (Redocly `bundle`)
 //   ncf.html, fgs.html   a static API reference per spec that works offline (Redocly `build-docs --inlineBundle`)
 //   index.html           a page linking both references
-// and fails when a bundle still has an external $ref or a reference page loads anything from the network.
+// and fails when a bundle still has an external $ref or a reference page's markup loads anything from the
+// network (contract-tests/src/browser.test.ts opens a page in Chromium with the network cut off).
 //
 //   node scripts/build-specs.mjs        (run by `npm run build -w @fnapi/specs`, so by turbo's build)
 import { execFileSync } from "node:child_process";
@@ -39,8 +40,14 @@ rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 
 redocly("bundle", ...specs.map((s) => `${s.name}.yaml`), "--output", "dist", "--ext", "json");
+// Redoc's only remote resource is the attribution logo in the sidebar, an <img> from its CDN that hides itself
+// when it fails to load. Pointing it at an empty data: URL makes the page quiet offline (and opening it sends
+// nothing to a third party); the "API docs by" link stays.
+const REDOC_LOGOS = /https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(?:-full)?\.svg/g;
 for (const { name, title } of specs) {
   redocly("build-docs", `${name}.yaml`, "--output", `dist/${name}.html`, "--inlineBundle", "--title", title);
+  const file = join(dist, `${name}.html`);
+  writeFileSync(file, readFileSync(file, "utf8").replace(REDOC_LOGOS, "data:,"));
 }
 
 const problems = [];

@@ -1,0 +1,75 @@
+import { accessSync, constants, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+// Helpers of browser.test.ts: where Chromium is, which files the page loads, and the page itself.
+
+/** Debian's Chromium by default; CHROMIUM_PATH overrides it. */
+export const chromiumPath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+
+/** Why Chromium cannot be used, or undefined when it can. */
+export function chromiumUnavailable(): string | undefined {
+  try {
+    accessSync(chromiumPath, constants.X_OK);
+    return undefined;
+  } catch {
+    return `Chromium not found at ${chromiumPath} (install it, e.g. apt-get install chromium, or set CHROMIUM_PATH)`;
+  }
+}
+
+const require = createRequire(import.meta.url);
+
+/** The file a browser gets for `import "<name>"`: the package's `exports["."].import`, as published. */
+function esmEntry(name: string): string {
+  const manifestPath = require.resolve(`${name}/package.json`);
+  const manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
+  const target = manifest.exports?.["."]?.import;
+  const file = typeof target === "string" ? target : target?.default;
+  if (typeof file !== "string") throw new Error(`${name} has no exports["."].import`);
+  return join(dirname(manifestPath), file);
+}
+
+export interface BrowserModule {
+  specifier: string;
+  url: string;
+  file: string;
+}
+
+/** Every module the page loads, with the URL the import map gives it. */
+export function browserModules(): BrowserModule[] {
+  const packages = ["@fnapi/auth", "@fnapi/ncf-client", "@fnapi/fgs-client", "openapi-fetch"];
+  return [
+    ...packages.map((specifier) => ({
+      specifier,
+      url: `/modules/${specifier}.js`,
+      file: esmEntry(specifier),
+    })),
+    {
+      specifier: "./browser-page.js",
+      url: "/browser-page.js",
+      file: join(dirname(fileURLToPath(import.meta.url)), "browser-page.js"),
+    },
+  ];
+}
+
+/** The page: an import map for the packages, then a module that exposes browser-page.js's `run`. */
+export function pageHtml(modules: BrowserModule[]): string {
+  const imports = Object.fromEntries(
+    modules.filter((m) => !m.specifier.startsWith(".")).map((m) => [m.specifier, m.url]),
+  );
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>fnapi in the browser</title>
+<script type="importmap">${JSON.stringify({ imports })}</script>
+<script type="module">
+import { run } from "/browser-page.js";
+window.fnapiRun = run;
+</script>
+</head>
+<body></body>
+</html>
+`;
+}
