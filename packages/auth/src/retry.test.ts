@@ -96,3 +96,28 @@ describe("parseRetryAfter", () => {
     expect(() => resolveRetryOptions({ timeoutMs: -1 })).toThrow(/timeoutMs/);
   });
 });
+
+describe("runtimes without AbortSignal.any (Node < 20.3)", () => {
+  it("still aborts on the caller's signal and on the timeout", async () => {
+    const any = AbortSignal.any;
+    // biome-ignore lint/suspicious/noExplicitAny: removing a built-in for the test
+    (AbortSignal as any).any = undefined;
+    try {
+      const controller = new AbortController();
+      const hang = (a: { signal: AbortSignal }) =>
+        new Promise<never>((_, reject) => a.signal.addEventListener("abort", () => reject(a.signal.reason)));
+      const aborted = runAttempts(resolveRetryOptions({ maxAttempts: 1 }), controller.signal, hang);
+      controller.abort(new Error("stop"));
+      await expect(aborted).rejects.toThrow("stop");
+      await expect(
+        runAttempts(
+          resolveRetryOptions({ maxAttempts: 1, timeoutMs: 20 }),
+          new AbortController().signal,
+          hang,
+        ),
+      ).rejects.toBeInstanceOf(TimeoutError);
+    } finally {
+      AbortSignal.any = any;
+    }
+  });
+});

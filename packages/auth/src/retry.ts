@@ -87,7 +87,7 @@ export async function runAttempts<T>(
   for (let number = 1; ; number++) {
     signal?.throwIfAborted();
     const timeout = AbortSignal.timeout(options.timeoutMs);
-    const attemptSignal = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    const attemptSignal = signal ? eitherSignal(signal, timeout) : timeout;
     let outcome: AttemptOutcome<T>;
     try {
       outcome = await attempt({ number, signal: attemptSignal });
@@ -114,6 +114,18 @@ export async function runAttempts<T>(
     if (delay > options.maxRetryAfterMs) throw outcome.error;
     await sleep(delay, signal);
   }
+}
+
+/** `AbortSignal.any([a, b])`, which Node gained only in 20.3; a listener pair where it is missing. */
+function eitherSignal(a: AbortSignal, b: AbortSignal): AbortSignal {
+  if (typeof AbortSignal.any === "function") return AbortSignal.any([a, b]);
+  const controller = new AbortController();
+  const forward = (source: AbortSignal) => () => controller.abort(source.reason);
+  for (const source of [a, b]) {
+    if (source.aborted) controller.abort(source.reason);
+    else source.addEventListener("abort", forward(source), { once: true, signal: controller.signal });
+  }
+  return controller.signal;
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
