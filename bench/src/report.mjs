@@ -45,7 +45,17 @@ npm run bench -- --only=requests,signing   # some sections (requests, signing, c
 
 function requestTable(rows, mode) {
   return table(
-    ["Contestant", "median µs", "p99 µs", "req/s", "median × fetch", "p99 × fetch", "time/req × fetch"],
+    [
+      "Contestant",
+      "median µs",
+      "p99 µs",
+      "req/s",
+      "client CPU µs/req",
+      "median × fetch",
+      "p99 × fetch",
+      "time/req × fetch",
+      "CPU/req × fetch",
+    ],
     rows.map((r) => {
       const s = r[mode];
       const v = r.vsFetch[mode];
@@ -54,9 +64,11 @@ function requestTable(rows, mode) {
         us(s.medianMs),
         us(s.p99Ms),
         int(s.requestsPerSecond),
+        int(s.cpuMicrosPerRequest),
         x(v.median),
         x(v.p99),
         x(v.throughput),
+        x(v.cpu),
       ];
     }),
   );
@@ -71,16 +83,20 @@ function requestsSection({ plan, contestants }) {
       "hand-rolled equivalent",
       "seq. median ×",
       "64-conc. time/req ×",
-      "official SDK slower by (seq. median)",
-      "official SDK slower by (64-conc. req/s)",
+      "CPU/req ×",
+      "official SDK: seq. median ×",
+      "official SDK: 64-conc. time/req ×",
+      "official SDK: CPU/req ×",
     ],
     ours.map((r) => [
       r.label,
       byId.get(r.vsHandRolled.reference).label,
       x(r.vsHandRolled.sequential.median),
       x(r.vsHandRolled.concurrent.throughput),
+      x(r.vsHandRolled.sequential.cpu),
       x(r.officialVsThis.sequential.median),
       x(r.officialVsThis.concurrent.throughput),
+      x(r.officialVsThis.sequential.cpu),
     ]),
   );
   return `## Per request: one DELETE answered 204 by a loopback server
@@ -89,7 +105,9 @@ The server is a separate Node process on 127.0.0.1 (HTTP/1.1 keep-alive, 204 to 
 contestant runs in a fresh process: ${int(plan.warmup)} requests sequentially and ${int(plan.warmup)} at ${plan.concurrency} concurrent to warm up,
 then ${int(plan.sequential)} sequential and ${int(plan.concurrent)} at ${plan.concurrency} concurrent, in ${plan.rounds} round(s) that interleave the contestants.
 Latency percentiles pool all rounds; req/s is the median of the rounds. Ratios are costs: above 1× is slower
-than raw \`fetch\` measured in the same run ("time/req" is raw fetch's req/s over the contestant's).
+than raw \`fetch\` measured in the same run ("time/req" is raw fetch's req/s over the contestant's). "Client CPU" is
+the CPU time of the contestant's process (all threads, Web Crypto's included) per request: on a shared machine
+it is the steadier measure of what the client itself costs.
 
 ### Sequential (one request in flight)
 
@@ -102,7 +120,8 @@ ${requestTable(contestants, "concurrent")}
 ### Like for like
 
 Each client against the hand-written \`fetch\` code that sends the same request with the same
-authentication, and the official SDK's cost relative to each client (above 1× means the official SDK is slower).
+authentication, then the official SDK's cost relative to each client (above 1× means the official SDK is
+slower; it signs with AK/SK, so \`fgs-client (AK/SK)\` is its like-for-like row). CPU ratios are sequential.
 
 ${likeForLike}
 

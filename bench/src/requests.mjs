@@ -40,6 +40,7 @@ function ratiosTo(row, reference) {
     median: row[mode].medianMs / reference[mode].medianMs,
     p99: row[mode].p99Ms / reference[mode].p99Ms,
     throughput: reference[mode].requestsPerSecond / row[mode].requestsPerSecond,
+    cpu: row[mode].cpuMicrosPerRequest / reference[mode].cpuMicrosPerRequest,
   });
   return { sequential: ratio("sequential"), concurrent: ratio("concurrent") };
 }

@@ -20,6 +20,7 @@ export function summarizeLatencies(batches) {
   all.sort();
   // Each batch's rate, then their median: one batch slowed by a noisy neighbour should not move the result.
   const rates = batches.map((b) => (b.latencies.length / b.wallMs) * 1000);
+  const cpuPerRequest = batches.map((b) => (b.cpuMs / b.latencies.length) * 1000);
   return {
     samples: all.length,
     medianMs: percentile(all, 50),
@@ -27,5 +28,6 @@ export function summarizeLatencies(batches) {
     meanMs: all.reduce((s, v) => s + v, 0) / all.length,
     requestsPerSecond: median(rates),
     requestsPerSecondByRound: rates,
+    cpuMicrosPerRequest: median(cpuPerRequest),
   };
 }
