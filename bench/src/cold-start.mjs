@@ -2,8 +2,10 @@
 // the whole process's wall time minus that of a process loading nothing (what a CLI or a cold function
 // pays), and the time of the import itself measured inside the process (less noise from process start).
 import { spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { OFFICIAL_PACKAGE } from "./official-sdk.mjs";
 import { median } from "./stats.mjs";
 
@@ -23,7 +25,20 @@ function cjsProgram(specifier) {
   return ["-e", `const t = performance.now(); ${load} console.log("import-ms=" + (performance.now() - t));`];
 }
 
-export const COLD_START_TARGETS = [
+// Not a package: what Node's ESM loader costs on the first import of anything, however small (it loads
+// parts of itself lazily). It tells how much of a package's import time the package can do anything about.
+function oneLineModule(home) {
+  const path = join(home, "one-line.mjs");
+  writeFileSync(path, "export const one = 1;\n");
+  return {
+    id: "(reference) a one-line ESM file",
+    how: "import",
+    args: esmProgram(pathToFileURL(path).href),
+    baseline: "esm",
+  };
+}
+
+const COLD_START_TARGETS = [
   { id: "@fnapi/auth", how: "import", args: esmProgram("@fnapi/auth"), baseline: "esm" },
   { id: "@fnapi/ncf-client", how: "import", args: esmProgram("@fnapi/ncf-client"), baseline: "esm" },
   { id: "@fnapi/fgs-client", how: "import", args: esmProgram("@fnapi/fgs-client"), baseline: "esm" },
@@ -45,15 +60,15 @@ function runOnce(args, home) {
 }
 
 export async function benchColdStart({ plan, home, log }) {
-  const runs = { esm: [], cjs: [], ...Object.fromEntries(COLD_START_TARGETS.map((t) => [t.id, []])) };
+  const targets = [oneLineModule(home), ...COLD_START_TARGETS];
+  const runs = { esm: [], cjs: [], ...Object.fromEntries(targets.map((t) => [t.id, []])) };
   // A throwaway pass: the first process start after a while pays for the file cache.
-  for (const args of [...Object.values(BASELINES), ...COLD_START_TARGETS.map((t) => t.args)])
-    runOnce(args, home);
+  for (const args of [...Object.values(BASELINES), ...targets.map((t) => t.args)]) runOnce(args, home);
   // Interleaved, so that the baseline and every package see the same state of the machine.
   for (let rep = 0; rep < plan.repetitions; rep++) {
     log(`  repetition ${rep + 1}/${plan.repetitions}`);
     for (const [name, args] of Object.entries(BASELINES)) runs[name].push(runOnce(args, home));
-    for (const t of COLD_START_TARGETS) runs[t.id].push(runOnce(t.args, home));
+    for (const t of targets) runs[t.id].push(runOnce(t.args, home));
   }
   const baseline = Object.fromEntries(
     Object.keys(BASELINES).map((name) => [name, median(runs[name].map((r) => r.wallMs))]),
@@ -61,7 +76,7 @@ export async function benchColdStart({ plan, home, log }) {
   return {
     plan,
     baselineWallMs: baseline,
-    packages: COLD_START_TARGETS.map((t) => {
+    packages: targets.map((t) => {
       const wall = median(runs[t.id].map((r) => r.wallMs));
       return {
         id: t.id,

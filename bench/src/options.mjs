@@ -7,7 +7,7 @@ const PROFILES = {
   full: {
     requests: { rounds: 3, warmup: 1000, sequential: 5000, concurrent: 16000, concurrency: 64 },
     signing: { rounds: 3, warmupMs: 300, measureMs: 1000, inFlight: 64 },
-    coldStart: { repetitions: 15 },
+    coldStart: { repetitions: 20 },
   },
   quick: {
     requests: { rounds: 1, warmup: 200, sequential: 1000, concurrent: 3000, concurrency: 64 },
