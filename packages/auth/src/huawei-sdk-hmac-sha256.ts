@@ -112,7 +112,8 @@ export function createHuaweiSigner(
       key ??= importHmacKey(secretKey);
       request.headers.set("X-Sdk-Date", sdkDate(clock()));
       if (securityToken !== undefined) request.headers.set("X-Security-Token", securityToken);
-      const toSign: Record<string, string> = { host: new URL(request.url).host };
+      const url = new URL(request.url);
+      const toSign: Record<string, string> = { host: url.host };
       request.headers.forEach((value, name) => {
         if (!UNSIGNED.has(name)) toSign[name] = value;
       });
@@ -121,7 +122,7 @@ export function createHuaweiSigner(
         : undefined;
       const signed = await huaweiSignWithKey(await key, accessKey, {
         method: request.method,
-        url: request.url,
+        url,
         headers: toSign,
         ...(bodySha256 ? { bodySha256 } : {}),
       });

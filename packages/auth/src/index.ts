@@ -53,3 +53,4 @@ export {
   runAttempts,
 } from "./retry.js";
 export { rfc3986Encode } from "./rfc3986.js";
+export { fetchWithSignal } from "./signal-fetch.js";

@@ -2,6 +2,7 @@ import {
   type Clock,
   createSkewedClock,
   createTokenSource,
+  fetchWithSignal,
   guardErrorResponses,
   huaweiAkSkMiddleware,
   huaweiTokenMiddleware,
@@ -104,15 +105,16 @@ export function createFgsClient(options: FgsClientOptions): FgsClient {
   const baseUrl = (options.baseUrl ?? hostFor(region)).replace(/\/+$/, "");
   const tokenSource = options.token !== undefined ? createTokenSource(options.token) : undefined;
 
+  const guarded = guardErrorResponses(options.fetch ?? ((...args) => fetch(...args)), {
+    secrets: [
+      options.secretKey,
+      options.securityToken,
+      typeof options.token === "string" ? options.token : undefined,
+    ],
+  });
   const client = createClient<paths>({
     baseUrl,
-    fetch: guardErrorResponses(options.fetch ?? ((...args) => fetch(...args)), {
-      secrets: [
-        options.secretKey,
-        options.securityToken,
-        typeof options.token === "string" ? options.token : undefined,
-      ],
-    }),
+    fetch: guarded,
     pathSerializer: rawColonPathSerializer,
     headers: tokenSource
       ? { "Content-Type": "application/json" }
@@ -166,7 +168,7 @@ export function createFgsClient(options: FgsClientOptions): FgsClient {
         send: (attemptSignal) =>
           client.DELETE("/v2/{project_id}/fgs/functions/{function_urn}", {
             params: { path: { project_id: projectId, function_urn: functionUrn } },
-            signal: attemptSignal,
+            fetch: fetchWithSignal(guarded, attemptSignal),
           }),
         toError: toFgsApiError,
         isAlreadyGone: missingOk

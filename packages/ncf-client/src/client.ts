@@ -1,6 +1,7 @@
 import {
   type Clock,
   createSkewedClock,
+  fetchWithSignal,
   guardErrorResponses,
   ncpSignatureMiddleware,
   type RetryOptions,
@@ -48,9 +49,12 @@ export function createNcfClient(options: NcfClientOptions): NcfClient {
   const retry = resolveRetryOptions(options);
   const clock = createSkewedClock(options.clock);
   const baseUrl = (options.baseUrl ?? NCF_BASE_URLS.korea).replace(/\/+$/, "");
+  const guarded = guardErrorResponses(options.fetch ?? ((...a) => fetch(...a)), {
+    secrets: [options.secretKey],
+  });
   const client = createClient<paths>({
     baseUrl,
-    fetch: guardErrorResponses(options.fetch ?? ((...a) => fetch(...a)), { secrets: [options.secretKey] }),
+    fetch: guarded,
   });
   client.use(ncpSignatureMiddleware(options, { clock: clock.now }));
 
@@ -69,7 +73,7 @@ export function createNcfClient(options: NcfClientOptions): NcfClient {
         send: (attemptSignal) =>
           client.DELETE("/packages/{packageName}", {
             params: { path: { packageName }, query: { platform } },
-            signal: attemptSignal,
+            fetch: fetchWithSignal(guarded, attemptSignal),
           }),
         toError: toNcfApiError,
         isAlreadyGone: missingOk ? (error) => error.status === 404 && error.code === "80101" : undefined,
