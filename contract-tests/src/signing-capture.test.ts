@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { parseSdkDate } from "@fnapi/auth";
 import { createFgsClient } from "@fnapi/fgs-client";
 import { createNcfClient } from "@fnapi/ncf-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -73,15 +74,8 @@ describe("requests on the wire match the signing test vectors", () => {
   ])("Huawei AK/SK %s", async (id) => {
     const vector = huawei.get(id);
     if (!vector) throw new Error(`no vector ${id}`);
-    const time = vector.input.time ?? "";
-    const clock = () =>
-      Date.UTC(
-        +time.slice(0, 4),
-        +time.slice(4, 6) - 1,
-        +time.slice(6, 8),
-        +time.slice(9, 11),
-        +time.slice(11, 13),
-      );
+    const time = parseSdkDate(vector.input.time ?? "");
+    const clock = () => time;
     const url = new URL(vector.input.url);
     const [, , projectId, , , urn] = url.pathname.split("/");
     const { accessKey = "", secretKey = "", securityToken } = vector.input.credentials;

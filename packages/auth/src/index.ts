@@ -8,7 +8,13 @@ export {
   SECRET_HEADERS,
 } from "./guarded-fetch.js";
 export { assertHeaderSafe } from "./header-value.js";
-export { canonicalHeaders, canonicalQueryString, canonicalUri, sdkDate } from "./huawei-canonical.js";
+export {
+  canonicalHeaders,
+  canonicalQueryString,
+  canonicalUri,
+  parseSdkDate,
+  sdkDate,
+} from "./huawei-canonical.js";
 export {
   createHuaweiSigner,
   EMPTY_BODY_SHA256,
