@@ -55,7 +55,9 @@ export function sdkDate(epochMs: number): string {
 /** The time an `X-Sdk-Date` names, in milliseconds since the epoch (NaN when it is not `YYYYMMDDTHHMMSSZ`). */
 export function parseSdkDate(value: string): number {
   if (!/^\d{8}T\d{6}Z$/.test(value)) return Number.NaN;
-  return Date.parse(`${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 11)}:${value.slice(11, 13)}:${value.slice(13)}`);
+  return Date.parse(
+    `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 11)}:${value.slice(11, 13)}:${value.slice(13)}`,
+  );
 }
 
 function compare(a: string, b: string): number {
