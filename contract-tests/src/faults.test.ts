@@ -73,7 +73,7 @@ describe("fault injection", () => {
   });
 
   it("headers sent, then a body that never ends: TimeoutError", async () => {
-    const { ncf, requests } = await serve((_, res) => {
+    const { requests } = await serve((_, res) => {
       res.writeHead(500, { "content-type": "application/json" });
       res.write('{"error":');
     });
@@ -85,7 +85,6 @@ describe("fault injection", () => {
       maxAttempts: 1,
     });
     await expect(slow.deletePackage("package001")).rejects.toBeInstanceOf(TimeoutError);
-    expect(ncf).toBeDefined();
     expect(requests).toHaveLength(1);
   });
 
@@ -201,7 +200,7 @@ describe("fault injection", () => {
 
   it("a skewed clock: corrects its offset from the Date header and retries once", async () => {
     const serverOffset = 2 * 3600_000;
-    const { ncf, fgs, requests } = await serve((req, res) => {
+    const { ncf, requests } = await serve((req, res) => {
       const serverNow = Date.now() + serverOffset;
       const sentAt = Number(req.headers["x-ncp-apigw-timestamp"] ?? 0);
       res.setHeader("date", new Date(serverNow).toUTCString());
@@ -218,7 +217,6 @@ describe("fault injection", () => {
     // the offset is kept: the next call succeeds at once
     await ncf.deletePackage("package001");
     expect(requests).toHaveLength(3);
-    expect(fgs).toBeDefined();
   });
 
   it("a skewed clock with AK/SK signing: corrected from the Date header", async () => {
