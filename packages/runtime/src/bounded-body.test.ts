@@ -124,6 +124,14 @@ describe("readErrorBody", () => {
     }
   });
 
+  it("keeps at most 64 KiB of a multi-byte body", async () => {
+    const text = "€".repeat(100_000); // 3 bytes each
+    const kept = await readErrorBody(body(text).stream, redact);
+    expect(utf8Length(kept)).toBeLessThanOrEqual(MAX_ERROR_BODY_BYTES);
+    expect(utf8Length(kept)).toBeGreaterThan(MAX_ERROR_BODY_BYTES - 3);
+    expect(kept).toBe("€".repeat(Math.floor(MAX_ERROR_BODY_BYTES / 3))); // cut between characters
+  });
+
   it("keeps at most 64 KiB when redaction makes the text longer", async () => {
     const short = createRedactor(["abcd"]);
     const kept = await readErrorBody(body("abcd".repeat(40_000)).stream, short);

@@ -40,17 +40,27 @@ export async function readAtMost(
 }
 
 /**
- * An error body made safe to keep: redacted first, then cut to `maxChars`. It is read with a margin of the
- * longest secret's length, so that a secret straddling the cut is still seen whole and redacted; a secret
- * cut short by the end of what was read is dropped with the rest.
+ * An error body made safe to keep: redacted first, then cut to `maxBytes` of UTF-8 (at a character
+ * boundary). It is read with a margin of the longest secret's length, so that a secret straddling the cut is
+ * still seen whole and redacted; a secret cut short by the end of what was read is dropped with the rest.
  */
 export async function readErrorBody(
   stream: ReadableStream<Uint8Array> | null,
   redact: Redactor,
-  maxChars: number = MAX_ERROR_BODY_BYTES,
+  maxBytes: number = MAX_ERROR_BODY_BYTES,
 ): Promise<string> {
-  const { text, truncated } = await readAtMost(stream, maxChars + redact.longest);
+  const { text, truncated } = await readAtMost(stream, maxBytes + redact.longest);
   const whole = truncated ? text.slice(0, text.length - redact.partialSuffix(text)) : text;
-  const safe = redact(whole);
-  return safe.length > maxChars ? safe.slice(0, maxChars) : safe;
+  return cutUtf8(redact(whole), maxBytes);
+}
+
+/** `text` cut to at most `maxBytes` of UTF-8, never inside a character. */
+function cutUtf8(text: string, maxBytes: number): string {
+  // A UTF-16 code unit is at most 3 bytes of UTF-8: short texts need no encoding.
+  if (text.length * 3 <= maxBytes) return text;
+  const bytes = new TextEncoder().encode(text);
+  if (bytes.byteLength <= maxBytes) return text;
+  let end = maxBytes;
+  while (end > 0 && ((bytes[end] ?? 0) & 0xc0) === 0x80) end--;
+  return new TextDecoder().decode(bytes.subarray(0, end));
 }
