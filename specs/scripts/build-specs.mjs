@@ -83,7 +83,8 @@ redocly("bundle", ...specs.map((s) => `${s.name}.yaml`), "--output", "dist", "--
 // nothing to a third party); the "API docs by Redocly" link stays. The build fails if that URL ever changes.
 const REDOC_LOGO = "https://cdn.redoc.ly/redoc/logo-mini.svg";
 const renderer = readFileSync(join(redocBundles, RENDERER), "utf8");
-if (!renderer.includes(REDOC_LOGO)) throw new Error(`${RENDERER} no longer has ${REDOC_LOGO}: check what it loads`);
+if (!renderer.includes(REDOC_LOGO))
+  throw new Error(`${RENDERER} no longer has ${REDOC_LOGO}: check what it loads`);
 writeFileSync(join(dist, RENDERER), renderer.split(REDOC_LOGO).join("data:,"));
 copyFileSync(join(redocBundles, `${RENDERER}.LICENSE.txt`), join(dist, `${RENDERER}.LICENSE.txt`));
 
@@ -111,7 +112,8 @@ for (const entry of specs) {
   if (remote.length)
     problems.push(`dist/${name}.html loads from the network: ${remote.map((m) => m[0]).join(" ")}`);
   for (const [, local] of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) {
-    if (!existsSync(join(dist, local))) problems.push(`dist/${name}.html loads ${local}, which is not in dist/`);
+    if (!existsSync(join(dist, local)))
+      problems.push(`dist/${name}.html loads ${local}, which is not in dist/`);
   }
 }
 if (problems.length) {
