@@ -1,4 +1,4 @@
-import { ValidationError } from "@fnapi/auth";
+import { quoteValue, ValidationError } from "@fnapi/runtime";
 
 // The packageName rule of specs/ncf.yaml (components.schemas.PackageName); a test keeps the two in step.
 export const PACKAGE_NAME_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_-]{0,49}$/;
@@ -19,17 +19,12 @@ export function assertPackageName(value: unknown): asserts value is string {
 function describeProblem(value: string): string {
   if (value.length === 0) return "is empty";
   if (value.length > 50) return `is ${value.length} characters long`;
-  if (value.startsWith("-")) return `${quote(value)} starts with "-"`;
+  if (value.startsWith("-")) return `${quoteValue(value)} starts with "-"`;
   const bad = [...value].findIndex((char) => !/[A-Za-z0-9_-]/.test(char));
-  return `${quote(value)} contains ${quote([...value][bad] ?? "")} at position ${bad}`;
+  return `${quoteValue(value)} contains ${quoteValue([...value][bad] ?? "")} at position ${bad}`;
 }
 
 export function assertPlatform(value: unknown): asserts value is Platform {
   if (value === "vpc" || value === "classic") return;
-  throw new ValidationError("platform", `is ${quote(String(value))}`, 'it must be "vpc" or "classic"');
-}
-
-/** JSON quoting shows control characters; long values are cut. */
-function quote(value: string): string {
-  return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
+  throw new ValidationError("platform", `is ${quoteValue(String(value))}`, 'it must be "vpc" or "classic"');
 }
