@@ -16,5 +16,13 @@ export {
 } from "./create-ncf-client.js";
 export { NcfApiError } from "./errors.js";
 export type { components, operations, paths } from "./generated/ncf.js";
-export type { DeletePackageOptions } from "./operations/delete-package.js";
+export type { DeleteActionOptions } from "./operations/delete-action.js";
+export type {
+  CascadeDeleteOptions,
+  CascadeProgress,
+  CascadeReport,
+  DeletePackageOptions,
+} from "./operations/delete-package.js";
+export type { GetPackageOptions, Package } from "./operations/get-package.js";
+export type { ActionSummary, ListActionsOptions } from "./operations/list-actions.js";
 export { PACKAGE_NAME_PATTERN, type Platform } from "./package-name.js";

@@ -67,8 +67,12 @@ export interface CallPolicy {
   result: "none" | "json";
   /** An error that means the desired state holds already (a missing resource with `missingOk`). */
   alreadyGone?: ((error: ApiError) => boolean) | undefined;
-  /** Further statuses or vendor codes worth retrying for this operation (e.g. a transient state). */
-  retryable?: ((error: ApiError) => boolean) | undefined;
+  /**
+   * Whether this error is worth another attempt, for an operation whose vendor codes say more than the
+   * status (a transient state, a permanent failure behind a 500). `undefined` keeps the default: 429, 500,
+   * 502, 503, 504.
+   */
+  retryable?: ((error: ApiError) => boolean | undefined) | undefined;
 }
 
 /** The operation's success JSON, or `void` when it returns none. */
@@ -174,8 +178,7 @@ export function createClientKit<Paths extends {}>(options: ClientKitOptions): Cl
       return {
         done: false,
         error,
-        retryable:
-          policy.idempotent && (isRetryableStatus(response.status) || policy.retryable?.(error) === true),
+        retryable: policy.idempotent && (policy.retryable?.(error) ?? isRetryableStatus(response.status)),
         retryAfterMs: parseRetryAfter(response.headers.get("retry-after")),
         repair:
           response.status === 401 && sent !== undefined && auth.onUnauthorized?.(response, sent) === true,
