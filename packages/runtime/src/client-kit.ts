@@ -65,6 +65,8 @@ export interface CallPolicy {
   idempotent: boolean;
   /** `none`: a 2xx body is never read (cancelled). `json`: read up to 4 MiB and parsed. */
   result: "none" | "json";
+  /** Given the headers of the 2xx answer (a token in `X-Subject-Token`, say). */
+  successHeaders?: ((headers: Headers) => void) | undefined;
   /** An error that means the desired state holds already (a missing resource with `missingOk`). */
   alreadyGone?: ((error: ApiError) => boolean) | undefined;
   /**
@@ -168,6 +170,7 @@ export function createClientKit<Paths extends {}>(options: ClientKitOptions): Cl
       );
       entry = { method: site.method, url: site.url, attempt: number, status: response.status };
       if (response.ok) {
+        policy.successHeaders?.(response.headers);
         const value = policy.result === "json" ? await readJson(response, site, number) : cancel(response);
         return { done: true, value };
       }
