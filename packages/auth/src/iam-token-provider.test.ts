@@ -80,7 +80,9 @@ describe("createIamTokenProvider", () => {
       fetch: iam.fetch,
       maxAttempts: 1,
     });
-    const error = await provider({ signal: new AbortController().signal }).catch((e: unknown) => e);
+    const error = await Promise.resolve(provider({ signal: new AbortController().signal })).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(IamApiError);
     expect(error).toMatchObject({ status: 401, code: "401" });
     const rendered = [

@@ -6,6 +6,7 @@ import {
   parseBaseUrl,
   type RetryOptions,
   resolveRetryOptions,
+  ValidationError,
 } from "@fnapi/runtime";
 import type { Client } from "openapi-fetch";
 import type { NcfContext } from "./context.js";
@@ -28,17 +29,23 @@ export const NCF_BASE_URLS = {
   japan: "https://jp-cloudfunctions.apigw.ntruss.com/ncf/api/v2",
 } as const;
 
-export interface NcfClientOptions extends RetryOptions, NcpCredentials {
+interface CommonOptions extends RetryOptions {
   /** Default: Korea v2.1 (`NCF_BASE_URLS.korea`). Include the `/ncf/api/v2` prefix: it is signed. */
   baseUrl?: string;
   fetch?: typeof fetch;
   /** Time source for signing. Default `Date.now`; corrected automatically when the gateway shows skew. */
   clock?: Clock;
-  /** HMAC implementation for signing. Default: Web Crypto. */
+  /** HMAC implementation for signing. Default: node:crypto on Node, Deno and Bun; Web Crypto elsewhere. */
   crypto?: SigningCrypto;
   /** Called once per attempt with method, URL, status, attempt, duration, vendor code and request id. */
   logger?: CallLogger;
 }
+
+/**
+ * Options of `createNcfClient`: `accessKey` and `secretKey` together, or neither (then, on Node, Deno and
+ * Bun, the vendor's credential chain is asked).
+ */
+export type NcfClientOptions = CommonOptions & (NcpCredentials | { accessKey?: never; secretKey?: never });
 
 export interface NcfClient {
   /** Deletes a package. Resolves on any 2xx; otherwise throws `NcfApiError`, `TimeoutError`, `NetworkError`… */
@@ -55,12 +62,39 @@ export interface NcfClient {
   readonly client: Client<paths>;
 }
 
-export function createNcfClient(options: NcfClientOptions): NcfClient {
+/** What differs between the server build (Node, Deno, Bun) and the web build (browsers, workers). */
+export interface NcfPlatform {
+  crypto: SigningCrypto;
+  /** The vendor's credential chain; absent in the web build, where credentials are never looked up. */
+  findCredentials?: (() => NcpCredentials) | undefined;
+}
+
+/** Explicit options always win; the credential chain is asked only when neither key is given. */
+function credentialsFrom(options: NcfClientOptions, platform: NcfPlatform): NcpCredentials {
+  if (options.accessKey !== undefined || options.secretKey !== undefined) {
+    return { accessKey: options.accessKey as string, secretKey: options.secretKey as string };
+  }
+  if (!platform.findCredentials) {
+    throw new ValidationError(
+      "credentials",
+      "are missing",
+      "give accessKey and secretKey (in a browser or a worker they are never looked up)",
+    );
+  }
+  const { accessKey, secretKey } = platform.findCredentials();
+  return { accessKey, secretKey };
+}
+
+export function createNcfClientOn(platform: NcfPlatform, options: NcfClientOptions = {}): NcfClient {
   assertOptionsObject(options, "createNcfClient");
+  const credentials = credentialsFrom(options, platform);
   const context: NcfContext = {
     kit: createClientKit<paths>({
       baseUrl: parseBaseUrl(options.baseUrl ?? NCF_BASE_URLS.korea),
-      auth: ncpSignatureV2Auth(options, { clock: options.clock, crypto: options.crypto }),
+      auth: ncpSignatureV2Auth(credentials, {
+        clock: options.clock,
+        crypto: options.crypto ?? platform.crypto,
+      }),
       errors: ncfErrorMapping,
       retry: resolveRetryOptions(options),
       fetch: options.fetch,

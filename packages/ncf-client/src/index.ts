@@ -8,12 +8,8 @@ export {
   TimeoutError,
   ValidationError,
 } from "@fnapi/runtime";
-export {
-  createNcfClient,
-  NCF_BASE_URLS,
-  type NcfClient,
-  type NcfClientOptions,
-} from "./create-ncf-client.js";
+export { NCF_BASE_URLS, type NcfClient, type NcfClientOptions } from "./create-ncf-client.js";
+export { createNcfClient } from "./create-ncf-client.web.js";
 export { NcfApiError } from "./errors.js";
 export type { components, operations, paths } from "./generated/ncf.js";
 export type { DeleteActionOptions } from "./operations/delete-action.js";
