@@ -30,10 +30,23 @@ export function createRouter(operations: OperationSpec[], extraPrefixes: Record<
   const literals = (r: Route) => r.segments.filter((s) => !s.startsWith("{")).length;
   // Longest prefix first, then the most literal segments (so `/a/b` wins over `/a/{x}`).
   routes.sort((a, b) => b.prefix.length - a.prefix.length || literals(b) - literals(a));
-  const prefixes = [...new Map(routes.map((r) => [r.prefix, r.op.api])).entries()].sort((a, b) => b[0].length - a[0].length);
 
+  // For a path no operation matches: the API whose routes share the longest start with it (prefix, then
+  // leading literal segments), so `/ncf/api/v2/x` is NCF's and `/v3/x` IAM's.
   function apiFor(rawPath: string): string | undefined {
-    return prefixes.find(([prefix]) => prefix === "" || rawPath === prefix || rawPath.startsWith(`${prefix}/`))?.[1];
+    let best: { api: string; score: number } | undefined;
+    for (const route of routes) {
+      if (route.prefix && rawPath !== route.prefix && !rawPath.startsWith(`${route.prefix}/`)) continue;
+      const parts = rawPath.slice(route.prefix.length).split("/").slice(1);
+      let score = route.prefix.length * 1000;
+      for (let i = 0; i < route.segments.length && i < parts.length; i++) {
+        const segment = route.segments[i] as string;
+        if (segment.startsWith("{") || segment !== parts[i]) break;
+        score += 1;
+      }
+      if (!best || score > best.score) best = { api: route.op.api, score };
+    }
+    return best?.api;
   }
 
   return {

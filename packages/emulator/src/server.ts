@@ -142,7 +142,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     res.writeHead(status, {
       Date: new Date(clock()).toUTCString(),
       "X-Request-Id": requestId,
-      ...(payload === undefined ? { "Content-Length": "0" } : { "Content-Type": "application/json" }),
+      "Content-Length": String(payload === undefined ? 0 : Buffer.byteLength(payload)),
+      ...(payload === undefined ? {} : { "Content-Type": "application/json" }),
       ...headers,
     });
     res.end(payload);
@@ -347,7 +348,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
   });
   server.on("clientError", (_error, socket) => {
-    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+    const date = new Date(clock()).toUTCString();
+    if (socket.writable) socket.end(`HTTP/1.1 400 Bad Request\r\nDate: ${date}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     else socket.destroy();
   });
 
