@@ -92,7 +92,6 @@ async function main(): Promise<void> {
     process.stderr.write(`fnapi-emulator: could not start: ${(error as Error).message}\n`);
     process.exit(1);
   }
-  process.stdout.write(`${emulator.url}\n`);
   const stop = () => {
     emulator.close().then(
       () => process.exit(0),
@@ -101,6 +100,7 @@ async function main(): Promise<void> {
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
+  process.stdout.write(`${emulator.url}\n`);
 }
 
 main().catch((error) => {
