@@ -48,7 +48,11 @@ describe("NCP signature v2", () => {
     const r = await fetch(pkgUrl(), init);
     expect(r.status).toBe(401);
     expect(await json(r)).toEqual({
-      error: { errorCode: "200", message: "Authentication Failed", details: "Invalid authentication information." },
+      error: {
+        errorCode: "200",
+        message: "Authentication Failed",
+        details: "Invalid authentication information.",
+      },
     });
     expect(lastRecord()).toMatchObject({ authPassed: false, authReason: "signature mismatch", code: "200" });
     expect(lastRecord()?.signatureDebug?.stringToSign).toBe(
@@ -76,7 +80,9 @@ describe("NCP signature v2", () => {
   it("refuses missing headers, an unknown key and a wrong secret", async () => {
     const missing = await fetch(pkgUrl(), { method: "DELETE" });
     expect(missing.status).toBe(401);
-    expect(await json(missing)).toMatchObject({ error: { errorCode: "200", details: "Authentication information are missing." } });
+    expect(await json(missing)).toMatchObject({
+      error: { errorCode: "200", details: "Authentication information are missing." },
+    });
     const unknown = await ncpSigned(pkgUrl(), "DELETE", { accessKey: "nobody", secretKey: "x" }, String(NOW));
     expect((await fetch(pkgUrl(), unknown)).status).toBe(401);
     const wrong = await ncpSigned(pkgUrl(), "DELETE", { ...NCP, secretKey: "wrong" }, String(NOW));
@@ -107,7 +113,9 @@ describe("Huawei SDK-HMAC-SHA256", () => {
     expect(body).toMatchObject({ error_code: "APIGW.0301", request_id: r.headers.get("x-request-id") });
     expect(body.error_msg).toContain("verify aksk signature fail");
     const debug = lastRecord()?.signatureDebug;
-    expect(debug?.canonicalRequest).toContain(`DELETE\n/v2/${PROJECT}/fgs/functions/urn%3Afss%3Acn-north-4%3A`);
+    expect(debug?.canonicalRequest).toContain(
+      `DELETE\n/v2/${PROJECT}/fgs/functions/urn%3Afss%3Acn-north-4%3A`,
+    );
     expect(debug?.canonicalRequest).toContain("x-security-token:****");
     const log = logLines.join("\n");
     expect(log).toContain("canonical request:");
@@ -116,8 +124,12 @@ describe("Huawei SDK-HMAC-SHA256", () => {
   });
 
   it("refuses X-Sdk-Date more than 15 minutes away, accepts 15 minutes exactly", async () => {
-    expect((await fetch(fnUrl(), await huaweiSigned(fnUrl(), { time: NOW - 15 * 60_000 - 1000 }))).status).toBe(401);
-    expect((await fetch(fnUrl(), await huaweiSigned(fnUrl(), { time: NOW + 15 * 60_000 + 1000 }))).status).toBe(401);
+    expect(
+      (await fetch(fnUrl(), await huaweiSigned(fnUrl(), { time: NOW - 15 * 60_000 - 1000 }))).status,
+    ).toBe(401);
+    expect(
+      (await fetch(fnUrl(), await huaweiSigned(fnUrl(), { time: NOW + 15 * 60_000 + 1000 }))).status,
+    ).toBe(401);
     expect((await fetch(fnUrl(), await huaweiSigned(fnUrl(), { time: NOW + 15 * 60_000 }))).status).toBe(204);
   });
 
@@ -125,7 +137,10 @@ describe("Huawei SDK-HMAC-SHA256", () => {
     const { huaweiSign, sdkDate } = await import("@fnapi/auth");
     const headers = { "X-Sdk-Date": sdkDate(NOW), "X-Project-Id": PROJECT };
     const signature = await huaweiSign(HUAWEI, { method: "DELETE", url: fnUrl(), headers });
-    const r = await fetch(fnUrl(), { method: "DELETE", headers: { ...headers, Authorization: signature.authorization } });
+    const r = await fetch(fnUrl(), {
+      method: "DELETE",
+      headers: { ...headers, Authorization: signature.authorization },
+    });
     expect(r.status).toBe(401);
     expect(lastRecord()?.authReason).toBe("host is not signed");
   });
@@ -137,14 +152,24 @@ describe("Huawei SDK-HMAC-SHA256", () => {
   });
 
   it("temporary credentials need their X-Security-Token, signed; permanent ones must not send one", async () => {
-    expect((await fetch(fnUrl(), await huaweiSigned(fnUrl(), { time: NOW, credentials: HUAWEI_TEMPORARY }))).status).toBe(204);
+    expect(
+      (await fetch(fnUrl(), await huaweiSigned(fnUrl(), { time: NOW, credentials: HUAWEI_TEMPORARY })))
+        .status,
+    ).toBe(204);
     emu.reset();
     const { securityToken: _, ...withoutToken } = HUAWEI_TEMPORARY;
-    expect((await fetch(fnUrl(), await huaweiSigned(fnUrl(), { time: NOW, credentials: withoutToken }))).status).toBe(401);
+    expect(
+      (await fetch(fnUrl(), await huaweiSigned(fnUrl(), { time: NOW, credentials: withoutToken }))).status,
+    ).toBe(401);
     const wrongToken = { ...HUAWEI_TEMPORARY, securityToken: "another" };
-    expect((await fetch(fnUrl(), await huaweiSigned(fnUrl(), { time: NOW, credentials: wrongToken }))).status).toBe(401);
+    expect(
+      (await fetch(fnUrl(), await huaweiSigned(fnUrl(), { time: NOW, credentials: wrongToken }))).status,
+    ).toBe(401);
     const permanentWithToken = { ...HUAWEI, securityToken: "x" };
-    expect((await fetch(fnUrl(), await huaweiSigned(fnUrl(), { time: NOW, credentials: permanentWithToken }))).status).toBe(401);
+    expect(
+      (await fetch(fnUrl(), await huaweiSigned(fnUrl(), { time: NOW, credentials: permanentWithToken })))
+        .status,
+    ).toBe(401);
   });
 
   it("refuses a malformed Authorization and a request without credentials", async () => {
@@ -152,13 +177,18 @@ describe("Huawei SDK-HMAC-SHA256", () => {
     expect(malformed.status).toBe(401);
     const none = await fetch(fnUrl(), { method: "DELETE" });
     expect(none.status).toBe(401);
-    expect(await json(none)).toMatchObject({ error_code: "APIGW.0301", error_msg: expect.stringContaining("x-auth-token") });
+    expect(await json(none)).toMatchObject({
+      error_code: "APIGW.0301",
+      error_msg: expect.stringContaining("x-auth-token"),
+    });
   });
 });
 
 describe("X-Auth-Token", () => {
   it("accepts a seeded token, refuses an unknown or expired one", async () => {
-    expect((await fetch(fnUrl(), { method: "DELETE", headers: { "X-Auth-Token": "MIIunknown" } })).status).toBe(401);
+    expect(
+      (await fetch(fnUrl(), { method: "DELETE", headers: { "X-Auth-Token": "MIIunknown" } })).status,
+    ).toBe(401);
     const expired = await fetch(fnUrl(), { method: "DELETE", headers: { "X-Auth-Token": EXPIRED_TOKEN } });
     expect(expired.status).toBe(401);
     expect(lastRecord()?.authReason).toMatch(/^token expired/);
@@ -171,11 +201,18 @@ describe("auth off", () => {
   it("accepts any credentials, or none, but still applies a known key's deny list", async () => {
     const off = await startEmulator({ port: 0, seed: testSeed(), auth: "off" });
     try {
-      expect((await fetch(`${off.url}/v2/${PROJECT}/fgs/functions/${FUNCTION_URN}`, { method: "DELETE" })).status).toBe(204);
+      expect(
+        (await fetch(`${off.url}/v2/${PROJECT}/fgs/functions/${FUNCTION_URN}`, { method: "DELETE" })).status,
+      ).toBe(204);
       const url = `${off.url}/ncf/api/v2/packages/empty`;
-      const denied = await fetch(url, { method: "DELETE", headers: { "x-ncp-iam-access-key": NCP_DENIED.accessKey } });
+      const denied = await fetch(url, {
+        method: "DELETE",
+        headers: { "x-ncp-iam-access-key": NCP_DENIED.accessKey },
+      });
       expect(denied.status).toBe(403);
-      expect((await fetch(url, { method: "DELETE", headers: { "x-ncp-iam-access-key": "whatever" } })).status).toBe(204);
+      expect(
+        (await fetch(url, { method: "DELETE", headers: { "x-ncp-iam-access-key": "whatever" } })).status,
+      ).toBe(204);
       expect(off.requests().at(-1)).toMatchObject({ authPassed: true, authReason: "auth off" });
     } finally {
       await off.close();

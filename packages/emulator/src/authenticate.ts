@@ -1,6 +1,11 @@
 import { timingSafeEqual } from "node:crypto";
 import type { ApiFailure } from "./error-body.js";
-import { huaweiCanonical, huaweiSignature, parseHuaweiAuthorization, parseSdkDate } from "./huawei-signature.js";
+import {
+  huaweiCanonical,
+  huaweiSignature,
+  parseHuaweiAuthorization,
+  parseSdkDate,
+} from "./huawei-signature.js";
 import { ncpSignature, ncpStringToSign } from "./ncp-signature.js";
 import type { EmulatorState } from "./seed.js";
 import type { AuthKind, ErrorShape } from "./spec-catalog.js";
@@ -150,7 +155,10 @@ function apigwRefusal(
   };
 }
 
-export function authenticateToken(request: ReceivedRequest, { state, now, projectId }: AuthContext): AuthOutcome {
+export function authenticateToken(
+  request: ReceivedRequest,
+  { state, now, projectId }: AuthContext,
+): AuthOutcome {
   const value = request.headers["x-auth-token"] ?? "";
   const token = state.huawei.tokens.find((t) => sameText(t.token, value));
   if (!token) return apigwRefusal("unknown token", "decrypt token fail");
@@ -168,7 +176,10 @@ export function authenticateToken(request: ReceivedRequest, { state, now, projec
   return { ok: true, principal: { kind: "token", deny: [] } };
 }
 
-export function authenticateAkSk(request: ReceivedRequest, { state, now, projectId }: AuthContext): AuthOutcome {
+export function authenticateAkSk(
+  request: ReceivedRequest,
+  { state, now, projectId }: AuthContext,
+): AuthOutcome {
   const parsed = parseHuaweiAuthorization(request.headers.authorization ?? "");
   if (!parsed) {
     return apigwRefusal(
@@ -179,7 +190,10 @@ export function authenticateAkSk(request: ReceivedRequest, { state, now, project
   const sdkDate = request.headers["x-sdk-date"] ?? "";
   const signedAt = parseSdkDate(sdkDate);
   if (signedAt === undefined) {
-    return apigwRefusal("missing or malformed X-Sdk-Date", "verify aksk signature fail: X-Sdk-Date must be YYYYMMDDTHHMMSSZ");
+    return apigwRefusal(
+      "missing or malformed X-Sdk-Date",
+      "verify aksk signature fail: X-Sdk-Date must be YYYYMMDDTHHMMSSZ",
+    );
   }
   if (Math.abs(now - signedAt) > HUAWEI_WINDOW_MS) {
     return apigwRefusal(
@@ -189,15 +203,22 @@ export function authenticateAkSk(request: ReceivedRequest, { state, now, project
   }
   for (const required of ["host", "x-sdk-date"]) {
     if (!parsed.signedHeaders.includes(required)) {
-      return apigwRefusal(`${required} is not signed`, `verify aksk signature fail: SignedHeaders must include ${required}`);
+      return apigwRefusal(
+        `${required} is not signed`,
+        `verify aksk signature fail: SignedHeaders must include ${required}`,
+      );
     }
   }
   const absent = parsed.signedHeaders.find((name) => request.headers[name] === undefined);
   if (absent) {
-    return apigwRefusal(`signed header ${absent} is absent`, `verify aksk signature fail: the signed header ${absent} was not sent`);
+    return apigwRefusal(
+      `signed header ${absent} is absent`,
+      `verify aksk signature fail: the signed header ${absent} was not sent`,
+    );
   }
   const credential = state.huawei.credentials.find((c) => c.accessKey === parsed.accessKey);
-  if (!credential) return apigwRefusal("unknown access key", "verify aksk signature fail: the access key does not exist");
+  if (!credential)
+    return apigwRefusal("unknown access key", "verify aksk signature fail: the access key does not exist");
   const securityToken = request.headers["x-security-token"];
   if (credential.securityToken !== undefined) {
     if (securityToken === undefined || !parsed.signedHeaders.includes("x-security-token")) {
@@ -207,7 +228,10 @@ export function authenticateAkSk(request: ReceivedRequest, { state, now, project
       );
     }
     if (!sameText(securityToken, credential.securityToken)) {
-      return apigwRefusal("wrong X-Security-Token", "verify aksk signature fail: the security token is invalid");
+      return apigwRefusal(
+        "wrong X-Security-Token",
+        "verify aksk signature fail: the security token is invalid",
+      );
     }
   } else if (securityToken !== undefined) {
     return apigwRefusal(
@@ -226,7 +250,9 @@ export function authenticateAkSk(request: ReceivedRequest, { state, now, project
     },
     sdkDate,
   );
-  if (!sameText(huaweiSignature(credential.secretKey, canonical.stringToSign), parsed.signature.toLowerCase())) {
+  if (
+    !sameText(huaweiSignature(credential.secretKey, canonical.stringToSign), parsed.signature.toLowerCase())
+  ) {
     return apigwRefusal("signature mismatch", "verify aksk signature fail", {
       scheme: "SDK-HMAC-SHA256",
       canonicalRequest: maskHeaders(canonical.canonicalRequest),
@@ -266,8 +292,10 @@ export function authenticate(
     return { ok: true, principal: { kind: "none", deny: credential?.deny ?? [] } };
   }
   if (kinds.has("ncp")) return authenticateNcp(request, context);
-  if (kinds.has("token") && request.headers["x-auth-token"] !== undefined) return authenticateToken(request, context);
-  if (kinds.has("aksk") && request.headers.authorization !== undefined) return authenticateAkSk(request, context);
+  if (kinds.has("token") && request.headers["x-auth-token"] !== undefined)
+    return authenticateToken(request, context);
+  if (kinds.has("aksk") && request.headers.authorization !== undefined)
+    return authenticateAkSk(request, context);
   return apigwRefusal(
     "no credentials",
     kinds.has("token") ? "x-auth-token not found" : "the Authorization header is missing",

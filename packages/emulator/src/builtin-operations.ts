@@ -66,7 +66,14 @@ export const BUILT_IN_OPERATIONS: Omit<OperationSpec, "source">[] = [
     operationId: "createUserToken",
     method: "POST",
     path: "/v3/auth/tokens",
-    parameters: [{ name: "nocatalog", in: "query", required: false, schema: { type: "string", enum: ["true", "false"] } }],
+    parameters: [
+      {
+        name: "nocatalog",
+        in: "query",
+        required: false,
+        schema: { type: "string", enum: ["true", "false"] },
+      },
+    ],
     statuses: ["201", "400", "401", "403", "404", "default"],
   },
 ];

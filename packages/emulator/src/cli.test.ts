@@ -66,7 +66,9 @@ describe("fnapi-emulator", () => {
   it("prints its base URL alone on the first line, and logs each request on stderr", async () => {
     expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect((await fetch(`${running.url}/ncf/api/v2/packages/empty`, { method: "DELETE" })).status).toBe(204);
-    await expect.poll(() => running.stderr()).toMatch(/DELETE \/ncf\/api\/v2\/packages\/empty 204 - deletePackage/);
+    await expect
+      .poll(() => running.stderr())
+      .toMatch(/DELETE \/ncf\/api\/v2\/packages\/empty 204 - deletePackage/);
   });
 
   it("exits 0 on SIGTERM", async () => {
@@ -85,7 +87,12 @@ describe("fnapi-emulator", () => {
   });
 
   it("exits 2 for bad usage", async () => {
-    for (const args of [["--auth", "maybe"], ["--port", "http"], ["--unknown"], ["--seed", join(dir, "missing.json")]]) {
+    for (const args of [
+      ["--auth", "maybe"],
+      ["--port", "http"],
+      ["--unknown"],
+      ["--seed", join(dir, "missing.json")],
+    ]) {
       const { code, stderr } = await exitOf(run(args));
       expect(code, args.join(" ")).toBe(2);
       expect(stderr).toContain("Usage: fnapi-emulator");
@@ -106,7 +113,9 @@ describe("fnapi-emulator", () => {
     const killed = exitOf(first.child);
     first.child.kill("SIGKILL");
     await killed;
-    expect(JSON.parse(readFileSync(statePath, "utf8")).ncp.packages.map((p: { name: string }) => p.name)).not.toContain("empty");
+    expect(
+      JSON.parse(readFileSync(statePath, "utf8")).ncp.packages.map((p: { name: string }) => p.name),
+    ).not.toContain("empty");
     const second = await start(["--seed", seedPath, "--state", statePath, "--auth", "off"]);
     try {
       expect((await fetch(`${second.url}/ncf/api/v2/packages/empty`, { method: "DELETE" })).status).toBe(404);

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { SeedError, parseSeedText } from "./seed.js";
+import { parseSeedText, SeedError } from "./seed.js";
 import { startEmulator } from "./server.js";
 
 // fnapi-emulator [--host 127.0.0.1] [--port 4010] [--seed FILE] [--state FILE] [--auth verify|off]
@@ -58,8 +58,10 @@ async function main(): Promise<void> {
     return;
   }
   const port = Number(values.port);
-  if (!/^\d+$/.test(String(values.port)) || port > 65535) usageError(`--port must be 0-65535, not ${values.port}`);
-  if (values.auth !== "verify" && values.auth !== "off") usageError(`--auth must be verify or off, not ${values.auth}`);
+  if (!/^\d+$/.test(String(values.port)) || port > 65535)
+    usageError(`--port must be 0-65535, not ${values.port}`);
+  if (values.auth !== "verify" && values.auth !== "off")
+    usageError(`--auth must be verify or off, not ${values.auth}`);
 
   let seed: ReturnType<typeof parseSeedText> | undefined;
   if (typeof values.seed === "string") {
@@ -67,7 +69,9 @@ async function main(): Promise<void> {
     try {
       text = readFileSync(values.seed, "utf8");
     } catch (error) {
-      usageError(`cannot read --seed ${values.seed}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      usageError(
+        `cannot read --seed ${values.seed}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      );
     }
     try {
       seed = parseSeedText(text);

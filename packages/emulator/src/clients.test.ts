@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => emu.close());
 beforeEach(() => emu.reset());
 
-const fast = { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5 };
+const fast = { maxAttempts: 3, backoff: { baseMs: 1, maxMs: 5 } };
 const ncf = (extra: Partial<Parameters<typeof createNcfClient>[0]> = {}) =>
   createNcfClient({ ...NCP, baseUrl: `${emu.url}/ncf/api/v2`, ...fast, ...extra });
 const fault = (body: object) =>
@@ -36,9 +36,12 @@ describe("NCF client", () => {
     const client = ncf();
     await expect(client.deletePackage("package001")).rejects.toMatchObject({ status: 409, code: "80109" });
     for (const action of ["hello", "world"]) {
-      const { response } = await client.client.DELETE("/packages/{packageName}/actions/{actionName}" as never, {
-        params: { path: { packageName: "package001", actionName: action } },
-      } as never);
+      const { response } = await client.client.DELETE(
+        "/packages/{packageName}/actions/{actionName}" as never,
+        {
+          params: { path: { packageName: "package001", actionName: action } },
+        } as never,
+      );
       expect((response as Response).status).toBe(204);
     }
     await client.deletePackage("package001");
@@ -61,7 +64,9 @@ describe("NCF client", () => {
   });
 
   it("a wrong secret is refused (401 200), not retried", async () => {
-    const error = await ncf({ secretKey: "wrong" }).deletePackage("empty").catch((e: unknown) => e);
+    const error = await ncf({ secretKey: "wrong" })
+      .deletePackage("empty")
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 401, code: "200" });
     expect(emu.requests()).toHaveLength(1);
   });
@@ -74,14 +79,19 @@ describe("NCF client", () => {
 
 describe("FunctionGraph client", () => {
   const fgs = (auth: object = HUAWEI) =>
-    createFgsClient({ projectId: PROJECT, baseUrl: emu.url, ...fast, ...auth } as Parameters<typeof createFgsClient>[0]);
+    createFgsClient({ projectId: PROJECT, baseUrl: emu.url, ...fast, ...auth } as unknown as Parameters<
+      typeof createFgsClient
+    >[0]);
 
   it("AK/SK: version, alias, function, then missingOk", async () => {
     const client = fgs();
     await client.deleteFunction(`${FUNCTION_URN}:v3`);
     await client.deleteFunction(`${FUNCTION_URN}:!prod`);
     await client.deleteFunction(FUNCTION_URN);
-    await expect(client.deleteFunction(FUNCTION_URN)).rejects.toMatchObject({ status: 404, code: "FSS.1051" });
+    await expect(client.deleteFunction(FUNCTION_URN)).rejects.toMatchObject({
+      status: 404,
+      code: "FSS.1051",
+    });
     await client.deleteFunction(FUNCTION_URN, { missingOk: true });
     await client.deleteFunction(`${FUNCTION_URN}:!prod`, { missingOk: true });
   });
@@ -100,7 +110,9 @@ describe("FunctionGraph client", () => {
   });
 
   it("a wrong secret key is refused with APIGW.0301", async () => {
-    const error = await fgs({ ...HUAWEI, secretKey: "wrong" }).deleteFunction(FUNCTION_URN).catch((e: unknown) => e);
+    const error = await fgs({ ...HUAWEI, secretKey: "wrong" })
+      .deleteFunction(FUNCTION_URN)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FgsApiError);
     expect(error).toMatchObject({ status: 401, code: "APIGW.0301" });
   });

@@ -25,7 +25,14 @@ describe("control API", () => {
     expect(r.status).toBe(200);
     const { operations } = (await json(r)) as { operations: { operationId: string; handled: boolean }[] };
     expect(operations.map((o) => o.operationId)).toEqual(
-      expect.arrayContaining(["deletePackage", "deleteFunction", "getPackage", "listActions", "deleteAction", "createUserToken"]),
+      expect.arrayContaining([
+        "deletePackage",
+        "deleteFunction",
+        "getPackage",
+        "listActions",
+        "deleteAction",
+        "createUserToken",
+      ]),
     );
     expect(operations.every((o) => o.handled)).toBe(true);
   });
@@ -83,7 +90,12 @@ describe("control API", () => {
     expect((await deleteEmpty()).status).toBe(503);
     expect((await deleteEmpty()).status).toBe(204);
 
-    await control("/faults", "POST", { operation: "deleteFunction", status: 429, code: "FSS.0429", probability: 1 });
+    await control("/faults", "POST", {
+      operation: "deleteFunction",
+      status: 429,
+      code: "FSS.0429",
+      probability: 1,
+    });
     const fn = `${emu.url}/v2/${PROJECT}/fgs/functions/${FUNCTION_URN}`;
     for (let i = 0; i < 3; i++) {
       const r = await fetch(fn, { method: "DELETE" });
@@ -143,11 +155,17 @@ describe("--state persistence", () => {
       const second = await startEmulator({ port: 0, seed: testSeed(), auth: "off", statePath });
       expect((await fetch(`${second.url}/ncf/api/v2/packages/empty`, { method: "DELETE" })).status).toBe(404);
       second.reset(); // back to the seed, and written
-      expect(JSON.parse(readFileSync(statePath, "utf8")).ncp.packages.some((p: { name: string }) => p.name === "empty")).toBe(true);
+      expect(
+        JSON.parse(readFileSync(statePath, "utf8")).ncp.packages.some(
+          (p: { name: string }) => p.name === "empty",
+        ),
+      ).toBe(true);
       await second.close();
 
       writeFileSync(statePath, '{"ncp": {"packages": [{"name": "-x"}]}}');
-      await expect(startEmulator({ port: 0, statePath })).rejects.toMatchObject({ field: "ncp.packages[0].name" });
+      await expect(startEmulator({ port: 0, statePath })).rejects.toMatchObject({
+        field: "ncp.packages[0].name",
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

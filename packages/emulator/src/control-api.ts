@@ -59,9 +59,16 @@ const ROUTES: Record<string, string[]> = {
 export function handleControl(request: ControlRequest, core: ControlCore): ControlAnswer {
   const { method, path } = request;
   const allowed = ROUTES[path];
-  if (!allowed) return { status: 404, body: { error: { message: `no control endpoint ${path}`, endpoints: Object.keys(ROUTES) } } };
+  if (!allowed)
+    return {
+      status: 404,
+      body: { error: { message: `no control endpoint ${path}`, endpoints: Object.keys(ROUTES) } },
+    };
   if (!allowed.includes(method)) {
-    return { status: 405, body: { error: { message: `${method} is not allowed here; use ${allowed.join(" or ")}` } } };
+    return {
+      status: 405,
+      body: { error: { message: `${method} is not allowed here; use ${allowed.join(" or ")}` } },
+    };
   }
   if (request.tooLarge) return invalid("(body)", "must be at most 1 MiB");
   const key = `${method} ${path}`;

@@ -10,13 +10,16 @@ import { FUNCTION_URN, HUAWEI, HUAWEI_TEMPORARY, NCP, PROJECT, testSeed } from "
 // Without python3, curl or openssl on the machine the tests are skipped with a message, unless CI is set.
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
-const available = (command: string, args: string[]) => spawnSync(command, args, { stdio: "ignore" }).status === 0;
+const available = (command: string, args: string[]) =>
+  spawnSync(command, args, { stdio: "ignore" }).status === 0;
 const tools = {
   python: available("python3", ["--version"]),
-  curl: available("curl", ["--version"]) && available("openssl", ["version"]) && available("bash", ["--version"]),
+  curl:
+    available("curl", ["--version"]) && available("openssl", ["version"]) && available("bash", ["--version"]),
 };
 for (const [name, ok] of Object.entries(tools)) {
-  if (!ok && process.env.CI) throw new Error(`the ${name} example needs its tools on CI (python3; bash, curl, openssl)`);
+  if (!ok && process.env.CI)
+    throw new Error(`the ${name} example needs its tools on CI (python3; bash, curl, openssl)`);
   if (!ok) console.warn(`skipping the ${name} example: its tools are missing`);
 }
 
@@ -48,8 +51,16 @@ for (const [name, [command, script]] of Object.entries(examples)) {
     // Asynchronously: the emulator answers from this process's event loop.
     const run = (args: string[], extra?: Record<string, string>) =>
       new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-        execFile(command, [script, ...args], { env: environment(extra), encoding: "utf8", timeout: 30_000 }, (error, stdout, stderr) =>
-          resolve({ status: error ? (typeof error.code === "number" ? error.code : null) : 0, stdout, stderr }),
+        execFile(
+          command,
+          [script, ...args],
+          { env: environment(extra), encoding: "utf8", timeout: 30_000 },
+          (error, stdout, stderr) =>
+            resolve({
+              status: error ? (typeof error.code === "number" ? error.code : null) : 0,
+              stdout,
+              stderr,
+            }),
         );
       });
 
@@ -87,7 +98,9 @@ for (const [name, [command, script]] of Object.entries(examples)) {
       expect(gone.status).toBe(1);
       expect(gone.stderr).toContain("80101");
       expect((await run(["ncf-delete-package", "package001"])).stderr).toContain("80109");
-      const refused = await run(["fgs-delete-function", FUNCTION_URN], { HUAWEICLOUD_SDK_SK: "wrong-secret" });
+      const refused = await run(["fgs-delete-function", FUNCTION_URN], {
+        HUAWEICLOUD_SDK_SK: "wrong-secret",
+      });
       expect(refused.status).toBe(1);
       expect(refused.stderr).toContain("APIGW.0301");
       expect(`${refused.stdout}${refused.stderr}`).not.toContain("wrong-secret");
@@ -96,5 +109,6 @@ for (const [name, [command, script]] of Object.entries(examples)) {
 }
 
 it("the examples are executable files", () => {
-  for (const [, script] of Object.values(examples)) expect(() => execFileSync("test", ["-x", script])).not.toThrow();
+  for (const [, script] of Object.values(examples))
+    expect(() => execFileSync("test", ["-x", script])).not.toThrow();
 });

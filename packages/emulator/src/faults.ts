@@ -41,12 +41,16 @@ export function parseFault(input: unknown, operations: ReadonlySet<string>): Fau
   }
   const f = input as Record<string, unknown>;
   for (const key of Object.keys(f)) {
-    if (!KEYS.includes(key)) throw new FaultSpecError(key, `is not a known field (known: ${KEYS.join(", ")})`);
+    if (!KEYS.includes(key))
+      throw new FaultSpecError(key, `is not a known field (known: ${KEYS.join(", ")})`);
   }
   const spec: FaultSpec = {};
   if (f.operation !== undefined) {
     if (typeof f.operation !== "string" || !operations.has(f.operation)) {
-      throw new FaultSpecError("operation", `must be one of the served operationIds: ${[...operations].join(", ")}`);
+      throw new FaultSpecError(
+        "operation",
+        `must be one of the served operationIds: ${[...operations].join(", ")}`,
+      );
     }
     spec.operation = f.operation;
   }
@@ -66,7 +70,8 @@ export function parseFault(input: unknown, operations: ReadonlySet<string>): Fau
   if (delayMs !== undefined) spec.delayMs = delayMs;
   for (const key of ["code", "message"] as const) {
     if (f[key] !== undefined) {
-      if (typeof f[key] !== "string" || f[key] === "") throw new FaultSpecError(key, "must be a non-empty string");
+      if (typeof f[key] !== "string" || f[key] === "")
+        throw new FaultSpecError(key, "must be a non-empty string");
       spec[key] = f[key] as string;
     }
   }
@@ -74,7 +79,8 @@ export function parseFault(input: unknown, operations: ReadonlySet<string>): Fau
     if (typeof f.probability !== "number" || !(f.probability >= 0 && f.probability <= 1)) {
       throw new FaultSpecError("probability", "must be a number from 0 to 1");
     }
-    if (times !== undefined) throw new FaultSpecError("probability", "give either times or probability, not both");
+    if (times !== undefined)
+      throw new FaultSpecError("probability", "give either times or probability, not both");
     spec.probability = f.probability;
   }
   if (f.reset !== undefined) {

@@ -23,36 +23,81 @@ const DOCUMENTED_400_CODES = new Set(["100", "80102", "80302", "FSS.0400", "FSS.
 
 function send(base: string, method: string, path: string, headers: Record<string, string>, body: string) {
   const url = new URL(base);
-  return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
-    const req = request(
-      { host: url.hostname, port: url.port, method, path, headers: { ...headers, "content-length": Buffer.byteLength(body) } },
-      (res) => {
-        let text = "";
-        res.setEncoding("utf8");
-        res.on("data", (c: string) => {
-          text += c;
-        });
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-      },
-    );
-    req.on("error", reject);
-    req.end(body);
-  });
+  return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>(
+    (resolve, reject) => {
+      const req = request(
+        {
+          host: url.hostname,
+          port: url.port,
+          method,
+          path,
+          headers: { ...headers, "content-length": Buffer.byteLength(body) },
+        },
+        (res) => {
+          let text = "";
+          res.setEncoding("utf8");
+          res.on("data", (c: string) => {
+            text += c;
+          });
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+        },
+      );
+      req.on("error", reject);
+      req.end(body);
+    },
+  );
 }
 
 const segment = fc.oneof(
-  fc.constantFrom("ncf", "api", "v2", "v3", "packages", "actions", "fgs", "functions", "auth", "tokens", "-", "", PROJECT),
-  fc.constantFrom("package001", "empty", "old", "hello", FUNCTION_URN, `${FUNCTION_URN}:v1`, `${FUNCTION_URN}:!prod`, `${FUNCTION_URN}:latest`),
+  fc.constantFrom(
+    "ncf",
+    "api",
+    "v2",
+    "v3",
+    "packages",
+    "actions",
+    "fgs",
+    "functions",
+    "auth",
+    "tokens",
+    "-",
+    "",
+    PROJECT,
+  ),
+  fc.constantFrom(
+    "package001",
+    "empty",
+    "old",
+    "hello",
+    FUNCTION_URN,
+    `${FUNCTION_URN}:v1`,
+    `${FUNCTION_URN}:!prod`,
+    `${FUNCTION_URN}:latest`,
+  ),
   fc.stringMatching(/^[A-Za-z0-9._~:!@$&'()*+,;=-]{0,70}$/),
   fc.stringMatching(/^(%[0-9A-Fa-f]{2}|%[G-Z]{0,2}|[a-z]){0,12}$/),
 );
 const path = fc.oneof(
   fc.array(segment, { minLength: 1, maxLength: 7 }).map((s) => `/${s.join("/")}`),
-  fc.tuple(fc.constantFrom("/ncf/api/v2/packages/", "/api/v2/packages/", `/v2/${PROJECT}/fgs/functions/`), segment, fc.constantFrom("", "/actions", "/actions/hello")).map((p) => p.join("")),
+  fc
+    .tuple(
+      fc.constantFrom("/ncf/api/v2/packages/", "/api/v2/packages/", `/v2/${PROJECT}/fgs/functions/`),
+      segment,
+      fc.constantFrom("", "/actions", "/actions/hello"),
+    )
+    .map((p) => p.join("")),
 );
 const query = fc.oneof(
   fc.constant(""),
-  fc.constantFrom("?platform=vpc", "?platform=classic", "?platform=", "?platform=x&platform=vpc", "?nocatalog=true", "?%zz=1", "?=&&"),
+  fc.constantFrom(
+    "?platform=vpc",
+    "?platform=classic",
+    "?platform=",
+    "?platform=x&platform=vpc",
+    "?nocatalog=true",
+    "?%zz=1",
+    "?=&&",
+  ),
   fc.stringMatching(/^\?[A-Za-z0-9=&%+]{0,30}$/),
 );
 const method = fc.constantFrom("GET", "DELETE", "POST", "PUT", "PATCH", "HEAD", "OPTIONS");
@@ -70,7 +115,13 @@ const header = fc.constantFrom(
 );
 const headerValue = fc.oneof(
   fc.stringMatching(/^[ -~]{0,60}$/),
-  fc.constantFrom("SDK-HMAC-SHA256 Access=HUAWEITESTAK, SignedHeaders=host;x-sdk-date, Signature=00", "20260115T120000Z", "ncp_iam_TESTKEY", "MIIseedtoken", "1700000000000"),
+  fc.constantFrom(
+    "SDK-HMAC-SHA256 Access=HUAWEITESTAK, SignedHeaders=host;x-sdk-date, Signature=00",
+    "20260115T120000Z",
+    "ncp_iam_TESTKEY",
+    "MIIseedtoken",
+    "1700000000000",
+  ),
 );
 const headers = fc.dictionary(header, headerValue, { maxKeys: 6 });
 const body = fc.oneof(fc.constant(""), fc.json(), fc.string({ maxLength: 200 }));

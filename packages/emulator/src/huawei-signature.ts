@@ -7,7 +7,10 @@ export const EMPTY_BODY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b93
 
 /** RFC 3986 percent-encoding: only `A-Z a-z 0-9 - _ . ~` stay, everything else is `%XX` of its UTF-8 bytes. */
 export function rfc3986(text: string): string {
-  return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(text).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 function decode(text: string): string {

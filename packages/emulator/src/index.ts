@@ -1,6 +1,5 @@
-export { type Emulator, type EmulatorOptions, startEmulator } from "./server.js";
-export type { RequestRecord } from "./request-log.js";
 export type { Fault, FaultSpec } from "./faults.js";
+export type { RequestRecord } from "./request-log.js";
 export {
   type EmulatorState,
   type FgsFunction,
@@ -16,3 +15,4 @@ export {
   type Seed,
   SeedError,
 } from "./seed.js";
+export { type Emulator, type EmulatorOptions, startEmulator } from "./server.js";

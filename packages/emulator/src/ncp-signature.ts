@@ -4,7 +4,12 @@ import { createHmac } from "node:crypto";
 // Base64(HMAC-SHA256(secretKey, METHOD + " " + requestTarget + "\n" + timestamp + "\n" + accessKey)), where
 // requestTarget is the path and query exactly as received.
 
-export function ncpStringToSign(method: string, requestTarget: string, timestamp: string, accessKey: string): string {
+export function ncpStringToSign(
+  method: string,
+  requestTarget: string,
+  timestamp: string,
+  accessKey: string,
+): string {
   return `${method} ${requestTarget}\n${timestamp}\n${accessKey}`;
 }
 

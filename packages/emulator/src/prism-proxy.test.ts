@@ -16,12 +16,23 @@ import { FUNCTION_URN, NCP, NCP_DENIED, PROJECT, TOKEN, testSeed } from "./test-
 const require = createRequire(import.meta.url);
 const prismBin = join(dirname(require.resolve("@stoplight/prism-cli/package.json")), "dist", "index.js");
 const specs = readBundledSpecs();
-const hasOperation = (operationId: string) => specs.flatMap(operationsOf).some((o) => o.operationId === operationId);
+const hasOperation = (operationId: string) =>
+  specs.flatMap(operationsOf).some((o) => o.operationId === operationId);
 
 function startProxy(spec: string, upstream: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(
     process.execPath,
-    [prismBin, "proxy", join(bundledSpecsDir(), spec), upstream, "--host", "127.0.0.1", "--port", "0", "--errors"],
+    [
+      prismBin,
+      "proxy",
+      join(bundledSpecsDir(), spec),
+      upstream,
+      "--host",
+      "127.0.0.1",
+      "--port",
+      "0",
+      "--errors",
+    ],
     { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" } },
   );
   return new Promise((resolve, reject) => {
@@ -79,7 +90,11 @@ afterAll(async () => {
 });
 beforeEach(() => emu.reset());
 
-const ncpHeaders = { "x-ncp-apigw-timestamp": "1", "x-ncp-iam-access-key": NCP.accessKey, "x-ncp-apigw-signature-v2": "x" };
+const ncpHeaders = {
+  "x-ncp-apigw-timestamp": "1",
+  "x-ncp-iam-access-key": NCP.accessKey,
+  "x-ncp-apigw-signature-v2": "x",
+};
 
 async function expectConformant(call: string, run: () => Promise<unknown>, status: number) {
   const before = seen.length;
@@ -104,31 +119,67 @@ describe("Prism proxy --errors in front of the emulator", () => {
     await expectConformant("409", () => ncf("409").deletePackage("package001"), 409);
     await expectConformant("80102", () => ncf("80102").deletePackage("old", { platform: "vpc" }), 400);
     await expectConformant("403", () => ncf("403", NCP_DENIED).deletePackage("package001"), 403);
-    await fetch(`${emu.url}/_emulator/faults`, { method: "POST", body: '{"operation":"deletePackage","status":503}' });
+    await fetch(`${emu.url}/_emulator/faults`, {
+      method: "POST",
+      body: '{"operation":"deletePackage","status":503}',
+    });
     await expectConformant("503", () => ncf("503").deletePackage("package001"), 503);
-    await fetch(`${emu.url}/_emulator/faults`, { method: "POST", body: '{"operation":"deletePackage","status":429}' });
+    await fetch(`${emu.url}/_emulator/faults`, {
+      method: "POST",
+      body: '{"operation":"deletePackage","status":429}',
+    });
     await expectConformant("429", () => ncf("429").deletePackage("package001"), 429);
     if (hasOperation("getPackage")) {
       const url = `${ncfProxy.url}/packages/package001?platform=vpc`;
       await expectConformant("getPackage", raw("get", url, { headers: ncpHeaders }), 200);
-      await expectConformant("getPackage 404", raw("get", `${ncfProxy.url}/packages/nope`, { headers: ncpHeaders }), 404);
+      await expectConformant(
+        "getPackage 404",
+        raw("get", `${ncfProxy.url}/packages/nope`, { headers: ncpHeaders }),
+        404,
+      );
     }
     if (hasOperation("listActions")) {
-      await expectConformant("listActions", raw("list", `${ncfProxy.url}/packages/package001/actions`, { headers: ncpHeaders }), 200);
-      await expectConformant("listActions -", raw("list", `${ncfProxy.url}/packages/-/actions`, { headers: ncpHeaders }), 200);
+      await expectConformant(
+        "listActions",
+        raw("list", `${ncfProxy.url}/packages/package001/actions`, { headers: ncpHeaders }),
+        200,
+      );
+      await expectConformant(
+        "listActions -",
+        raw("list", `${ncfProxy.url}/packages/-/actions`, { headers: ncpHeaders }),
+        200,
+      );
     }
     if (hasOperation("deleteAction")) {
       const url = `${ncfProxy.url}/packages/package001/actions/hello`;
-      await expectConformant("deleteAction", raw("delA", url, { method: "DELETE", headers: ncpHeaders }), 204);
-      await expectConformant("deleteAction 404", raw("delA", url, { method: "DELETE", headers: ncpHeaders }), 404);
+      await expectConformant(
+        "deleteAction",
+        raw("delA", url, { method: "DELETE", headers: ncpHeaders }),
+        204,
+      );
+      await expectConformant(
+        "deleteAction 404",
+        raw("delA", url, { method: "DELETE", headers: ncpHeaders }),
+        404,
+      );
       const classic = `${url.replace("hello", "world")}?platform=classic`;
-      await expectConformant("deleteAction 80302", raw("delA", classic, { method: "DELETE", headers: ncpHeaders }), 400);
+      await expectConformant(
+        "deleteAction 80302",
+        raw("delA", classic, { method: "DELETE", headers: ncpHeaders }),
+        400,
+      );
     }
   });
 
   it("FunctionGraph: every answer of the emulator validates against specs/fgs.yaml", async () => {
     const fgs = (call: string) =>
-      createFgsClient({ projectId: PROJECT, baseUrl: fgsProxy.url, token: TOKEN, maxAttempts: 1, fetch: recording(call) });
+      createFgsClient({
+        projectId: PROJECT,
+        baseUrl: fgsProxy.url,
+        token: TOKEN,
+        maxAttempts: 1,
+        fetch: recording(call),
+      });
     await expectConformant("version", () => fgs("v").deleteFunction(`${FUNCTION_URN}:v3`), 204);
     await expectConformant("version again", () => fgs("v").deleteFunction(`${FUNCTION_URN}:v3`), 404);
     await expectConformant("alias", () => fgs("a").deleteFunction(`${FUNCTION_URN}:!prod`), 204);
@@ -136,7 +187,10 @@ describe("Prism proxy --errors in front of the emulator", () => {
     const headers = { "X-Auth-Token": TOKEN, "Content-Type": "application/json" };
     const latest = `${fgsProxy.url}/v2/${PROJECT}/fgs/functions/${FUNCTION_URN}:latest`;
     await expectConformant("latest", raw("latest", latest, { method: "DELETE", headers }), 400);
-    await fetch(`${emu.url}/_emulator/faults`, { method: "POST", body: '{"operation":"deleteFunction","status":503}' });
+    await fetch(`${emu.url}/_emulator/faults`, {
+      method: "POST",
+      body: '{"operation":"deleteFunction","status":503}',
+    });
     await expectConformant("503", () => fgs("503").deleteFunction(FUNCTION_URN), 503);
     await expectConformant("function", () => fgs("f").deleteFunction(FUNCTION_URN), 204);
     await expectConformant("function again", () => fgs("f").deleteFunction(FUNCTION_URN), 404);

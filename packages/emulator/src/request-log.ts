@@ -65,7 +65,8 @@ export function formatLogLine(record: RequestRecord, durationMs: number): string
         .map((l) => `    ${l}`)
         .join("\n");
     line += `\n  ${debug.scheme} signature refused; the emulator computed:`;
-    if (debug.canonicalRequest !== undefined) line += `\n  canonical request:\n${indent(debug.canonicalRequest)}`;
+    if (debug.canonicalRequest !== undefined)
+      line += `\n  canonical request:\n${indent(debug.canonicalRequest)}`;
     line += `\n  string to sign:\n${indent(debug.stringToSign)}`;
   }
   return line;

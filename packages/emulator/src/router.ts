@@ -20,7 +20,10 @@ export interface Router {
 }
 
 /** `extraPrefixes` serve an API under more paths than its spec's server URLs (NCF v2.0's `/api/v2`). */
-export function createRouter(operations: OperationSpec[], extraPrefixes: Record<string, string[]> = {}): Router {
+export function createRouter(
+  operations: OperationSpec[],
+  extraPrefixes: Record<string, string[]> = {},
+): Router {
   const routes: Route[] = [];
   for (const op of operations) {
     for (const prefix of [...op.prefixes, ...(extraPrefixes[op.api] ?? [])]) {

@@ -20,15 +20,31 @@ describe("parseSeed", () => {
     [[], "(root)", /object/],
     [{ nope: 1 }, "(root).nope", /not a known field/],
     [{ ncp: { packages: [{ name: "-bad" }] } }, "ncp.packages[0].name", /package name/],
-    [{ ncp: { packages: [{ name: "p", platform: "edge" }] } }, "ncp.packages[0].platform", /"vpc" or "classic"/],
+    [
+      { ncp: { packages: [{ name: "p", platform: "edge" }] } },
+      "ncp.packages[0].platform",
+      /"vpc" or "classic"/,
+    ],
     [{ ncp: { packages: [{ name: "p", actions: ["a", "a"] }] } }, "ncp.packages[0].actions[1]", /duplicates/],
     [{ ncp: { packages: [{ name: "p" }, { name: "p" }] } }, "ncp.packages[1]", /duplicates/],
     [{ ncp: { credentials: [{ accessKey: "a" }] } }, "ncp.credentials[0].secretKey", /non-empty string/],
-    [{ ncp: { credentials: [{ accessKey: "a", secretKey: "s", deny: "x" }] } }, "ncp.credentials[0].deny", /array/],
+    [
+      { ncp: { credentials: [{ accessKey: "a", secretKey: "s", deny: "x" }] } },
+      "ncp.credentials[0].deny",
+      /array/,
+    ],
     [{ huawei: { tokens: [{ token: "t", expiresAt: "soon" }] } }, "huawei.tokens[0].expiresAt", /ISO-8601/],
     [{ huawei: { functions: [{ urn: `${FUNCTION_URN}:v1` }] } }, "huawei.functions[0].urn", /7-field/],
-    [{ huawei: { functions: [{ urn: FUNCTION_URN, versions: ["latest"] }] } }, "huawei.functions[0].versions[0]", /latest/],
-    [{ huawei: { functions: [{ urn: FUNCTION_URN, aliases: { prod: "v9" } }] } }, "huawei.functions[0].aliases.prod", /versions/],
+    [
+      { huawei: { functions: [{ urn: FUNCTION_URN, versions: ["latest"] }] } },
+      "huawei.functions[0].versions[0]",
+      /latest/,
+    ],
+    [
+      { huawei: { functions: [{ urn: FUNCTION_URN, aliases: { prod: "v9" } }] } },
+      "huawei.functions[0].aliases.prod",
+      /versions/,
+    ],
     [{ huawei: { users: [{ domain: "d", name: "n" }] } }, "huawei.users[0].password", /non-empty/],
   ];
   for (const [seed, field, rule] of cases) {

@@ -103,7 +103,8 @@ export interface SeedRules {
 
 export const DEFAULT_SEED_RULES: SeedRules = {
   packageName: /^[A-Za-z0-9_][A-Za-z0-9_-]{0,49}$/,
-  functionUrn: /^urn:fss:[a-z0-9-]+:[A-Za-z0-9]{32}:function:[A-Za-z0-9_-]{1,64}:[A-Za-z][A-Za-z0-9_-]{0,59}$/,
+  functionUrn:
+    /^urn:fss:[a-z0-9-]+:[A-Za-z0-9]{32}:function:[A-Za-z0-9_-]{1,64}:[A-Za-z][A-Za-z0-9_-]{0,59}$/,
   projectId: /^[A-Za-z0-9]{32}$/,
 };
 
@@ -129,7 +130,8 @@ function object(value: unknown, path: string): Obj {
 
 function onlyKeys(value: Obj, path: string, keys: string[]): void {
   for (const key of Object.keys(value)) {
-    if (!keys.includes(key)) throw new SeedError(`${path}.${key}`, `is not a known field (known: ${keys.join(", ")})`);
+    if (!keys.includes(key))
+      throw new SeedError(`${path}.${key}`, `is not a known field (known: ${keys.join(", ")})`);
   }
 }
 
@@ -190,7 +192,10 @@ export function parseSeed(document: unknown, rules: SeedRules = DEFAULT_SEED_RUL
     const c = object(raw, path);
     onlyKeys(c, path, ["accessKey", "secretKey", "deny"]);
     return withOptional(
-      { accessKey: string(c.accessKey, `${path}.accessKey`), secretKey: string(c.secretKey, `${path}.secretKey`) },
+      {
+        accessKey: string(c.accessKey, `${path}.accessKey`),
+        secretKey: string(c.secretKey, `${path}.secretKey`),
+      },
       { deny: denyList(c.deny, `${path}.deny`) },
     );
   });
@@ -238,9 +243,13 @@ export function parseSeed(document: unknown, rules: SeedRules = DEFAULT_SEED_RUL
     const c = object(raw, path);
     onlyKeys(c, path, ["accessKey", "secretKey", "securityToken", "deny"]);
     return withOptional(
-      { accessKey: string(c.accessKey, `${path}.accessKey`), secretKey: string(c.secretKey, `${path}.secretKey`) },
       {
-        securityToken: c.securityToken === undefined ? undefined : string(c.securityToken, `${path}.securityToken`),
+        accessKey: string(c.accessKey, `${path}.accessKey`),
+        secretKey: string(c.secretKey, `${path}.secretKey`),
+      },
+      {
+        securityToken:
+          c.securityToken === undefined ? undefined : string(c.securityToken, `${path}.securityToken`),
         deny: denyList(c.deny, `${path}.deny`),
       },
     );
@@ -254,7 +263,10 @@ export function parseSeed(document: unknown, rules: SeedRules = DEFAULT_SEED_RUL
     onlyKeys(t, path, ["token", "expiresAt", "projectId"]);
     return withOptional(
       { token: string(t.token, `${path}.token`), expiresAt: instant(t.expiresAt, `${path}.expiresAt`) },
-      { projectId: t.projectId === undefined ? undefined : string(t.projectId, `${path}.projectId`, projectRule) },
+      {
+        projectId:
+          t.projectId === undefined ? undefined : string(t.projectId, `${path}.projectId`, projectRule),
+      },
     );
   });
 
@@ -278,8 +290,14 @@ export function parseSeed(document: unknown, rules: SeedRules = DEFAULT_SEED_RUL
   });
   unique(projects, (p) => p.id, "huawei.projects", "the project id");
 
-  const urnRule = { pattern: rules.functionUrn, text: "a 7-field function URN urn:fss:<region>:<project>:function:<package>:<name>" };
-  const versionRule = { pattern: /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, text: "a version name (letters, digits, . _ -)" };
+  const urnRule = {
+    pattern: rules.functionUrn,
+    text: "a 7-field function URN urn:fss:<region>:<project>:function:<package>:<name>",
+  };
+  const versionRule = {
+    pattern: /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/,
+    text: "a version name (letters, digits, . _ -)",
+  };
   const functions = list(huawei.functions, "huawei.functions").map((raw, i): FgsFunction => {
     const path = `huawei.functions[${i}]`;
     const f = object(raw, path);
@@ -288,7 +306,8 @@ export function parseSeed(document: unknown, rules: SeedRules = DEFAULT_SEED_RUL
     if (urn.split(":").length !== 7) throw new SeedError(`${path}.urn`, `must be ${urnRule.text}`);
     const versions = list(f.versions, `${path}.versions`).map((v, j) => {
       const version = string(v, `${path}.versions[${j}]`, versionRule);
-      if (version === "latest") throw new SeedError(`${path}.versions[${j}]`, "must not be latest (it always exists)");
+      if (version === "latest")
+        throw new SeedError(`${path}.versions[${j}]`, "must not be latest (it always exists)");
       return version;
     });
     unique(versions, (v) => v, `${path}.versions`, "the version");
@@ -300,7 +319,10 @@ export function parseSeed(document: unknown, rules: SeedRules = DEFAULT_SEED_RUL
       }
       const version = string(target, aliasPath);
       if (version !== "latest" && !versions.includes(version)) {
-        throw new SeedError(aliasPath, `must name one of the function's versions or latest, not ${JSON.stringify(version)}`);
+        throw new SeedError(
+          aliasPath,
+          `must name one of the function's versions or latest, not ${JSON.stringify(version)}`,
+        );
       }
       aliases[alias] = version;
     }

@@ -11,7 +11,13 @@ import { brokenRule } from "./param-rules.js";
 import { formatLogLine, RequestLog, type RequestRecord } from "./request-log.js";
 import { createRouter } from "./router.js";
 import { DEFAULT_SEED_RULES, type EmulatorState, parseSeed, type Seed, type SeedRules } from "./seed.js";
-import { type ErrorShape, type OperationSpec, readBundledSpecs, resolve, type SpecDocument } from "./spec-catalog.js";
+import {
+  type ErrorShape,
+  type OperationSpec,
+  readBundledSpecs,
+  resolve,
+  type SpecDocument,
+} from "./spec-catalog.js";
 import { readStateFile, writeStateFile } from "./state-file.js";
 
 export interface EmulatorOptions {
@@ -45,7 +51,14 @@ export interface Emulator {
   /** The request log, oldest first. */
   requests(): RequestRecord[];
   /** The operations served, from the specs (or the built-in table), and whether each has a handler. */
-  operations(): { operationId: string; method: string; path: string; api: string; source: string; handled: boolean }[];
+  operations(): {
+    operationId: string;
+    method: string;
+    path: string;
+    api: string;
+    source: string;
+    handled: boolean;
+  }[];
   close(): Promise<void>;
 }
 
@@ -171,7 +184,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const module = modules[op.api] as ApiModule;
     const answer = (failure: ApiFailure, extra: Partial<RequestRecord> = {}) => {
       fail(op.errorShape, failure);
-      return { operation: op.operationId, status: failure.status, code: failure.code, authPassed: null, ...extra };
+      return {
+        operation: op.operationId,
+        status: failure.status,
+        code: failure.code,
+        authPassed: null,
+        ...extra,
+      };
     };
     if (bodyTooLarge) return answer(module.payloadTooLarge());
 
@@ -198,7 +217,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
     const authDone = {
       authPassed: true,
-      ...(op.security.length === 0 ? { authReason: "no authentication" } : verify ? {} : { authReason: "auth off" }),
+      ...(op.security.length === 0
+        ? { authReason: "no authentication" }
+        : verify
+          ? {}
+          : { authReason: "auth off" }),
     };
 
     // Parameter rules of the spec (header parameters are left to the gateway checks above).
@@ -210,7 +233,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         if (broken) return answer(module.badParameter(op, rule.name, broken), authDone);
       } else if (rule.in === "query") {
         const values = search.getAll(rule.name);
-        if (values.length > 1) return answer(module.badParameter(op, rule.name, "must be given once"), authDone);
+        if (values.length > 1)
+          return answer(module.badParameter(op, rule.name, "must be given once"), authDone);
         const value = values[0];
         if (value === undefined) {
           if (rule.required) return answer(module.badParameter(op, rule.name, "is required"), authDone);
@@ -253,7 +277,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const handler = module.handlers[op.operationId];
     if (!handler) {
       return answer(
-        { status: 501, code: "501", message: "Not Implemented", details: `The emulator has no handler for ${op.operationId}.` },
+        {
+          status: 501,
+          code: "501",
+          message: "Not Implemented",
+          details: `The emulator has no handler for ${op.operationId}.`,
+        },
         authDone,
       );
     }
@@ -339,17 +368,26 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       log?.(formatLogLine(record, performance.now() - started));
     } catch (error) {
       // Never a crash: an unexpected error is a 500 in NCP's gateway shape, and the message goes to the log.
-      log?.(`${new Date(clock()).toISOString()} ${method} ${rawPath} 500 internal error: ${(error as Error).stack}`);
+      log?.(
+        `${new Date(clock()).toISOString()} ${method} ${rawPath} 500 internal error: ${(error as Error).stack}`,
+      );
       if (!res.headersSent) {
         send(res, requestId, 500, {
-          error: { errorCode: "900", message: "Unexpected Error", details: "The emulator failed; see its log." },
+          error: {
+            errorCode: "900",
+            message: "Unexpected Error",
+            details: "The emulator failed; see its log.",
+          },
         });
       } else res.destroy();
     }
   });
   server.on("clientError", (_error, socket) => {
     const date = new Date(clock()).toUTCString();
-    if (socket.writable) socket.end(`HTTP/1.1 400 Bad Request\r\nDate: ${date}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    if (socket.writable)
+      socket.end(
+        `HTTP/1.1 400 Bad Request\r\nDate: ${date}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
+      );
     else socket.destroy();
   });
 

@@ -19,7 +19,8 @@ describe("the operations served", () => {
   });
 
   it("has a handler for every built-in operation", () => {
-    for (const op of BUILT_IN_OPERATIONS) expect(API_MODULES[op.api]?.handlers).toHaveProperty(op.operationId);
+    for (const op of BUILT_IN_OPERATIONS)
+      expect(API_MODULES[op.api]?.handlers).toHaveProperty(op.operationId);
   });
 
   it("reads deletePackage and deleteFunction from the specs, with their rules and error shapes", () => {
@@ -30,7 +31,12 @@ describe("the operations served", () => {
       prefixes: ["/ncf/api/v2"],
       errorShape: "ncp",
       security: [["ncp"]],
-      parameters: expect.arrayContaining([expect.objectContaining({ name: "platform", schema: expect.objectContaining({ enum: ["vpc", "classic"] }) })]),
+      parameters: expect.arrayContaining([
+        expect.objectContaining({
+          name: "platform",
+          schema: expect.objectContaining({ enum: ["vpc", "classic"] }),
+        }),
+      ]),
     });
     expect(ops.find((o) => o.operationId === "deleteFunction")).toMatchObject({
       source: "spec",
@@ -46,7 +52,9 @@ describe("the operations served", () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const builtIn of BUILT_IN_OPERATIONS) {
       const fromSpec = specs.flatMap(operationsOf).some((o) => o.operationId === builtIn.operationId);
-      expect(ops.find((o) => o.operationId === builtIn.operationId)?.source).toBe(fromSpec ? "spec" : "built-in");
+      expect(ops.find((o) => o.operationId === builtIn.operationId)?.source).toBe(
+        fromSpec ? "spec" : "built-in",
+      );
     }
   });
 
@@ -58,7 +66,14 @@ describe("the operations served", () => {
       ncf.paths["/triggers/{triggerName}"] = {
         delete: {
           operationId: "deleteTrigger",
-          parameters: [{ name: "triggerName", in: "path", required: true, schema: { type: "string", pattern: "^[a-z]+$" } }],
+          parameters: [
+            {
+              name: "triggerName",
+              in: "path",
+              required: true,
+              schema: { type: "string", pattern: "^[a-z]+$" },
+            },
+          ],
           responses: ncf.paths["/packages/{packageName}"].delete.responses,
         },
       };
@@ -70,7 +85,9 @@ describe("the operations served", () => {
         expect(await r.json()).toMatchObject({ error: { errorCode: "501", message: "Not Implemented" } });
         const bad = await fetch(`${emu.url}/ncf/api/v2/triggers/ABC`, { method: "DELETE" });
         expect(bad.status).toBe(400);
-        expect(emu.operations().find((o) => o.operationId === "deleteTrigger")).toMatchObject({ handled: false });
+        expect(emu.operations().find((o) => o.operationId === "deleteTrigger")).toMatchObject({
+          handled: false,
+        });
       } finally {
         await emu.close();
       }

@@ -69,7 +69,10 @@ export function readBundledSpecs(dir: string = bundledSpecsDir()): SpecDocument[
     throw new Error(`no bundled specs in ${dir}: run \`npm run build -w @fnapi/specs\``);
   }
   const documents = files
-    .map((f) => ({ api: basename(f, ".json"), document: JSON.parse(readFileSync(join(dir, f), "utf8")) as Json }))
+    .map((f) => ({
+      api: basename(f, ".json"),
+      document: JSON.parse(readFileSync(join(dir, f), "utf8")) as Json,
+    }))
     .filter(({ document }) => typeof document.openapi === "string" && isObject(document.paths));
   if (documents.length === 0) throw new Error(`no OpenAPI documents in ${dir}`);
   return documents;

@@ -9,7 +9,11 @@ export const FUNCTION_URN = `urn:fss:cn-north-4:${PROJECT}:function:default:hell
 export const NCP = { accessKey: "ncp_iam_TESTKEY", secretKey: "ncp-test-secret" };
 export const NCP_DENIED = { accessKey: "ncp_iam_DENIED", secretKey: "ncp-denied-secret" };
 export const HUAWEI = { accessKey: "HUAWEITESTAK", secretKey: "huawei-test-sk" };
-export const HUAWEI_TEMPORARY = { accessKey: "HUAWEITEMPAK", secretKey: "huawei-temp-sk", securityToken: "temporary-token-value" };
+export const HUAWEI_TEMPORARY = {
+  accessKey: "HUAWEITEMPAK",
+  secretKey: "huawei-temp-sk",
+  securityToken: "temporary-token-value",
+};
 export const TOKEN = "MIIseedtoken";
 export const EXPIRED_TOKEN = "MIIexpiredtoken";
 
@@ -32,7 +36,11 @@ export function testSeed(): Seed {
       ],
       users: [{ domain: "example-domain", name: "alice", password: "alice-password" }],
       functions: [
-        { urn: FUNCTION_URN, versions: ["v1", "v2", "v3"], aliases: { prod: "v1", beta: "v2", dev: "latest" } },
+        {
+          urn: FUNCTION_URN,
+          versions: ["v1", "v2", "v3"],
+          aliases: { prod: "v1", beta: "v2", dev: "latest" },
+        },
         { urn: `urn:fss:cn-north-4:${PROJECT}:function:default:other` },
       ],
     },

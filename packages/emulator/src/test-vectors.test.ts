@@ -54,17 +54,27 @@ describe("NCP signature v2 vectors", () => {
   for (const v of vectors("ncp-signature-v2.json")) {
     it(v.id, () => {
       const request = received(v, v.expected.headers);
-      const stringToSign = ncpStringToSign(v.input.method, request.target, v.input.timestamp as string, v.input.credentials.accessKey);
+      const stringToSign = ncpStringToSign(
+        v.input.method,
+        request.target,
+        v.input.timestamp as string,
+        v.input.credentials.accessKey,
+      );
       expect(request.target).toBe(v.intermediate.requestTarget);
       expect(stringToSign).toBe(v.intermediate.stringToSign);
-      expect(ncpSignature(v.input.credentials.secretKey, stringToSign)).toBe(v.expected.headers["x-ncp-apigw-signature-v2"]);
+      expect(ncpSignature(v.input.credentials.secretKey, stringToSign)).toBe(
+        v.expected.headers["x-ncp-apigw-signature-v2"],
+      );
 
       const state = parseSeed({ ncp: { credentials: [v.input.credentials] } });
       const now = Number(v.input.timestamp);
       expect(authenticateNcp(request, { state, now })).toMatchObject({ ok: true });
       expect(authenticateNcp(request, { state, now: now + 5 * 60_000 })).toMatchObject({ ok: false });
       const tampered = { ...request, target: `${request.target}x` };
-      expect(authenticateNcp(tampered, { state, now })).toMatchObject({ ok: false, reason: "signature mismatch" });
+      expect(authenticateNcp(tampered, { state, now })).toMatchObject({
+        ok: false,
+        reason: "signature mismatch",
+      });
     });
   }
 });
@@ -84,7 +94,9 @@ describe("Huawei SDK-HMAC-SHA256 vectors", () => {
       );
       expect(canonical.canonicalRequest).toBe(v.intermediate.canonicalRequest);
       expect(canonical.stringToSign).toBe(v.intermediate.stringToSign);
-      expect(huaweiSignature(v.input.credentials.secretKey, canonical.stringToSign)).toBe(v.expected.signature);
+      expect(huaweiSignature(v.input.credentials.secretKey, canonical.stringToSign)).toBe(
+        v.expected.signature,
+      );
 
       const state = parseSeed({ huawei: { credentials: [v.input.credentials] } });
       const now = parseSdkDate(v.input.time as string) as number;
@@ -93,7 +105,9 @@ describe("Huawei SDK-HMAC-SHA256 vectors", () => {
       if (auth?.signedHeaders.includes("host")) expect(outcome).toMatchObject({ ok: true });
       // The emulator requires `host` to be signed, as the gateway's SDKs always do it.
       else expect(outcome).toMatchObject({ ok: false, reason: "host is not signed" });
-      expect(authenticateAkSk(request, { state, now: now + 16 * 60_000, projectId })).toMatchObject({ ok: false });
+      expect(authenticateAkSk(request, { state, now: now + 16 * 60_000, projectId })).toMatchObject({
+        ok: false,
+      });
     });
   }
 });

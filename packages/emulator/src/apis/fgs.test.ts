@@ -75,6 +75,9 @@ describe("deleteFunction", () => {
   it("answers the gateway's APIGW.0101 for an unknown path, with a request_id", async () => {
     const r = await fetch(`${emu.url}/v2/${PROJECT}/fgs/nothing`);
     expect(r.status).toBe(404);
-    expect(await json(r)).toMatchObject({ error_code: "APIGW.0101", request_id: r.headers.get("x-request-id") });
+    expect(await json(r)).toMatchObject({
+      error_code: "APIGW.0101",
+      request_id: r.headers.get("x-request-id"),
+    });
   });
 });

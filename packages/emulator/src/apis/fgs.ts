@@ -22,7 +22,12 @@ export const fgs: ApiModule = {
       const fields = urn.split(":");
       if (fields[3] !== c.path.project_id) {
         // Assumption: a URN of another project than the path's is an invalid parameter.
-        return failure(400, "FSS.0400", "Invalid parameter", "the URN's project id differs from the path's project_id");
+        return failure(
+          400,
+          "FSS.0400",
+          "Invalid parameter",
+          "the URN's project id differs from the path's project_id",
+        );
       }
       const functions = c.state.huawei.functions;
       const fn = functions.find((f) => f.urn === fields.slice(0, 7).join(":"));
@@ -38,19 +43,35 @@ export const fgs: ApiModule = {
         if (target === "latest") return latestRefused("the alias points to latest, which cannot be deleted");
         return deleteVersion(fn, target); // the version the alias points to, as the docs say
       }
-      if (qualifier === "latest") return latestRefused("the latest version cannot be deleted; delete the function");
+      if (qualifier === "latest")
+        return latestRefused("the latest version cannot be deleted; delete the function");
       if (!fn.versions?.includes(qualifier)) return failure(404, "FSS.1052", "Version does not exist");
       return deleteVersion(fn, qualifier);
     },
   },
-  badParameter: (_op, name, rule) => ({ status: 400, code: "FSS.0400", message: "Invalid parameter", details: `${name} ${rule}` }),
+  badParameter: (_op, name, rule) => ({
+    status: 400,
+    code: "FSS.0400",
+    message: "Invalid parameter",
+    details: `${name} ${rule}`,
+  }),
   notFound: () => ({
     status: 404,
     code: "APIGW.0101",
     message: "The API does not exist or has not been published in the environment",
     gateway: true,
   }),
-  forbidden: () => ({ status: 403, code: "FSS.0403", message: "Forbidden", details: "the credential may not call this operation" }),
-  payloadTooLarge: () => ({ status: 413, code: "APIGW.0201", message: "Request entity too large", gateway: true }),
+  forbidden: () => ({
+    status: 403,
+    code: "FSS.0403",
+    message: "Forbidden",
+    details: "the credential may not call this operation",
+  }),
+  payloadTooLarge: () => ({
+    status: 413,
+    code: "APIGW.0201",
+    message: "Request entity too large",
+    gateway: true,
+  }),
   faultCode: (status) => `FSS.${String(status).padStart(4, "0")}`,
 };

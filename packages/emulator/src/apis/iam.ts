@@ -8,10 +8,12 @@ import { type ApiModule, failure } from "./api-module.js";
 
 export const TOKEN_LIFETIME_MS = 24 * 60 * 60_000;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** A stable 32-hex id for a name (user and domain ids the emulator makes up). */
-const idOf = (kind: string, name: string) => createHash("sha256").update(`${kind}:${name}`).digest("hex").slice(0, 32);
+const idOf = (kind: string, name: string) =>
+  createHash("sha256").update(`${kind}:${name}`).digest("hex").slice(0, 32);
 
 function sameText(a: string, b: string): boolean {
   const x = createHash("sha256").update(a).digest();
@@ -45,9 +47,14 @@ export const iam: ApiModule = {
       const identity = isObject(auth?.identity) ? auth.identity : undefined;
       const methods = Array.isArray(identity?.methods) ? identity.methods : [];
       if (!methods.includes("password")) return badRequest("auth.identity.methods must include password.");
-      const user = isObject(identity?.password) && isObject(identity.password.user) ? identity.password.user : undefined;
+      const user =
+        isObject(identity?.password) && isObject(identity.password.user) ? identity.password.user : undefined;
       const domain = isObject(user?.domain) ? user.domain : undefined;
-      if (typeof user?.name !== "string" || typeof user.password !== "string" || typeof domain?.name !== "string") {
+      if (
+        typeof user?.name !== "string" ||
+        typeof user.password !== "string" ||
+        typeof domain?.name !== "string"
+      ) {
         return badRequest("auth.identity.password.user needs name, password and domain.name.");
       }
       const scope = isObject(auth?.scope) && isObject(auth.scope.project) ? auth.scope.project : undefined;
@@ -63,7 +70,8 @@ export const iam: ApiModule = {
       let project: HuaweiProject | undefined;
       if (typeof scope.id === "string") {
         // Assumption: any well-formed project id may be requested; its name is known only for known projects.
-        if (!/^[A-Za-z0-9]{32}$/.test(scope.id)) return badRequest("auth.scope.project.id must be 32 letters or digits.");
+        if (!/^[A-Za-z0-9]{32}$/.test(scope.id))
+          return badRequest("auth.scope.project.id must be 32 letters or digits.");
         project = projects.find((p) => p.id === scope.id) ?? { id: scope.id, name: "unknown" };
       } else {
         project = projects.find((p) => p.name === scope.name);
@@ -92,9 +100,24 @@ export const iam: ApiModule = {
       };
     },
   },
-  badParameter: (_op, name, rule) => ({ status: 400, code: "400", message: "Bad Request", details: `${name} ${rule}` }),
-  notFound: () => ({ status: 404, code: "404", message: "Not Found", details: "The resource could not be found." }),
-  forbidden: () => ({ status: 403, code: "403", message: "Forbidden", details: "You are not authorized to perform the requested action." }),
+  badParameter: (_op, name, rule) => ({
+    status: 400,
+    code: "400",
+    message: "Bad Request",
+    details: `${name} ${rule}`,
+  }),
+  notFound: () => ({
+    status: 404,
+    code: "404",
+    message: "Not Found",
+    details: "The resource could not be found.",
+  }),
+  forbidden: () => ({
+    status: 403,
+    code: "403",
+    message: "Forbidden",
+    details: "You are not authorized to perform the requested action.",
+  }),
   payloadTooLarge: () => ({ status: 413, code: "413", message: "Request Entity Too Large" }),
   faultCode: (status) => String(status),
 };

@@ -82,7 +82,13 @@ describe("getPackage and listActions", () => {
     const r = await call("/ncf/api/v2/packages/package001?platform=vpc", "GET");
     expect(r.status).toBe(200);
     expect(await json(r)).toMatchObject({
-      content: { name: "package001", platform: "vpc", description: "", parameters: {}, actions: ["hello", "world"] },
+      content: {
+        name: "package001",
+        platform: "vpc",
+        description: "",
+        parameters: {},
+        actions: ["hello", "world"],
+      },
     });
     expect((await call("/ncf/api/v2/packages/missing", "GET")).status).toBe(404);
     expect((await call("/ncf/api/v2/packages/old", "GET")).status).toBe(400);

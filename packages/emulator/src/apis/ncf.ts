@@ -15,7 +15,8 @@ const find = (c: HandlerContext, name: string, platform: Platform): NcfPackage |
   c.state.ncp.packages.find((p) => p.name === name && p.platform === platform);
 
 const packageNotFound = () => failure(404, "80101", "PACKAGE_NOT_FOUND", "Package not found");
-const platformMismatch = () => failure(400, "80102", "PACKAGE_PLATFORM_MISMATCH", "Invalid platform parameter");
+const platformMismatch = () =>
+  failure(400, "80102", "PACKAGE_PLATFORM_MISMATCH", "Invalid platform parameter");
 
 /** The package on the requested platform, or the documented 400/404. */
 function lookupPackage(c: HandlerContext): NcfPackage | HandlerResult {
@@ -30,7 +31,10 @@ function lookupPackage(c: HandlerContext): NcfPackage | HandlerResult {
 const isResult = (x: NcfPackage | HandlerResult): x is HandlerResult => "status" in x;
 
 function resourceIdOf(pkg: NcfPackage): string {
-  return pkg.resourceId ?? createHash("sha256").update(`${pkg.platform}/${pkg.name}`).digest("base64url").slice(0, 5);
+  return (
+    pkg.resourceId ??
+    createHash("sha256").update(`${pkg.platform}/${pkg.name}`).digest("base64url").slice(0, 5)
+  );
 }
 
 export const ncf: ApiModule = {
@@ -41,7 +45,12 @@ export const ncf: ApiModule = {
       const pkg = lookupPackage(c);
       if (isResult(pkg)) return pkg;
       if (pkg.actions.length > 0) {
-        return failure(409, "80109", "PACKAGE_NOT_EMPTY", "Package can't be deleted because it has actions associated with it");
+        return failure(
+          409,
+          "80109",
+          "PACKAGE_NOT_EMPTY",
+          "Package can't be deleted because it has actions associated with it",
+        );
       }
       c.state.ncp.packages.splice(c.state.ncp.packages.indexOf(pkg), 1);
       return { status: 204, changed: true };
@@ -83,7 +92,12 @@ export const ncf: ApiModule = {
             actions: (pkg?.actions ?? []).map((a) =>
               typeof a === "string"
                 ? { name: a, description: "", type: "basic", runtime: "nodejs:20" }
-                : { name: a.name, description: a.description ?? "", type: a.type ?? "basic", runtime: a.runtime ?? "nodejs:20" },
+                : {
+                    name: a.name,
+                    description: a.description ?? "",
+                    type: a.type ?? "basic",
+                    runtime: a.runtime ?? "nodejs:20",
+                  },
             ),
           },
         },
@@ -94,7 +108,8 @@ export const ncf: ApiModule = {
       const packageName = c.path.packageName as string;
       const action = c.path.actionName as string;
       const platform = platformOf(c);
-      const holds = (p: NcfPackage) => p.name === packageName && p.actions.some((a) => actionName(a) === action);
+      const holds = (p: NcfPackage) =>
+        p.name === packageName && p.actions.some((a) => actionName(a) === action);
       const pkg = c.state.ncp.packages.find((p) => p.platform === platform && holds(p));
       if (pkg) {
         pkg.actions = pkg.actions.filter((a) => actionName(a) !== action);
@@ -120,7 +135,13 @@ export const ncf: ApiModule = {
         details: `Invalid platform parameter: ${name} ${rule}`,
       };
     }
-    return { status: 400, code: "100", message: "Bad Request Exception", details: `${name} ${rule}`, gateway: true };
+    return {
+      status: 400,
+      code: "100",
+      message: "Bad Request Exception",
+      details: `${name} ${rule}`,
+      gateway: true,
+    };
   },
   notFound: () => ({
     status: 404,
@@ -129,9 +150,15 @@ export const ncf: ApiModule = {
     details: "No API matches this method and path.",
     gateway: true,
   }),
-  forbidden: () => ({ status: 403, code: "80002", message: "SUB_ACC_NO_PERMISSION", details: "Resource viewing permission error" }),
+  forbidden: () => ({
+    status: 403,
+    code: "80002",
+    message: "SUB_ACC_NO_PERMISSION",
+    details: "Resource viewing permission error",
+  }),
   payloadTooLarge: () => ({ status: 413, code: "430", message: "Request Entity Too Large", gateway: true }),
   faultCode: (status) =>
-    ({ 400: "100", 401: "200", 404: "300", 413: "430", 429: "420", 500: "900", 503: "500", 504: "510" })[status] ??
-    String(status),
+    ({ 400: "100", 401: "200", 404: "300", 413: "430", 429: "420", 500: "900", 503: "500", 504: "510" })[
+      status
+    ] ?? String(status),
 };
