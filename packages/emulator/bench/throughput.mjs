@@ -31,19 +31,35 @@ const HUAWEI = { accessKey: "HUAWEIBENCH", secretKey: "huawei-bench-secret" };
 const urn = (i) => `urn:fss:cn-north-4:${PROJECT}:function:default:fn${i}`;
 
 const seed = {
-  ncp: { credentials: [NCP], packages: Array.from({ length: N }, (_, i) => ({ name: `pkg${i}`, platform: "vpc", actions: [] })) },
-  huawei: { credentials: [HUAWEI], functions: Array.from({ length: N }, (_, i) => ({ urn: urn(i), versions: ["v1"] })) },
+  ncp: {
+    credentials: [NCP],
+    packages: Array.from({ length: N }, (_, i) => ({ name: `pkg${i}`, platform: "vpc", actions: [] })),
+  },
+  huawei: {
+    credentials: [HUAWEI],
+    functions: Array.from({ length: N }, (_, i) => ({ urn: urn(i), versions: ["v1"] })),
+  },
 };
 
 function ncpSigned(target) {
   const timestamp = String(Date.now());
-  const signature = createHmac("sha256", NCP.secretKey).update(`DELETE ${target}\n${timestamp}\n${NCP.accessKey}`).digest("base64");
-  return { "x-ncp-apigw-timestamp": timestamp, "x-ncp-iam-access-key": NCP.accessKey, "x-ncp-apigw-signature-v2": signature };
+  const signature = createHmac("sha256", NCP.secretKey)
+    .update(`DELETE ${target}\n${timestamp}\n${NCP.accessKey}`)
+    .digest("base64");
+  return {
+    "x-ncp-apigw-timestamp": timestamp,
+    "x-ncp-iam-access-key": NCP.accessKey,
+    "x-ncp-apigw-signature-v2": signature,
+  };
 }
 
-const rfc3986 = (s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+const rfc3986 = (s) =>
+  encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 function huaweiSigned(host, path) {
-  const date = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  const date = new Date()
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
   const headers = { "content-type": "application/json", host, "x-project-id": PROJECT, "x-sdk-date": date };
   const names = Object.keys(headers).sort();
   const canonicalUri = `${path.split("/").map(rfc3986).join("/")}/`;
@@ -58,15 +74,21 @@ function huaweiSigned(host, path) {
   const toSign = `SDK-HMAC-SHA256\n${date}\n${createHash("sha256").update(canonical).digest("hex")}`;
   const signature = createHmac("sha256", HUAWEI.secretKey).update(toSign).digest("hex");
   const { host: _, ...sent } = headers;
-  return { ...sent, authorization: `SDK-HMAC-SHA256 Access=${HUAWEI.accessKey}, SignedHeaders=${names.join(";")}, Signature=${signature}` };
+  return {
+    ...sent,
+    authorization: `SDK-HMAC-SHA256 Access=${HUAWEI.accessKey}, SignedHeaders=${names.join(";")}, Signature=${signature}`,
+  };
 }
 
 function send(agent, url, path, headers) {
   return new Promise((resolve, reject) => {
-    const req = request({ agent, host: url.hostname, port: url.port, method: "DELETE", path, headers }, (res) => {
-      res.resume();
-      res.on("end", () => resolve(res.statusCode));
-    });
+    const req = request(
+      { agent, host: url.hostname, port: url.port, method: "DELETE", path, headers },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode));
+      },
+    );
     req.on("error", reject);
     req.end();
   });
@@ -78,9 +100,13 @@ async function control(emu, method, path) {
 }
 
 async function startChild(seedPath) {
-  const child = spawn(process.execPath, [new URL("../dist/cli.js", import.meta.url).pathname, "--port", "0", "--seed", seedPath], {
-    stdio: ["ignore", "pipe", "ignore"],
-  });
+  const child = spawn(
+    process.execPath,
+    [new URL("../dist/cli.js", import.meta.url).pathname, "--port", "0", "--seed", seedPath],
+    {
+      stdio: ["ignore", "pipe", "ignore"],
+    },
+  );
   const url = await new Promise((resolve, reject) => {
     let out = "";
     child.stdout.on("data", (c) => {
@@ -110,7 +136,8 @@ async function round(emu, kind) {
   agent.destroy();
   const failed = statuses.filter((s) => s !== 204).length;
   const refused = (await control(emu, "GET", "/requests")).filter((r) => !r.authPassed).length;
-  if (failed || refused) throw new Error(`${kind}: ${failed} answers were not 204, ${refused} signatures refused`);
+  if (failed || refused)
+    throw new Error(`${kind}: ${failed} answers were not 204, ${refused} signatures refused`);
   return N / seconds;
 }
 
@@ -130,10 +157,14 @@ try {
   emu.close();
   rmSync(dir, { recursive: true, force: true });
 }
-if (values.json) console.log(JSON.stringify({ requests: N, sockets: SOCKETS, rounds: ROUNDS, requestsPerSecond: results }));
+if (values.json)
+  console.log(JSON.stringify({ requests: N, sockets: SOCKETS, rounds: ROUNDS, requestsPerSecond: results }));
 else {
   for (const [kind, r] of Object.entries(results)) {
-    const label = kind === "ncf" ? "NCF deletePackage, NCP signature v2" : "FunctionGraph deleteFunction, SDK-HMAC-SHA256";
+    const label =
+      kind === "ncf"
+        ? "NCF deletePackage, NCP signature v2"
+        : "FunctionGraph deleteFunction, SDK-HMAC-SHA256";
     console.log(
       `${label}: ${N} concurrent signed deletes over ${SOCKETS} connections, all 204, every signature verified: median ${Math.round(r.median)} requests/s (min ${Math.round(r.min)}, max ${Math.round(r.max)}, ${ROUNDS} rounds)`,
     );
