@@ -26,7 +26,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const packages = ["@fnapi/auth", "@fnapi/ncf-client", "@fnapi/fgs-client", "@fnapi/specs"];
+const packages = ["@fnapi/runtime", "@fnapi/auth", "@fnapi/ncf-client", "@fnapi/fgs-client", "@fnapi/specs"];
 const keep = process.argv.includes("--keep");
 const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
@@ -115,7 +115,7 @@ try {
     const manifest = JSON.parse(readFileSync(join(project, "node_modules", name, "package.json"), "utf8"));
     check(manifest.version === version, `${name} installed ${manifest.version}, packed ${version}`);
   }
-  for (const client of ["ncf-client", "fgs-client"]) {
+  for (const client of ["auth", "ncf-client", "fgs-client"]) {
     const nested = join(project, "node_modules", "@fnapi", client, "node_modules");
     check(
       !existsSync(nested),
@@ -173,8 +173,9 @@ try {
     assert.ok(e instanceof ncfClient.ValidationError && e instanceof TypeError, String(e));
     assert.equal(e.field, "packageName");
   });
-  assert.equal(ncfClient.ValidationError, auth.ValidationError, "one ValidationError class across packages");
-  assert.ok(ncfClient.NcfApiError.prototype instanceof auth.ApiError);
+  assert.equal(ncfClient.ValidationError, fgsClient.ValidationError, "one ValidationError class across packages");
+  assert.ok(ncfClient.NcfApiError.prototype instanceof fgsClient.ApiError);
+  assert.equal(auth.ValidationError, undefined, "@fnapi/auth exports no error classes (they live in @fnapi/runtime)");
 
   // FunctionGraph: an IAM token, then AK/SK signing
   const urn = fgsClient.formatFunctionUrn({ region: "cn-north-4", projectId, name: "hello", version: "v1" });
@@ -314,11 +315,13 @@ export async function usage(signal: AbortSignal): Promise<void> {
 }
 `;
   const imports = () => `import {
-  ApiError, createHuaweiSigner, createNcpSigner, createTokenSource, type HuaweiSignature, huaweiAkSkMiddleware,
-  huaweiSign, huaweiTokenMiddleware, type NcpSignatureHeaders, ncpSignatureMiddleware, NetworkError, TimeoutError,
-  ValidationError,
+  createHuaweiSigner, createNcpSigner, createTokenSource, type HuaweiSignature, huaweiAkSkMiddleware,
+  huaweiSign, huaweiTokenMiddleware, type NcpSignatureHeaders, ncpSignatureMiddleware,
 } from "@fnapi/auth";
-import { createNcfClient, type DeletePackageOptions, type NcfClient, NcfApiError, type paths as NcfPaths } from "@fnapi/ncf-client";
+import {
+  ApiError, createNcfClient, type DeletePackageOptions, type NcfClient, NcfApiError, NetworkError, type paths as NcfPaths,
+  TimeoutError, ValidationError,
+} from "@fnapi/ncf-client";
 import {
   createFgsClient, type DeleteFunctionOptions, type FgsClient, FgsApiError, formatFunctionUrn, parseFunctionUrn,
   type ParsedFunctionUrn, type paths as FgsPaths,

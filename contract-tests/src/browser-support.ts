@@ -38,7 +38,13 @@ export interface BrowserModule {
 
 /** Every module the page loads, with the URL the import map gives it. */
 export function browserModules(): BrowserModule[] {
-  const packages = ["@fnapi/auth", "@fnapi/ncf-client", "@fnapi/fgs-client", "openapi-fetch"];
+  const packages = [
+    "@fnapi/runtime",
+    "@fnapi/auth",
+    "@fnapi/ncf-client",
+    "@fnapi/fgs-client",
+    "openapi-fetch",
+  ];
   return [
     ...packages.map((specifier) => ({
       specifier,

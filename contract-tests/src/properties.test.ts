@@ -122,9 +122,13 @@ describe("properties", () => {
 
   it("random secrets never appear in String, stack, JSON or inspect of an error or a client", async () => {
     // printable ASCII secrets with some entropy, so that a coincidental match in a stack trace is impossible
+    // (no commas: the clients refuse keys with commas, which no vendor issues)
     const secret = fc
       .string({
-        unit: fc.integer({ min: 0x21, max: 0x7e }).map((c) => String.fromCharCode(c)),
+        unit: fc
+          .integer({ min: 0x21, max: 0x7e })
+          .filter((c) => c !== 0x2c)
+          .map((c) => String.fromCharCode(c)),
         minLength: 12,
         maxLength: 64,
       })

@@ -7,14 +7,16 @@ export function utf8Bytes(text: string): Uint8Array<ArrayBuffer> {
   return utf8.encode(text) as Uint8Array<ArrayBuffer>;
 }
 
-export function toHex(bytes: ArrayBuffer): string {
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
+
+export function toHex(bytes: Uint8Array): string {
   let out = "";
-  for (const byte of new Uint8Array(bytes)) out += byte.toString(16).padStart(2, "0");
+  for (const byte of bytes) out += HEX[byte];
   return out;
 }
 
-export function toBase64(bytes: ArrayBuffer): string {
+export function toBase64(bytes: Uint8Array): string {
   let binary = "";
-  for (const byte of new Uint8Array(bytes)) binary += String.fromCharCode(byte);
+  for (const byte of bytes) binary += String.fromCharCode(byte);
   return btoa(binary);
 }

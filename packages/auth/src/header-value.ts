@@ -1,4 +1,4 @@
-import { ValidationError } from "./errors.js";
+import { ValidationError } from "@fnapi/runtime";
 
 // A header value may hold visible ASCII, spaces and tabs only (RFC 9110 field-value, minus obs-text).
 // Refusing anything else up front turns a header-injection attempt (CR/LF) or a pasted-in stray newline
@@ -20,5 +20,21 @@ export function assertHeaderSafe(field: string, value: unknown): asserts value i
   }
   if (value.trim() !== value) {
     throw new ValidationError(field, "has leading or trailing whitespace", "it must be trimmed");
+  }
+}
+
+/**
+ * A key id or secret key: header-safe, and no whitespace or commas anywhere (a Huawei `Authorization`
+ * header separates its fields with ", "; no vendor issues keys with either). Never quoted in the message.
+ */
+export function assertCredential(field: string, value: unknown): asserts value is string {
+  assertHeaderSafe(field, value);
+  const bad = /[\s,]/.exec(value);
+  if (bad) {
+    throw new ValidationError(
+      field,
+      `contains ${bad[0] === "," ? "a comma" : "whitespace"} at position ${bad.index}`,
+      "keys have no whitespace or commas (was something pasted in with it?)",
+    );
   }
 }

@@ -1,8 +1,7 @@
-import type { Middleware } from "openapi-fetch";
 import { type Clock, systemClock } from "./clock.js";
+import { type SigningCrypto, webCrypto } from "./crypto.js";
 import { toHex } from "./encoding.js";
-import { assertHeaderSafe } from "./header-value.js";
-import { hmacSha256, importHmacKey, sha256Hex } from "./hmac.js";
+import { assertCredential, assertHeaderSafe } from "./header-value.js";
 import { canonicalHeaders, canonicalQueryString, canonicalUri, sdkDate } from "./huawei-canonical.js";
 
 // Huawei Cloud AK/SK signing, "SDK-HMAC-SHA256":
@@ -38,14 +37,12 @@ export interface HuaweiSignature {
   authorization: string;
 }
 
-/** The pure algorithm: signs exactly the given headers with a CryptoKey made by `importHmacKey(SK)`. */
-export async function huaweiSignWithKey(
-  key: CryptoKey,
-  accessKey: string,
-  input: HuaweiSignInput,
-): Promise<HuaweiSignature> {
+type Mac = (data: string) => Uint8Array | Promise<Uint8Array>;
+
+async function signWith(mac: Mac, crypto: SigningCrypto, accessKey: string, input: HuaweiSignInput) {
   const url = typeof input.url === "string" ? new URL(input.url) : input.url;
-  const date = Object.entries(input.headers).find(([name]) => name.toLowerCase() === "x-sdk-date")?.[1];
+  let date: string | undefined;
+  for (const name in input.headers) if (name.toLowerCase() === "x-sdk-date") date = input.headers[name];
   if (date === undefined) throw new TypeError("the headers to sign must include X-Sdk-Date");
   const headers = canonicalHeaders(Object.entries(input.headers));
   const canonicalRequest = [
@@ -56,9 +53,9 @@ export async function huaweiSignWithKey(
     headers.signed,
     input.bodySha256 ?? EMPTY_BODY_SHA256,
   ].join("\n");
-  const canonicalRequestSha256 = await sha256Hex(canonicalRequest);
+  const canonicalRequestSha256 = toHex(await crypto.sha256(canonicalRequest));
   const stringToSign = `${HUAWEI_ALGORITHM}\n${date}\n${canonicalRequestSha256}`;
-  const signature = toHex(await hmacSha256(key, stringToSign));
+  const signature = toHex(await mac(stringToSign));
   return {
     canonicalRequest,
     canonicalRequestSha256,
@@ -69,22 +66,28 @@ export async function huaweiSignWithKey(
   };
 }
 
-/** The pure algorithm with the secret key as a string. */
-export async function huaweiSign(
+/** The pure algorithm: signs exactly the given headers, showing every intermediate string. */
+export function huaweiSign(
   credentials: Pick<HuaweiAkSkCredentials, "accessKey" | "secretKey">,
   input: HuaweiSignInput,
+  crypto: SigningCrypto = webCrypto,
 ): Promise<HuaweiSignature> {
-  return huaweiSignWithKey(await importHmacKey(credentials.secretKey), credentials.accessKey, input);
+  return signWith(crypto.hmacSha256(credentials.secretKey), crypto, credentials.accessKey, input);
 }
 
 export interface HuaweiSignerOptions {
   /** Source of `X-Sdk-Date`; read once per signed request. Defaults to `Date.now`. */
   clock?: Clock;
+  /** HMAC and SHA-256 implementation. Defaults to Web Crypto. */
+  crypto?: SigningCrypto;
 }
 
 export interface HuaweiSigner {
-  /** Sets `X-Sdk-Date`, `X-Security-Token` (if any) and `Authorization` on `request` and returns it. */
-  sign(request: Request): Promise<Request>;
+  /**
+   * Sets `X-Sdk-Date`, `X-Security-Token` (if any) and `Authorization` on `request` and returns the
+   * signature (hex), which is as secret as the header.
+   */
+  sign(request: Request): Promise<string>;
 }
 
 // Headers a runtime or proxy may add or rewrite after signing; signing them would break the signature.
@@ -99,17 +102,16 @@ export function createHuaweiSigner(
   credentials: HuaweiAkSkCredentials,
   options: HuaweiSignerOptions = {},
 ): HuaweiSigner {
-  assertHeaderSafe("accessKey", credentials?.accessKey);
-  assertHeaderSafe("secretKey", credentials?.secretKey);
+  assertCredential("accessKey", credentials?.accessKey);
+  assertCredential("secretKey", credentials?.secretKey);
   if (credentials.securityToken !== undefined) assertHeaderSafe("securityToken", credentials.securityToken);
   const { accessKey, securityToken } = credentials;
-  const secretKey = credentials.secretKey;
   const clock = options.clock ?? systemClock;
-  let key: Promise<CryptoKey> | undefined;
+  const crypto = options.crypto ?? webCrypto;
+  const mac = crypto.hmacSha256(credentials.secretKey);
 
   return {
     async sign(request) {
-      key ??= importHmacKey(secretKey);
       request.headers.set("X-Sdk-Date", sdkDate(clock()));
       if (securityToken !== undefined) request.headers.set("X-Security-Token", securityToken);
       const url = new URL(request.url);
@@ -118,25 +120,16 @@ export function createHuaweiSigner(
         if (!UNSIGNED.has(name)) toSign[name] = value;
       });
       const bodySha256 = request.body
-        ? await sha256Hex(new Uint8Array(await request.clone().arrayBuffer()))
+        ? toHex(await crypto.sha256(new Uint8Array(await request.clone().arrayBuffer())))
         : undefined;
-      const signed = await huaweiSignWithKey(await key, accessKey, {
+      const signed = await signWith(mac, crypto, accessKey, {
         method: request.method,
         url,
         headers: toSign,
         ...(bodySha256 ? { bodySha256 } : {}),
       });
       request.headers.set("Authorization", signed.authorization);
-      return request;
+      return signed.signature;
     },
   };
-}
-
-/** openapi-fetch middleware that signs every request (every attempt) with AK/SK. Register it last. */
-export function huaweiAkSkMiddleware(
-  credentials: HuaweiAkSkCredentials,
-  options: HuaweiSignerOptions = {},
-): Middleware {
-  const signer = createHuaweiSigner(credentials, options);
-  return { onRequest: ({ request }) => signer.sign(request) };
 }

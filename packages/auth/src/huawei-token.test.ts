@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import { createTokenSource, huaweiTokenMiddleware } from "./huawei-token.js";
+import { createTokenSource } from "./huawei-token.js";
+import { huaweiTokenMiddleware } from "./huawei-token-auth.js";
 
 describe("Huawei token source", () => {
   it("returns a fixed token as is", async () => {

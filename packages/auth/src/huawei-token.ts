@@ -1,14 +1,22 @@
-import type { Middleware } from "openapi-fetch";
+import { raceAbort, ValidationError } from "@fnapi/runtime";
 import { type Clock, systemClock } from "./clock.js";
 import { assertHeaderSafe } from "./header-value.js";
 
-// IAM token injection for Huawei Cloud (`X-Auth-Token`). A token is either a fixed string or comes from an
-// async provider (for example a call to IAM `POST /v3/auth/tokens`). Provider results are cached until
-// shortly before they expire; concurrent requests that find the cache stale share one refresh.
+// IAM tokens for Huawei Cloud (`X-Auth-Token`). A token is either a fixed string or comes from an async
+// provider (for example `createIamTokenProvider`, or your own call to IAM `POST /v3/auth/tokens`). Provider
+// results are cached until shortly before they expire; concurrent requests that find the cache stale share
+// one refresh.
+//
+// Bounded by construction: each caller waits for the shared refresh only as long as its own signal allows
+// (the client passes the attempt's, which carries `timeoutMs` and the caller's signal). The provider gets a
+// signal that aborts once every caller waiting for it has given up, and a refresh that nobody waits for any
+// more is dropped, so a provider that never settles cannot block later calls. A 401 invalidates only the
+// token it rejected: a burst of 401s for one revoked token causes one refresh, not one per call.
 
 /** What a provider returns: the token, optionally with its expiry (IAM's `token.expires_at`). */
-export type TokenResult = string | { token: string; expiresAt?: Date | string | number };
-export type TokenProvider = () => TokenResult | Promise<TokenResult>;
+export type TokenResult = string | { token: string; expiresAt?: Date | string | number | undefined };
+/** `signal` aborts when no caller waits for this refresh any more: pass it to your `fetch`. */
+export type TokenProvider = (context: { signal: AbortSignal }) => TokenResult | Promise<TokenResult>;
 
 export interface TokenSourceOptions {
   clock?: Clock;
@@ -19,10 +27,10 @@ export interface TokenSourceOptions {
 }
 
 export interface TokenSource {
-  /** The current token, refreshing it first when it is (nearly) expired. */
-  get(): Promise<string>;
-  /** Forget the cached token (after a 401, say) so the next `get` asks the provider again. */
-  invalidate(): void;
+  /** The current token, refreshing it first when it is (nearly) expired; waits at most until `signal`. */
+  get(signal?: AbortSignal): Promise<string>;
+  /** Forget `token` (after a 401, say) if it is still the cached one; with no argument, forget any. */
+  invalidate(token?: string): void;
   /** Whether `invalidate` can lead to a different token (false for a fixed string). */
   readonly refreshable: boolean;
 }
@@ -39,50 +47,75 @@ export function createTokenSource(
     return { get: () => Promise.resolve(fixed), invalidate() {}, refreshable: false };
   }
   if (typeof token !== "function") {
-    throw new TypeError("token must be a string or a function that returns one");
+    throw new ValidationError(
+      "token",
+      `is ${token === null ? "null" : typeof token}`,
+      "it must be a string or a function that returns one",
+    );
   }
   const provider = token;
   const clock = options.clock ?? systemClock;
   const refreshBeforeMs = options.refreshBeforeMs ?? 5 * MINUTE;
   const assumedLifetimeMs = options.assumedLifetimeMs ?? 23 * 60 * MINUTE;
   let cached: { token: string; refreshAt: number } | undefined;
-  let pending: Promise<string> | undefined;
+  let pending: { promise: Promise<string>; controller: AbortController; waiting: number } | undefined;
 
-  async function refresh(): Promise<string> {
-    const result = await provider();
-    const value = typeof result === "string" ? result : result?.token;
-    assertHeaderSafe("token", value);
-    const expiresAt =
-      typeof result === "object" && result.expiresAt !== undefined
-        ? new Date(result.expiresAt).getTime()
-        : clock() + assumedLifetimeMs;
-    if (Number.isNaN(expiresAt)) throw new TypeError("the token provider returned an invalid expiresAt");
-    cached = { token: value, refreshAt: expiresAt - refreshBeforeMs };
-    return value;
+  function refresh(): NonNullable<typeof pending> {
+    const controller = new AbortController();
+    const started = clock();
+    const run = async () => {
+      const result = await provider({ signal: controller.signal });
+      const value = typeof result === "string" ? result : result?.token;
+      assertHeaderSafe("token", value);
+      const expiresAt = expiryOf(result, started + assumedLifetimeMs);
+      if (controller.signal.aborted) throw controller.signal.reason;
+      cached = { token: value, refreshAt: expiresAt - refreshBeforeMs };
+      return value;
+    };
+    const current = { promise: run(), controller, waiting: 0 };
+    current.promise
+      .finally(() => {
+        if (pending === current) pending = undefined;
+      })
+      .catch(() => {});
+    return current;
   }
 
   return {
     refreshable: true,
-    get() {
+    get(signal) {
       if (cached && clock() < cached.refreshAt) return Promise.resolve(cached.token);
-      pending ??= refresh().finally(() => {
-        pending = undefined;
-      });
-      return pending;
+      pending ??= refresh();
+      const current = pending;
+      current.waiting++;
+      // A caller without a signal waits for as long as the refresh takes, and keeps it alive meanwhile.
+      if (!signal) return current.promise.finally(() => current.waiting--);
+      const leave = () => {
+        current.waiting--;
+        if (current.waiting === 0 && pending === current && signal.aborted) {
+          // Nobody waits for this refresh any more: stop it, and let the next caller start afresh.
+          pending = undefined;
+          current.controller.abort(signal.reason);
+        }
+      };
+      return raceAbort(current.promise, signal).finally(leave);
     },
-    invalidate() {
-      cached = undefined;
+    invalidate(rejected) {
+      if (rejected === undefined || cached?.token === rejected) cached = undefined;
     },
   };
 }
 
-/** openapi-fetch middleware that sets `X-Auth-Token` on every request from a token or token source. */
-export function huaweiTokenMiddleware(token: string | TokenProvider | TokenSource): Middleware {
-  const source = typeof token === "object" ? token : createTokenSource(token);
-  return {
-    async onRequest({ request }) {
-      request.headers.set("X-Auth-Token", await source.get());
-      return request;
-    },
-  };
+function expiryOf(result: TokenResult, fallback: number): number {
+  if (typeof result !== "object" || result.expiresAt === undefined) return fallback;
+  const raw = result.expiresAt;
+  const time = raw instanceof Date ? raw.getTime() : typeof raw === "number" ? raw : Date.parse(String(raw));
+  if (!Number.isFinite(time)) {
+    throw new ValidationError(
+      "expiresAt",
+      "from the token provider is not a valid time",
+      "give a Date, an ISO-8601 string or epoch milliseconds",
+    );
+  }
+  return time;
 }

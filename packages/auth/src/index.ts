@@ -1,13 +1,9 @@
+export type { AuthScheme } from "@fnapi/runtime";
 export { type Clock, systemClock } from "./clock.js";
-export { createSkewedClock, type SkewedClock } from "./clock-skew.js";
-export { ApiError, type ApiErrorInit, NetworkError, TimeoutError, ValidationError } from "./errors.js";
-export {
-  type ErrorResponseGuardOptions,
-  guardErrorResponses,
-  MAX_ERROR_BODY_BYTES,
-  SECRET_HEADERS,
-} from "./guarded-fetch.js";
-export { assertHeaderSafe } from "./header-value.js";
+export { createSkewedClock, MAX_SKEW_MS, type SkewedClock } from "./clock-skew.js";
+export { type MaybePromise, type SigningCrypto, webCrypto } from "./crypto.js";
+export type { components as IamComponents, paths as IamPaths } from "./generated/iam.js";
+export { type HuaweiAkSkAuthOptions, huaweiAkSkAuth, huaweiAkSkMiddleware } from "./huawei-aksk-auth.js";
 export {
   canonicalHeaders,
   canonicalQueryString,
@@ -24,19 +20,17 @@ export {
   type HuaweiSigner,
   type HuaweiSignerOptions,
   type HuaweiSignInput,
-  huaweiAkSkMiddleware,
   huaweiSign,
-  huaweiSignWithKey,
 } from "./huawei-sdk-hmac-sha256.js";
 export {
   createTokenSource,
-  huaweiTokenMiddleware,
   type TokenProvider,
   type TokenResult,
   type TokenSource,
   type TokenSourceOptions,
 } from "./huawei-token.js";
-export { firstHeader, type IdempotentCall, rawBody, runIdempotentCall } from "./idempotent-call.js";
+export { huaweiTokenAuth, huaweiTokenMiddleware } from "./huawei-token-auth.js";
+export { createIamTokenProvider, IamApiError, type IamTokenProviderOptions } from "./iam-token-provider.js";
 export {
   createNcpSigner,
   type NcpCredentials,
@@ -44,19 +38,7 @@ export {
   type NcpSigner,
   type NcpSignerOptions,
   ncpSignature,
-  ncpSignatureMiddleware,
   ncpStringToSign,
 } from "./ncp-signature-v2.js";
+export { type NcpAuthOptions, ncpSignatureMiddleware, ncpSignatureV2Auth } from "./ncp-signature-v2-auth.js";
 export { requestTarget } from "./request-target.js";
-export {
-  type Attempt,
-  type AttemptOutcome,
-  isRetryableStatus,
-  parseRetryAfter,
-  type ResolvedRetryOptions,
-  type RetryOptions,
-  resolveRetryOptions,
-  runAttempts,
-} from "./retry.js";
-export { rfc3986Encode } from "./rfc3986.js";
-export { fetchWithSignal } from "./signal-fetch.js";

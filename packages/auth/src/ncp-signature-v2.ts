@@ -1,8 +1,7 @@
-import type { Middleware } from "openapi-fetch";
 import { type Clock, systemClock } from "./clock.js";
+import { type SigningCrypto, webCrypto } from "./crypto.js";
 import { toBase64 } from "./encoding.js";
-import { assertHeaderSafe } from "./header-value.js";
-import { hmacSha256, importHmacKey } from "./hmac.js";
+import { assertCredential } from "./header-value.js";
 import { requestTarget } from "./request-target.js";
 
 // NAVER Cloud Platform API Gateway signature v2.
@@ -34,38 +33,32 @@ export function ncpStringToSign(
 export interface NcpSignerOptions {
   /** Source of the timestamp; read once per signed request. Defaults to `Date.now`. */
   clock?: Clock;
+  /** HMAC implementation. Defaults to Web Crypto. */
+  crypto?: SigningCrypto;
 }
 
 export interface NcpSigner {
   /** The three signature headers for a request to `url` at the signer's current time. */
   headersFor(method: string, url: string | URL): Promise<NcpSignatureHeaders>;
-  /** Sets the three signature headers on `request` (mutating its headers) and returns it. */
-  sign(request: Request): Promise<Request>;
+  /** Sets the three signature headers on `request` (mutating its headers). */
+  sign(request: Request): Promise<void>;
 }
 
-/**
- * Creates a signer with the secret key imported once. The secret stays in a closure: the returned object
- * has no property that holds it.
- */
+/** A signer with the secret key prepared once. The secret stays in a closure: no property holds it. */
 export function createNcpSigner(credentials: NcpCredentials, options: NcpSignerOptions = {}): NcpSigner {
-  assertHeaderSafe("accessKey", credentials?.accessKey);
-  assertHeaderSafe("secretKey", credentials?.secretKey);
+  assertCredential("accessKey", credentials?.accessKey);
+  assertCredential("secretKey", credentials?.secretKey);
   const { accessKey } = credentials;
   const clock = options.clock ?? systemClock;
-  let key: Promise<CryptoKey> | undefined;
-  const secretKey = credentials.secretKey;
+  const mac = (options.crypto ?? webCrypto).hmacSha256(credentials.secretKey);
 
   async function headersFor(method: string, url: string | URL): Promise<NcpSignatureHeaders> {
-    key ??= importHmacKey(secretKey);
     const timestamp = String(Math.trunc(clock()));
-    const mac = await hmacSha256(
-      await key,
-      ncpStringToSign(method, requestTarget(url), timestamp, accessKey),
-    );
+    const signature = await mac(ncpStringToSign(method, requestTarget(url), timestamp, accessKey));
     return {
       "x-ncp-apigw-timestamp": timestamp,
       "x-ncp-iam-access-key": accessKey,
-      "x-ncp-apigw-signature-v2": toBase64(mac),
+      "x-ncp-apigw-signature-v2": toBase64(signature),
     };
   }
 
@@ -73,25 +66,18 @@ export function createNcpSigner(credentials: NcpCredentials, options: NcpSignerO
     headersFor,
     async sign(request) {
       const headers = await headersFor(request.method, request.url);
-      for (const [name, value] of Object.entries(headers)) request.headers.set(name, value);
-      return request;
+      request.headers.set("x-ncp-apigw-timestamp", headers["x-ncp-apigw-timestamp"]);
+      request.headers.set("x-ncp-iam-access-key", headers["x-ncp-iam-access-key"]);
+      request.headers.set("x-ncp-apigw-signature-v2", headers["x-ncp-apigw-signature-v2"]);
     },
   };
 }
 
-/**
- * openapi-fetch middleware that signs every request (every attempt) with NCP signature v2.
- * Register it last so that it signs the final URL.
- */
-export function ncpSignatureMiddleware(
-  credentials: NcpCredentials,
-  options: NcpSignerOptions = {},
-): Middleware {
-  const signer = createNcpSigner(credentials, options);
-  return { onRequest: ({ request }) => signer.sign(request) };
-}
-
 /** Pure function form: the signature for a known string-to-sign. */
-export async function ncpSignature(secretKey: string, stringToSign: string): Promise<string> {
-  return toBase64(await hmacSha256(await importHmacKey(secretKey), stringToSign));
+export async function ncpSignature(
+  secretKey: string,
+  stringToSign: string,
+  crypto: SigningCrypto = webCrypto,
+): Promise<string> {
+  return toBase64(await crypto.hmacSha256(secretKey)(stringToSign));
 }

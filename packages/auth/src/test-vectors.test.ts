@@ -6,7 +6,7 @@ import { createNcpSigner, ncpSignature, ncpStringToSign } from "./ncp-signature-
 import { requestTarget } from "./request-target.js";
 
 // Runs every vector of specs/test-vectors (made by an independent node:crypto implementation,
-// scripts/generate-test-vectors.mjs) through this package's Web Crypto implementation.
+// specs/scripts/generate-test-vectors.mjs) through this package's Web Crypto implementation.
 
 const load = (name: string) =>
   JSON.parse(readFileSync(new URL(`../../../specs/test-vectors/${name}`, import.meta.url), "utf8"));

@@ -1,27 +1,25 @@
-import { ApiError, firstHeader, rawBody } from "@fnapi/auth";
+import { ApiError, type ErrorMapping } from "@fnapi/runtime";
 
 /** An error answered by FunctionGraph or the API gateway in front of it. */
 export class FgsApiError extends ApiError {
   override name = "FgsApiError";
 }
 
-interface HuaweiErrorBody {
-  error_code?: string;
-  error_msg?: string;
-  request_id?: string;
-}
+/** `{error_code, error_msg, request_id?}` (FunctionGraph and its API gateway). */
+export const fgsErrorMapping: ErrorMapping = {
+  ErrorClass: FgsApiError,
+  fields(response, body) {
+    const parsed = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
+    return {
+      code: text(parsed.error_code),
+      message: text(parsed.error_msg),
+      requestId: text(parsed.request_id) ?? response.headers.get("x-request-id") ?? undefined,
+    };
+  },
+};
 
-/** Builds the error from the `{error_code, error_msg, request_id?}` body, or from the raw text. */
-export function toFgsApiError(response: Response, body: unknown, attempts: number): FgsApiError {
-  const parsed = typeof body === "object" && body !== null ? (body as HuaweiErrorBody) : {};
-  return new FgsApiError({
-    status: response.status,
-    code: typeof parsed.error_code === "string" ? parsed.error_code : undefined,
-    message: parsed.error_msg ?? (response.statusText || `HTTP ${response.status}`),
-    requestId: parsed.request_id ?? firstHeader(response, ["x-request-id"]),
-    body: rawBody(body),
-    attempts,
-  });
+function text(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
 }
 
 /** The codes that mean the function, version or alias is already gone. */

@@ -1,12 +1,17 @@
-export { ApiError, NetworkError, TimeoutError, ValidationError } from "@fnapi/auth";
 export {
-  createFgsClient,
-  type DeleteFunctionOptions,
-  type FgsClient,
-  type FgsClientOptions,
-} from "./client.js";
+  ApiError,
+  type CallLogEntry,
+  type CallLogger,
+  NetworkError,
+  RedirectError,
+  ResponseBodyError,
+  TimeoutError,
+  ValidationError,
+} from "@fnapi/runtime";
+export { createFgsClient, type FgsClient, type FgsClientOptions } from "./create-fgs-client.js";
 export { FgsApiError } from "./errors.js";
 export type { components, operations, paths } from "./generated/fgs.js";
+export type { DeleteFunctionOptions } from "./operations/delete-function.js";
 export {
   type FunctionUrnParts,
   formatFunctionUrn,

@@ -1,4 +1,4 @@
-import { ValidationError } from "@fnapi/auth";
+import { ValidationError } from "@fnapi/runtime";
 
 // Function URNs: urn:fss:<region>:<project_id>:function:<package>:<name>[:<version> | :!<alias>].
 // The field rules are those of specs/fgs.yaml (components.schemas.FunctionUrn); a test keeps them in step.
@@ -63,6 +63,13 @@ export function formatFunctionUrn(parts: FunctionUrnParts): string {
       "version",
       "and alias are both given",
       "a URN names a version or an alias, not both",
+    );
+  }
+  if (parts.version === "latest") {
+    throw new ValidationError(
+      "version",
+      "is latest, which cannot be deleted",
+      "leave version out to name the whole function, or name a published version",
     );
   }
   if (parts.version !== undefined) fields.push(check("version", parts.version));

@@ -1,4 +1,4 @@
-import { ApiError, firstHeader, rawBody } from "@fnapi/auth";
+import { ApiError, type ErrorMapping } from "@fnapi/runtime";
 
 /** An error answered by Cloud Functions or the NCP API Gateway in front of it. */
 export class NcfApiError extends ApiError {
@@ -8,21 +8,29 @@ export class NcfApiError extends ApiError {
 // NCP does not document a request-id header; these are the ones its gateway and proxies are seen to send.
 const REQUEST_ID_HEADERS = ["x-ncp-trace-id", "x-ncp-request-id", "x-request-id"] as const;
 
-interface NcpErrorBody {
-  error?: { errorCode?: string | number; message?: string; details?: string };
+/** `{"error": {"errorCode", "message", "details"}}` (errorCode a string or, as documented, an integer). */
+export const ncfErrorMapping: ErrorMapping = {
+  ErrorClass: NcfApiError,
+  fields(response, body) {
+    const detail = isObject(body) && isObject(body.error) ? body.error : {};
+    let requestId: string | undefined;
+    for (const name of REQUEST_ID_HEADERS) requestId ??= response.headers.get(name) ?? undefined;
+    return {
+      code: scalar(detail.errorCode),
+      message: scalar(detail.message),
+      details: scalar(detail.details),
+      requestId,
+    };
+  },
+};
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
 }
 
-/** Builds the error from the `{"error": {"errorCode", "message", "details"}}` body, or from the raw text. */
-export function toNcfApiError(response: Response, body: unknown, attempts: number): NcfApiError {
-  const detail = typeof body === "object" && body !== null ? (body as NcpErrorBody).error : undefined;
-  const code = detail?.errorCode;
-  return new NcfApiError({
-    status: response.status,
-    code: code === undefined || code === null ? undefined : String(code),
-    message: detail?.message ?? (response.statusText || `HTTP ${response.status}`),
-    details: detail?.details,
-    requestId: firstHeader(response, REQUEST_ID_HEADERS),
-    body: rawBody(body),
-    attempts,
-  });
+/** A string, or a finite number as a string; anything else (an object from a hostile body) is ignored. */
+export function scalar(value: unknown): string | undefined {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  return undefined;
 }

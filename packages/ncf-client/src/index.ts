@@ -1,11 +1,28 @@
-export { ApiError, NetworkError, TimeoutError, ValidationError } from "@fnapi/auth";
+export {
+  ApiError,
+  type CallLogEntry,
+  type CallLogger,
+  NetworkError,
+  RedirectError,
+  ResponseBodyError,
+  TimeoutError,
+  ValidationError,
+} from "@fnapi/runtime";
 export {
   createNcfClient,
-  type DeletePackageOptions,
   NCF_BASE_URLS,
   type NcfClient,
   type NcfClientOptions,
-} from "./client.js";
+} from "./create-ncf-client.js";
 export { NcfApiError } from "./errors.js";
 export type { components, operations, paths } from "./generated/ncf.js";
+export type { DeleteActionOptions } from "./operations/delete-action.js";
+export type {
+  CascadeDeleteOptions,
+  CascadeProgress,
+  CascadeReport,
+  DeletePackageOptions,
+} from "./operations/delete-package.js";
+export type { GetPackageOptions, Package } from "./operations/get-package.js";
+export type { ActionSummary, ListActionsOptions } from "./operations/list-actions.js";
 export { PACKAGE_NAME_PATTERN, type Platform } from "./package-name.js";

@@ -1,4 +1,4 @@
-import { ValidationError } from "@fnapi/auth";
+import { quoteValue, ValidationError } from "@fnapi/runtime";
 
 // The packageName rule of specs/ncf.yaml (components.schemas.PackageName); a test keeps the two in step.
 export const PACKAGE_NAME_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_-]{0,49}$/;
@@ -9,27 +9,36 @@ export const PLATFORMS: readonly Platform[] = ["vpc", "classic"];
 
 /** Checks a package name against the API's rule; the error names the problem. */
 export function assertPackageName(value: unknown): asserts value is string {
-  if (typeof value !== "string") {
-    throw new ValidationError("packageName", `is ${typeof value}`, "it must be a string");
-  }
+  assertName("packageName", value);
+}
+
+/** An action name follows the package-name rule (specs/ncf.yaml, components.schemas.ActionName). */
+export function assertActionName(value: unknown): asserts value is string {
+  assertName("actionName", value);
+}
+
+/** The package of an action: a package name, or `-` for the actions in no package. */
+export function assertActionPackageName(value: unknown): asserts value is string {
+  if (value === "-") return;
+  assertName("packageName", value, `${RULE}; or "-" for the actions in no package`);
+}
+
+function assertName(field: string, value: unknown, rule = RULE): asserts value is string {
+  if (typeof value !== "string")
+    throw new ValidationError(field, `is ${typeof value}`, "it must be a string");
   if (PACKAGE_NAME_PATTERN.test(value)) return;
-  throw new ValidationError("packageName", describeProblem(value), RULE);
+  throw new ValidationError(field, describeProblem(value), rule);
 }
 
 function describeProblem(value: string): string {
   if (value.length === 0) return "is empty";
   if (value.length > 50) return `is ${value.length} characters long`;
-  if (value.startsWith("-")) return `${quote(value)} starts with "-"`;
+  if (value.startsWith("-")) return `${quoteValue(value)} starts with "-"`;
   const bad = [...value].findIndex((char) => !/[A-Za-z0-9_-]/.test(char));
-  return `${quote(value)} contains ${quote([...value][bad] ?? "")} at position ${bad}`;
+  return `${quoteValue(value)} contains ${quoteValue([...value][bad] ?? "")} at position ${bad}`;
 }
 
 export function assertPlatform(value: unknown): asserts value is Platform {
   if (value === "vpc" || value === "classic") return;
-  throw new ValidationError("platform", `is ${quote(String(value))}`, 'it must be "vpc" or "classic"');
-}
-
-/** JSON quoting shows control characters; long values are cut. */
-function quote(value: string): string {
-  return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
+  throw new ValidationError("platform", `is ${quoteValue(String(value))}`, 'it must be "vpc" or "classic"');
 }

@@ -1,0 +1,42 @@
+import { type AuthScheme, authMiddleware } from "@fnapi/runtime";
+import type { Middleware } from "openapi-fetch";
+import {
+  createTokenSource,
+  type TokenProvider,
+  type TokenSource,
+  type TokenSourceOptions,
+} from "./huawei-token.js";
+
+/**
+ * An IAM token (`X-Auth-Token`) as an auth scheme: a fixed token, a provider (cached, refreshed before it
+ * expires, one refresh shared by concurrent callers) or a `TokenSource`. Redacts every token it sent; a 401
+ * drops the token it rejected, and is worth one more try when the token can be refreshed.
+ */
+export function huaweiTokenAuth(
+  token: string | TokenProvider | TokenSource,
+  options: TokenSourceOptions = {},
+): AuthScheme {
+  const source = typeof token === "object" && token !== null ? token : createTokenSource(token, options);
+  const fixed = typeof token === "string" ? [token] : [];
+  return {
+    name: "huawei-iam-token",
+    async authorize(request, signal) {
+      request.headers.set("X-Auth-Token", await source.get(signal));
+    },
+    secrets(request) {
+      const sent = request?.headers.get("x-auth-token");
+      return sent ? [...fixed, sent] : [...fixed];
+    },
+    onUnauthorized(_response, request) {
+      const rejected = request.headers.get("x-auth-token");
+      if (rejected === null) return false;
+      source.invalidate(rejected);
+      return source.refreshable;
+    },
+  };
+}
+
+/** openapi-fetch middleware that sets `X-Auth-Token` on every request from a token, provider or source. */
+export function huaweiTokenMiddleware(token: string | TokenProvider | TokenSource): Middleware {
+  return authMiddleware(huaweiTokenAuth(token));
+}

@@ -1,0 +1,128 @@
+import {
+  type Clock,
+  huaweiAkSkAuth,
+  huaweiTokenAuth,
+  type SigningCrypto,
+  type TokenProvider,
+} from "@fnapi/auth";
+import {
+  assertOptionsObject,
+  type CallLogger,
+  createClientKit,
+  parseBaseUrl,
+  type RetryOptions,
+  resolveRetryOptions,
+  ValidationError,
+} from "@fnapi/runtime";
+import type { Client, PathSerializer } from "openapi-fetch";
+import type { FgsContext } from "./context.js";
+import { fgsErrorMapping } from "./errors.js";
+import type { paths } from "./generated/fgs.js";
+import { type DeleteFunctionOptions, deleteFunction } from "./operations/delete-function.js";
+import { URN_RULES } from "./urn.js";
+
+interface CommonOptions extends RetryOptions {
+  /** The project id of the path (32 letters or digits). */
+  projectId: string;
+  /** Default `cn-north-4`; gives `https://functiongraph.<region>.myhuaweicloud.com`. */
+  region?: string;
+  /** Overrides the host built from `region` (other Huawei-based clouds, proxies, mocks). */
+  baseUrl?: string;
+  fetch?: typeof fetch;
+  /** Time source for signing. Default `Date.now`; corrected automatically when the gateway shows skew. */
+  clock?: Clock;
+  /** HMAC and SHA-256 implementation for AK/SK signing. Default: Web Crypto. */
+  crypto?: SigningCrypto;
+  /** Called once per attempt with method, URL, status, attempt, duration, vendor code and request id. */
+  logger?: CallLogger;
+}
+
+interface TokenAuth {
+  /** An IAM token, or an async provider whose result is cached until shortly before it expires. */
+  token: string | TokenProvider;
+  accessKey?: never;
+  secretKey?: never;
+  securityToken?: never;
+}
+
+interface AkSkAuth {
+  accessKey: string;
+  secretKey: string;
+  /** For temporary credentials (`X-Security-Token`). */
+  securityToken?: string;
+  token?: never;
+}
+
+export type FgsClientOptions = CommonOptions & (TokenAuth | AkSkAuth);
+
+export interface FgsClient {
+  /**
+   * Deletes a function (7-field URN), or one version or the version an alias points to (8 fields).
+   * Resolves on 204 (any 2xx); otherwise throws `FgsApiError`, `TimeoutError`, `NetworkError`…
+   */
+  deleteFunction(functionUrn: string, options?: DeleteFunctionOptions): Promise<void>;
+  /** The openapi-fetch client for the spec's paths: authenticated, redirects refused, error bodies bounded. */
+  readonly client: Client<paths>;
+}
+
+// Huawei's clients send the URN with its colons raw; openapi-fetch's default serializer would send %3A.
+// Everything else is still percent-encoded, so no value can change the path.
+const rawColonPathSerializer: PathSerializer = (pathname, params) =>
+  pathname.replace(/\{([^}]+)\}/g, (_, name: string) =>
+    encodeURIComponent(String(params[name])).replace(/%3A/gi, ":"),
+  );
+
+function check(field: "projectId" | "region", value: unknown): string {
+  const { pattern, rule } = URN_RULES[field];
+  if (typeof value !== "string" || !pattern.test(value)) {
+    const problem =
+      typeof value === "string" ? `${JSON.stringify(value.slice(0, 80))} is invalid` : "is missing";
+    throw new ValidationError(field, problem, `it must be ${rule}`);
+  }
+  return value;
+}
+
+export function createFgsClient(options: FgsClientOptions): FgsClient {
+  assertOptionsObject(options, "createFgsClient");
+  const projectId = check("projectId", options.projectId);
+  const region = check("region", options.region ?? "cn-north-4");
+  const hasToken = options.token !== undefined;
+  const hasAkSk = options.accessKey !== undefined || options.secretKey !== undefined;
+  if (hasToken === hasAkSk) {
+    throw new ValidationError(
+      "credentials",
+      hasToken ? "are given twice (token and accessKey/secretKey)" : "are missing",
+      "give either token, or accessKey and secretKey",
+    );
+  }
+  const auth =
+    options.token !== undefined
+      ? huaweiTokenAuth(options.token, options.clock ? { clock: options.clock } : {})
+      : huaweiAkSkAuth(
+          {
+            accessKey: options.accessKey as string,
+            secretKey: options.secretKey as string,
+            securityToken: options.securityToken,
+          },
+          { projectId, clock: options.clock, crypto: options.crypto },
+        );
+  const context: FgsContext = {
+    kit: createClientKit<paths>({
+      baseUrl: parseBaseUrl(options.baseUrl ?? `https://functiongraph.${region}.myhuaweicloud.com`),
+      auth,
+      errors: fgsErrorMapping,
+      retry: resolveRetryOptions(options),
+      fetch: options.fetch,
+      headers: { "Content-Type": "application/json" },
+      pathSerializer: rawColonPathSerializer,
+      logger: options.logger,
+    }),
+    projectId,
+    region,
+    customHost: options.baseUrl !== undefined,
+  };
+  return {
+    client: context.kit.client,
+    deleteFunction: (functionUrn, callOptions) => deleteFunction(context, functionUrn, callOptions),
+  };
+}

@@ -1,0 +1,272 @@
+import createClient, { type Client, type MaybeOptionalInit, type PathSerializer } from "openapi-fetch";
+import type { HttpMethod, PathsWithMethod, SuccessResponseJSON } from "openapi-typescript-helpers";
+import { type AttemptOutcome, isRetryableStatus, parseRetryAfter, runAttempts } from "./attempts.js";
+import { type AuthScheme, authMiddleware } from "./auth-scheme.js";
+import { MAX_DATA_BODY_BYTES, readAtMost } from "./bounded-body.js";
+import {
+  type ApiError,
+  type ApiErrorInit,
+  type CallSite,
+  NetworkError,
+  ResponseBodyError,
+} from "./errors.js";
+import { type CallLogEntry, type CallLogger, safeLog } from "./logger.js";
+import { createRedactor, type Redactor } from "./redact.js";
+import type { ResolvedRetryOptions } from "./retry-options.js";
+import { send } from "./transport.js";
+
+// The client kit: what every fnapi client is made of. Given the generated `paths` type, a base URL, an auth
+// scheme and the cloud's error mapping, it returns the openapi-fetch client (authenticated, behind the
+// guarded transport) and `run`, which performs one operation with the whole policy (attempts, timeouts,
+// retries of idempotent operations, one repair after a 401, typed errors, bounded bodies) and returns the
+// operation's typed data. One operation of a client is then one small file that validates its input and
+// calls `run`.
+
+/** The fields of an ApiError that come from the vendor's error body and headers. */
+export interface VendorErrorFields {
+  code?: string | undefined;
+  message?: string | undefined;
+  details?: string | undefined;
+  requestId?: string | undefined;
+}
+
+export interface ErrorMapping {
+  /** The client's ApiError subclass (`NcfApiError`, `FgsApiError`). */
+  ErrorClass: new (
+    init: ApiErrorInit,
+    site: CallSite,
+    attempts: number,
+  ) => ApiError;
+  /**
+   * Reads the vendor's fields from an error response. `body` is the parsed JSON, or the text when it is
+   * not JSON (already bounded and redacted). Whatever it returns is redacted again and bounded.
+   */
+  fields(response: Response, body: unknown): VendorErrorFields;
+}
+
+export interface ClientKitOptions {
+  baseUrl: string;
+  auth: AuthScheme;
+  errors: ErrorMapping;
+  retry: ResolvedRetryOptions;
+  fetch?: typeof fetch | undefined;
+  /** Headers every request carries (no credentials: the auth scheme adds those). */
+  headers?: Record<string, string>;
+  pathSerializer?: PathSerializer;
+  /** Called once per attempt with what happened (no secrets). */
+  logger?: CallLogger | undefined;
+}
+
+/** How one operation is run. */
+export interface CallPolicy {
+  /** The caller's signal: aborts the call, retries and backoff included. */
+  signal?: AbortSignal | undefined;
+  /** Whether the operation may be repeated after a timeout, a network error, 429 or 5xx. */
+  idempotent: boolean;
+  /** `none`: a 2xx body is never read (cancelled). `json`: read up to 4 MiB and parsed. */
+  result: "none" | "json";
+  /** Given the headers of the 2xx answer (a token in `X-Subject-Token`, say). */
+  successHeaders?: ((headers: Headers) => void) | undefined;
+  /** An error that means the desired state holds already (a missing resource with `missingOk`). */
+  alreadyGone?: ((error: ApiError) => boolean) | undefined;
+  /**
+   * Whether this error is worth another attempt, for an operation whose vendor codes say more than the
+   * status (a transient state, a permanent failure behind a 500). `undefined` keeps the default: 429, 500,
+   * 502, 503, 504.
+   */
+  retryable?: ((error: ApiError) => boolean | undefined) | undefined;
+}
+
+/** The operation's success JSON, or `void` when it returns none. */
+export type OperationResult<Operation> = [
+  SuccessResponseJSON<Operation & Record<string | number, unknown>>,
+] extends [never]
+  ? undefined
+  : SuccessResponseJSON<Operation & Record<string | number, unknown>>;
+
+/** The shape of openapi-typescript's `paths`. */
+type PathsShape = Record<string, Record<HttpMethod, object>>;
+
+/** `run`: typed like openapi-fetch's `client.request` (a wrong path or a missing parameter fails to compile). */
+export type RunOperation<Paths extends PathsShape> = <
+  Method extends HttpMethod,
+  Path extends PathsWithMethod<Paths, Method>,
+  Init extends MaybeOptionalInit<Paths[Path], Method>,
+>(
+  method: Method,
+  path: Path,
+  init: Init,
+  policy: CallPolicy,
+) => Promise<OperationResult<Paths[Path][Method]>>;
+
+export interface ClientKit<Paths extends {}> {
+  /** The openapi-fetch client: authenticated, redirects refused, error bodies bounded and redacted. */
+  readonly client: Client<Paths>;
+  /** Performs one operation with the whole policy and returns its typed data. */
+  readonly run: RunOperation<Paths & PathsShape>;
+}
+
+const MAX_MESSAGE_CHARS = 2000;
+
+export function createClientKit<Paths extends {}>(options: ClientKitOptions): ClientKit<Paths> {
+  const { auth, errors, retry, logger } = options;
+  const fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
+  const base = {
+    baseUrl: options.baseUrl,
+    ...(options.headers ? { headers: options.headers } : {}),
+    ...(options.pathSerializer ? { pathSerializer: options.pathSerializer } : {}),
+  };
+  const redactorFor = (request: Request | undefined): Redactor => createRedactor(auth.secrets(request));
+
+  const client = createClient<Paths>({
+    ...base,
+    fetch: (request: Request) =>
+      send(request, {
+        fetch: fetchImpl,
+        signal: request.signal,
+        site: { method: request.method, url: request.url },
+        attempt: 1,
+        redactor: () => redactorFor(request),
+      }),
+  });
+  client.use(authMiddleware(auth));
+  // `run` builds its requests with a client of its own, without middleware: it authenticates inside each
+  // attempt, where the attempt's signal is at hand, and reads bodies itself.
+  const bare = createClient<Paths>(base);
+
+  async function attemptOnce(
+    method: HttpMethod,
+    path: string,
+    init: object | undefined,
+    policy: CallPolicy,
+    site: CallSite,
+    number: number,
+    signal: AbortSignal,
+  ): Promise<AttemptOutcome<unknown>> {
+    const started = Date.now();
+    let sent: Request | undefined;
+    const attemptFetch = async (request: Request) => {
+      site.url = request.url;
+      await auth.authorize(request, signal);
+      sent = request;
+      return send(request, {
+        fetch: fetchImpl,
+        signal,
+        site,
+        attempt: number,
+        redactor: () => redactorFor(request),
+      });
+    };
+    let entry: CallLogEntry | undefined;
+    try {
+      const { response, error: body } = await bare.request(
+        method,
+        path as never,
+        {
+          ...init,
+          fetch: attemptFetch,
+          parseAs: "stream",
+        } as never,
+      );
+      entry = { method: site.method, url: site.url, attempt: number, status: response.status };
+      if (response.ok) {
+        policy.successHeaders?.(response.headers);
+        const value = policy.result === "json" ? await readJson(response, site, number) : cancel(response);
+        return { done: true, value };
+      }
+      const error = toApiError(response, body, redactorFor(sent), site, number);
+      entry.code = error.code;
+      entry.requestId = error.requestId;
+      if (policy.alreadyGone?.(error)) return { done: true, value: undefined };
+      return {
+        done: false,
+        error,
+        retryable: policy.idempotent && (policy.retryable?.(error) ?? isRetryableStatus(response.status)),
+        retryAfterMs: parseRetryAfter(response.headers.get("retry-after")),
+        repair:
+          response.status === 401 && sent !== undefined && auth.onUnauthorized?.(response, sent) === true,
+      };
+    } catch (error) {
+      entry = {
+        method: site.method,
+        url: site.url,
+        attempt: number,
+        error: (error as Error)?.name ?? "Error",
+      };
+      // Only a rejection of fetch itself (the transport made it a NetworkError) may be worth repeating.
+      if (error instanceof NetworkError) return { done: false, error, retryable: policy.idempotent };
+      throw error;
+    } finally {
+      if (logger && entry) safeLog(logger, { ...entry, durationMs: Date.now() - started });
+    }
+  }
+
+  function toApiError(
+    response: Response,
+    body: unknown,
+    redact: Redactor,
+    site: CallSite,
+    attempts: number,
+  ): ApiError {
+    let fields: VendorErrorFields = {};
+    try {
+      fields = errors.fields(response, body);
+    } catch {
+      // A hostile body may break a mapping; the status and the raw body still make a useful error.
+    }
+    const clean = (value: unknown) =>
+      typeof value === "string" && value !== "" ? redact(value).slice(0, MAX_MESSAGE_CHARS) : undefined;
+    return new errors.ErrorClass(
+      {
+        status: response.status,
+        code: clean(fields.code),
+        message: clean(fields.message) ?? (clean(response.statusText) || `HTTP ${response.status}`),
+        details: clean(fields.details),
+        requestId: clean(fields.requestId),
+        body:
+          body === undefined || body === null
+            ? ""
+            : typeof body === "string"
+              ? body
+              : redact(JSON.stringify(body)),
+      },
+      { method: site.method, url: site.url },
+      attempts,
+    );
+  }
+
+  return {
+    client,
+    run: (method, path, init, policy) => {
+      const site: CallSite = { method: method.toUpperCase(), url: options.baseUrl + String(path) };
+      return runAttempts(
+        { retry, signal: policy.signal, site, idempotent: policy.idempotent },
+        ({ number, signal }) =>
+          attemptOnce(method, String(path), init ?? undefined, policy, site, number, signal),
+      ) as Promise<never>;
+    },
+  };
+}
+
+/** A 2xx whose body the operation does not need: never read, whatever its type or size. */
+function cancel(response: Response): undefined {
+  response.body?.cancel().catch(() => {});
+  return undefined;
+}
+
+async function readJson(response: Response, site: CallSite, attempts: number): Promise<unknown> {
+  const { text, truncated } = await readAtMost(response.body, MAX_DATA_BODY_BYTES);
+  if (truncated) {
+    throw new ResponseBodyError(
+      `is larger than ${MAX_DATA_BODY_BYTES} bytes`,
+      response.status,
+      site,
+      attempts,
+    );
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ResponseBodyError("is not JSON", response.status, site, attempts);
+  }
+}

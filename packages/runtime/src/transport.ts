@@ -1,0 +1,84 @@
+import { readErrorBody } from "./bounded-body.js";
+import { type CallSite, NetworkError, RedirectError } from "./errors.js";
+import type { Redactor } from "./redact.js";
+
+// One request on the wire, the way a hostile network needs it:
+// - Redirects are never followed (`redirect: "manual"`): neither API redirects, and following one would
+//   re-send the credentials (or a replayable signature) to whatever the server names. A 3xx, or a browser's
+//   opaque redirect, becomes a RedirectError.
+// - The signal goes straight to fetch as `(url, init)` rather than inside a Request: in undici a Request that
+//   carries a signal, and fetch's copy of it, each subscribe to that signal (measured in bench/).
+// - Only a rejection of fetch itself is a NetworkError; an abort is left to the attempt loop.
+// - An error response is replaced by a copy whose body is bounded and redacted, so that nothing downstream
+//   (openapi-fetch reads error bodies whole) ever holds more than 64 KiB or a secret.
+
+export interface SendContext {
+  fetch: typeof fetch;
+  signal: AbortSignal;
+  site: CallSite;
+  attempt: number;
+  /** Built only when something has to be redacted (an error). */
+  redactor: () => Redactor;
+}
+
+export async function send(request: Request, context: SendContext): Promise<Response> {
+  const { signal, site, attempt } = context;
+  let response: Response;
+  try {
+    // A body (a small JSON document here) is sent as bytes, not as the Request's stream: browsers accept
+    // streamed uploads over HTTP/2 only.
+    const body = request.body ? await request.arrayBuffer() : null;
+    response = await context.fetch(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body,
+      redirect: "manual",
+      signal,
+    });
+  } catch (error) {
+    if (signal.aborted) throw signal.reason;
+    throw networkError(error, context);
+  }
+  if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) {
+    response.body?.cancel().catch(() => {});
+    const location = response.headers.get("location");
+    throw new RedirectError(
+      response.status,
+      location === null ? undefined : context.redactor()(location).slice(0, 2048),
+      site,
+      attempt,
+    );
+  }
+  if (response.ok) return response;
+  return safeErrorResponse(response, context.redactor());
+}
+
+/** A copy of an error response with its body bounded and redacted, and its headers redacted. */
+export async function safeErrorResponse(response: Response, redact: Redactor): Promise<Response> {
+  const headers = new Headers();
+  response.headers.forEach((value, name) => {
+    if (name !== "content-length" && name !== "content-encoding") headers.set(name, redact(value));
+  });
+  const body = await readErrorBody(response.body, redact);
+  // The reason phrase is the server's free text: it is redacted like the body (and is ISO-8859-1 only).
+  const statusText = redact(response.statusText).replace(/[^\t\x20-\x7e\x80-\xff]/g, "");
+  return new Response(body === "" ? null : body, { status: response.status, statusText, headers });
+}
+
+function networkError(error: unknown, context: SendContext): NetworkError {
+  const redact = context.redactor();
+  const inner = error instanceof Error ? (error as { cause?: unknown }).cause : undefined;
+  const code = codeOf(inner) ?? codeOf(error);
+  const message = error instanceof Error ? error.message : String(error);
+  const reason = redact(code ?? message).slice(0, 300);
+  // The runtime's error can hold anything (a URL, a header echoed by a custom fetch): keep a redacted copy.
+  const cause = new Error(redact(message).slice(0, 300));
+  cause.name = error instanceof Error ? error.name : "Error";
+  if (code) Object.assign(cause, { code: redact(code) });
+  return new NetworkError(reason, context.site, context.attempt, cause);
+}
+
+function codeOf(value: unknown): string | undefined {
+  const code = (value as { code?: unknown } | undefined)?.code;
+  return typeof code === "string" ? code : undefined;
+}
