@@ -119,6 +119,16 @@ export async function runEmulatorDemo(): Promise<number> {
       () => ncf().deletePackage("package001"),
       "NcfApiError 409 80109",
     );
+    await fault({ operation: "deleteAction", status: 500, code: "81313", times: 1 });
+    await step(
+      "NCP",
+      'deletePackage("package001", { cascade: true })',
+      () =>
+        ncf()
+          .deletePackage("package001", { cascade: true })
+          .then(() => undefined),
+      "resolved",
+    );
     await step(
       "NCP",
       'deletePackage("legacy") on vpc',
@@ -148,7 +158,7 @@ export async function runEmulatorDemo(): Promise<number> {
       "NCP",
       "deletePackage, client clock 10 min slow",
       () => ncf({ clock: () => Date.now() - 600_000 }).deletePackage("package001", { missingOk: true }),
-      "NcfApiError 409 80109",
+      "resolved",
     );
 
     await step(

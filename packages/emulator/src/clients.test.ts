@@ -32,20 +32,31 @@ describe("NCF client", () => {
     await client.deletePackage("old", { platform: "classic" });
   });
 
-  it("409 80109 while actions remain, deleted after its actions", async () => {
+  it("409 80109 while actions remain; getPackage, listActions, deleteAction, then the package", async () => {
     const client = ncf();
     await expect(client.deletePackage("package001")).rejects.toMatchObject({ status: 409, code: "80109" });
-    for (const action of ["hello", "world"]) {
-      const { response } = await client.client.DELETE(
-        "/packages/{packageName}/actions/{actionName}" as never,
-        {
-          params: { path: { packageName: "package001", actionName: action } },
-        } as never,
-      );
-      expect((response as Response).status).toBe(204);
-    }
+    expect(await client.getPackage("package001")).toMatchObject({
+      name: "package001",
+      actions: ["hello", "world"],
+    });
+    expect((await client.listActions("package001")).map((a) => a.name)).toEqual(["hello", "world"]);
+    expect((await client.listActions("-")).map((a) => a.name)).toEqual(["loose"]);
+    await client.deleteAction("package001", "hello");
+    await expect(client.deleteAction("package001", "hello")).rejects.toMatchObject({
+      status: 404,
+      code: "80301",
+    });
+    await client.deleteAction("package001", "world");
     await client.deletePackage("package001");
-    expect(emu.requests().filter((r) => r.authPassed).length).toBe(4);
+    expect(emu.requests().every((r) => r.authPassed)).toBe(true);
+  });
+
+  it("cascade delete: lists and deletes the actions, then the package; 81313 is retried", async () => {
+    await fault({ operation: "deleteAction", status: 500, code: "81313", times: 1 });
+    const report = await ncf().deletePackage("package001", { cascade: true });
+    expect(report.deletedActions.sort()).toEqual(["hello", "world"]);
+    expect(emu.state().ncp.packages.some((p) => p.name === "package001")).toBe(false);
+    expect(emu.requests().filter((r) => r.code === "81313")).toHaveLength(1);
   });
 
   it("recovers from injected 503s by retrying, each attempt signed afresh", async () => {
@@ -54,7 +65,7 @@ describe("NCF client", () => {
     const records = emu.requests();
     expect(records.map((r) => r.status)).toEqual([503, 503, 204]);
     expect(records.every((r) => r.authPassed)).toBe(true);
-    expect(records[0]).toMatchObject({ code: "500", fault: 1 });
+    expect(records[0]).toMatchObject({ code: "500", fault: expect.any(Number) });
   });
 
   it("a dropped connection is a NetworkError without retries, and nothing was deleted", async () => {

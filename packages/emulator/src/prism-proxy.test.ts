@@ -76,16 +76,19 @@ const recording =
 let emu: Emulator;
 let ncfProxy: { url: string; child: ChildProcess };
 let fgsProxy: { url: string; child: ChildProcess };
+let iamProxy: { url: string; child: ChildProcess } | undefined;
 beforeAll(async () => {
   emu = await startEmulator({ port: 0, seed: testSeed(), auth: "off" });
-  [ncfProxy, fgsProxy] = await Promise.all([
+  [ncfProxy, fgsProxy, iamProxy] = await Promise.all([
     startProxy("ncf.json", `${emu.url}/ncf/api/v2`),
     startProxy("fgs.json", emu.url),
+    hasOperation("createUserToken") ? startProxy("iam.json", emu.url) : undefined,
   ]);
 }, 90_000);
 afterAll(async () => {
   ncfProxy?.child.kill("SIGTERM");
   fgsProxy?.child.kill("SIGTERM");
+  iamProxy?.child.kill("SIGTERM");
   await emu?.close();
 });
 beforeEach(() => emu.reset());
@@ -195,4 +198,32 @@ describe("Prism proxy --errors in front of the emulator", () => {
     await expectConformant("function", () => fgs("f").deleteFunction(FUNCTION_URN), 204);
     await expectConformant("function again", () => fgs("f").deleteFunction(FUNCTION_URN), 404);
   });
+
+  it.skipIf(!hasOperation("createUserToken"))(
+    "IAM: every answer of the emulator validates against specs/iam.yaml",
+    async () => {
+      const url = `${iamProxy?.url}/v3/auth/tokens`;
+      const body = (password: string, project: object) =>
+        JSON.stringify({
+          auth: {
+            identity: {
+              methods: ["password"],
+              password: { user: { name: "alice", password, domain: { name: "example-domain" } } },
+            },
+            scope: { project },
+          },
+        });
+      const headers = { "Content-Type": "application/json;charset=utf8" };
+      const post = (b: string, query = "") =>
+        raw("iam", `${url}${query}`, { method: "POST", headers, body: b });
+      await expectConformant("token by name", post(body("alice-password", { name: "cn-north-4" })), 201);
+      await expectConformant(
+        "token by id",
+        post(body("alice-password", { id: PROJECT }), "?nocatalog=true"),
+        201,
+      );
+      await expectConformant("wrong password", post(body("nope", { id: PROJECT })), 401);
+      await expectConformant("unknown project", post(body("alice-password", { name: "nowhere-1" })), 400);
+    },
+  );
 });

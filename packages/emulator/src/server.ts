@@ -3,7 +3,6 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { API_MODULES, type ApiModule, type HandlerResult } from "./apis/index.js";
 import { authenticate, type ReceivedRequest } from "./authenticate.js";
-import { catalog } from "./builtin-operations.js";
 import { handleControl } from "./control-api.js";
 import { type ApiFailure, errorBody, reasonPhrase } from "./error-body.js";
 import { type Fault, FaultTable } from "./faults.js";
@@ -14,6 +13,7 @@ import { DEFAULT_SEED_RULES, type EmulatorState, parseSeed, type Seed, type Seed
 import {
   type ErrorShape,
   type OperationSpec,
+  operationsOf,
   readBundledSpecs,
   resolve,
   type SpecDocument,
@@ -50,13 +50,12 @@ export interface Emulator {
   setState(state: Seed): void;
   /** The request log, oldest first. */
   requests(): RequestRecord[];
-  /** The operations served, from the specs (or the built-in table), and whether each has a handler. */
+  /** The operations served, from the specs, and whether each has a handler. */
   operations(): {
     operationId: string;
     method: string;
     path: string;
     api: string;
-    source: string;
     handled: boolean;
   }[];
   close(): Promise<void>;
@@ -126,7 +125,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const log = options.log;
   const specs = readBundledSpecs(options.specsDir);
   const rules = seedRulesFrom(specs);
-  const operations = catalog(specs);
+  const operations = specs.flatMap(operationsOf);
   const modules: Record<string, ApiModule> = {};
   for (const op of operations) modules[op.api] ??= API_MODULES[op.api] ?? genericModule(op.api);
   const extraPrefixes = Object.fromEntries(Object.values(modules).map((m) => [m.api, m.extraPrefixes ?? []]));
@@ -324,7 +323,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         method: op.method,
         path: op.path,
         api: op.api,
-        source: op.source,
         handled: op.operationId in (modules[op.api]?.handlers ?? {}),
       })),
   };

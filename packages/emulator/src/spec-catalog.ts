@@ -44,7 +44,6 @@ export interface OperationSpec {
   errorShape: ErrorShape;
   /** The documented response statuses (`"204"`, `"404"`, `"default"`). */
   statuses: string[];
-  source: "spec" | "built-in";
 }
 
 type Json = Record<string, unknown>;
@@ -146,7 +145,13 @@ export function errorShapeOf(document: Json, responses: Json): ErrorShape | unde
     const content = resolve(document, responses[status]).content;
     const media = isObject(content) ? (content["application/json"] ?? Object.values(content)[0]) : undefined;
     if (!isObject(media)) continue;
-    const properties = resolve(document, resolve(document, media.schema).properties ?? {});
+    // The first alternative of an anyOf/oneOf is the API's own shape (IAM: Keystone before the gateway's).
+    let schema = resolve(document, media.schema);
+    for (const key of ["anyOf", "oneOf"]) {
+      const alternatives = schema[key];
+      if (Array.isArray(alternatives) && alternatives.length) schema = resolve(document, alternatives[0]);
+    }
+    const properties = resolve(document, schema.properties ?? {});
     if ("error_code" in properties) return "huawei";
     if ("error" in properties) {
       const inner = resolve(document, resolve(document, properties.error).properties ?? {});
@@ -195,7 +200,6 @@ export function operationsOf({ api, document }: SpecDocument): OperationSpec[] {
         security: securityOf(document, operation.security ?? document.security),
         errorShape: errorShapeOf(document, responses) ?? (api === "ncf" ? "ncp" : "huawei"),
         statuses: Object.keys(responses),
-        source: "spec",
       });
     }
   }

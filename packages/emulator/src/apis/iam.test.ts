@@ -1,3 +1,4 @@
+import { createIamTokenProvider } from "@fnapi/auth";
 import { createFgsClient, FgsApiError } from "@fnapi/fgs-client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type Emulator, startEmulator } from "../server.js";
@@ -89,5 +90,24 @@ describe("createUserToken", () => {
     const error = await late.deleteFunction(FUNCTION_URN).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FgsApiError);
     expect(error).toMatchObject({ status: 401, code: "APIGW.0301" });
+  });
+
+  it("serves @fnapi/auth's createIamTokenProvider: one token request, then FunctionGraph deletes", async () => {
+    now = Date.now(); // the provider judges expiry by the real clock
+    const token = createIamTokenProvider({
+      domainName: "example-domain",
+      userName: "alice",
+      password: "alice-password",
+      projectName: "cn-north-4",
+      endpoint: emu.url,
+    });
+    const fgs = createFgsClient({ projectId: PROJECT, baseUrl: emu.url, token, maxAttempts: 1 });
+    await fgs.deleteFunction(`${FUNCTION_URN}:v1`);
+    await fgs.deleteFunction(`${FUNCTION_URN}:v2`);
+    expect(emu.requests().map((r) => [r.operation, r.status])).toEqual([
+      ["createUserToken", 201],
+      ["deleteFunction", 204],
+      ["deleteFunction", 204],
+    ]);
   });
 });

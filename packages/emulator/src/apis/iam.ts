@@ -91,10 +91,16 @@ export const iam: ApiModule = {
             expires_at: expiresAt,
             issued_at: issuedAt,
             methods: ["password"],
-            user: { id: idOf("user", `${domain.name}/${user.name}`), name: user.name, domain: domainRef },
+            user: {
+              id: idOf("user", `${domain.name}/${user.name}`),
+              name: user.name,
+              password_expires_at: "",
+              domain: domainRef,
+            },
             project: { id: project.id, name: project.name, domain: domainRef },
             roles: [],
-            ...(c.query.nocatalog === "true" ? {} : { catalog: [] }),
+            // The spec: any non-empty `nocatalog` counts as true.
+            ...(c.query.nocatalog ? {} : { catalog: [] }),
           },
         },
       };
