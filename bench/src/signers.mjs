@@ -1,6 +1,7 @@
 // Signing alone, no network: what each signer costs per request. Each `setup` resolves to one signing
 // operation over the same DELETE the request benchmark sends.
 import { createHuaweiSigner, createNcpSigner } from "@fnapi/auth";
+import { nodeCrypto } from "@fnapi/auth/server";
 import { ACCESS_KEY, fgsPath, ncfPathAndQuery, PROJECT_ID, SECRET_KEY } from "./fixtures.mjs";
 import { createHandRolledHuaweiSigner, createHandRolledNcpSigner } from "./hand-rolled.mjs";
 import { loadOfficialSigner } from "./official-sdk.mjs";
@@ -20,6 +21,15 @@ export const SIGNERS = [
     },
   },
   {
+    id: "ncp-node",
+    label: "@fnapi/auth createNcpSigner({ crypto: nodeCrypto }) (the server build's)",
+    async setup() {
+      const signer = createNcpSigner(CREDENTIALS, { crypto: nodeCrypto });
+      const url = ORIGIN + ncfPathAndQuery();
+      return () => signer.headersFor("DELETE", url);
+    },
+  },
+  {
     id: "ncp-hand-rolled",
     label: "hand-rolled NCP v2 (Web Crypto, key imported once)",
     async setup() {
@@ -33,6 +43,16 @@ export const SIGNERS = [
     label: "@fnapi/auth createHuaweiSigner().sign(new Request(...))",
     async setup() {
       const signer = createHuaweiSigner(CREDENTIALS);
+      const url = ORIGIN + fgsPath();
+      return () => signer.sign(new Request(url, { method: "DELETE", headers: FGS_HEADERS }));
+    },
+  },
+  {
+    id: "huawei-node",
+    label:
+      "@fnapi/auth createHuaweiSigner({ crypto: nodeCrypto }).sign(new Request(...)) (the server build's)",
+    async setup() {
+      const signer = createHuaweiSigner(CREDENTIALS, { crypto: nodeCrypto });
       const url = ORIGIN + fgsPath();
       return () => signer.sign(new Request(url, { method: "DELETE", headers: FGS_HEADERS }));
     },
