@@ -50,11 +50,12 @@ export const SIGNERS = [
   {
     id: "huawei-node",
     label:
-      "@fnapi/auth createHuaweiSigner({ crypto: nodeCrypto }).sign(new Request(...)) (the server build's)",
+      "@fnapi/auth createHuaweiSigner({ crypto: nodeCrypto }) (the server build's, on the client kit's light request)",
     async setup() {
       const signer = createHuaweiSigner(CREDENTIALS, { crypto: nodeCrypto });
       const url = ORIGIN + fgsPath();
-      return () => signer.sign(new Request(url, { method: "DELETE", headers: FGS_HEADERS }));
+      // what @fnapi/runtime's client kit hands an auth scheme: url, method, headers, body (no undici Request)
+      return () => signer.sign({ url, method: "DELETE", headers: new Headers(FGS_HEADERS), body: null });
     },
   },
   {
