@@ -1,11 +1,16 @@
+import { existsSync } from "node:fs";
 import { defineConfig, type Options } from "tsup";
 
 // The build every published package shares: one ESM and one CommonJS build, each with its own declarations
 // (index.d.ts / index.d.cts). Each package's tsup.config.ts re-exports this.
+// A package with a `src/server.ts` also gets a server build (node:crypto, credential lookups) beside the web
+// build; package.json's export conditions choose between them (`node`, `deno`, `bun` → server).
 export default defineConfig({
-  entry: ["src/index.ts"],
+  entry: ["src/index.ts", ...(existsSync("src/server.ts") ? ["src/server.ts"] : [])],
+  external: [/^node:/],
   format: ["esm", "cjs"],
-  dts: true,
+  // Node's types for the server build's declarations only; product sources are typechecked without them.
+  dts: { compilerOptions: { types: ["node"] } },
   clean: true,
   target: "es2022",
   platform: "neutral",

@@ -3,16 +3,18 @@ import { defineConfig } from "vitest/config";
 
 // The packages' own tests run on the sources of every workspace package they import (no build needed):
 // the same mapping as the `paths` of tsconfig.base.json. contract-tests, by contrast, runs the built packages.
-const source = (name: string) => fileURLToPath(new URL(`./packages/${name}/src/index.ts`, import.meta.url));
+const source = (name: string, entry = "index") =>
+  fileURLToPath(new URL(`./packages/${name}/src/${entry}.ts`, import.meta.url));
 
 export default defineConfig({
   resolve: {
-    alias: {
-      "@fnapi/runtime": source("runtime"),
-      "@fnapi/auth": source("auth"),
-      "@fnapi/ncf-client": source("ncf-client"),
-      "@fnapi/fgs-client": source("fgs-client"),
-    },
+    alias: [
+      { find: /^@fnapi\/runtime$/, replacement: source("runtime") },
+      { find: /^@fnapi\/auth$/, replacement: source("auth") },
+      { find: /^@fnapi\/auth\/server$/, replacement: source("auth", "server") },
+      { find: /^@fnapi\/ncf-client$/, replacement: source("ncf-client") },
+      { find: /^@fnapi\/fgs-client$/, replacement: source("fgs-client") },
+    ],
   },
   test: {
     include: ["src/**/*.test.ts"],

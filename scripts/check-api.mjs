@@ -1,31 +1,58 @@
-// The public surface of each published package, as an API report (api-extractor) committed in
-// packages/<name>/api/<name>.api.md. `npm test` fails when the built declarations no longer match the
-// committed report, i.e. when an export, a signature or a type changed without the report changing; the
-// change then shows in review as a diff of the report. `npm run api:update` (or this script with --update)
-// rewrites the reports. Reads the built `dist/index.d.ts`: the packages must be built first (turbo does).
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+// The public surface of each published package, as API reports (api-extractor) committed in
+// packages/<name>/api/: `<name>.api.md` for the main entry's declarations and `<name>-<file>.api.md` for each
+// other declaration file its `exports` name (the server builds: `ncf-client-server.api.md`). `npm test` fails
+// when the built declarations no longer match the committed reports, i.e. when an export, a signature or a
+// type changed without the report changing; the change then shows in review as a diff of the report.
+// `npm run api:update` (or this script with --update) rewrites them. Every package under packages/ that is
+// not private is covered. Reads the built declarations: the packages must be built first (turbo does).
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { Extractor, ExtractorConfig } from "@microsoft/api-extractor";
 
-const PACKAGES = ["runtime", "auth", "ncf-client", "fgs-client"];
 const update = process.argv.includes("--update");
 const root = resolve(import.meta.dirname, "..");
 const temp = mkdtempSync(join(tmpdir(), "fnapi-api-"));
 
+/** Every declaration file a published package's `exports` name for `import`, each with its report's name. */
+function entries() {
+  const found = [];
+  for (const name of readdirSync(join(root, "packages")).sort()) {
+    const manifest = join(root, "packages", name, "package.json");
+    if (!existsSync(manifest)) continue;
+    const pkg = JSON.parse(readFileSync(manifest, "utf8"));
+    if (pkg.private) continue;
+    const types = new Set();
+    const visit = (node, condition) => {
+      if (typeof node === "string") {
+        if (condition === "types" && node.endsWith(".d.ts")) types.add(node);
+      } else if (node && typeof node === "object") {
+        for (const [key, value] of Object.entries(node)) if (key !== "require") visit(value, key);
+      }
+    };
+    visit(pkg.exports ?? {}, undefined);
+    for (const file of [...types].sort()) {
+      const stem = basename(file, ".d.ts");
+      found.push({ name, file, report: stem === "index" ? name : `${name}-${stem}` });
+    }
+  }
+  return found;
+}
+
+const reports = entries();
 const changed = [];
 try {
-  for (const name of PACKAGES) {
+  for (const { name, file, report } of reports) {
     const projectFolder = join(root, "packages", name);
-    if (!existsSync(join(projectFolder, "dist", "index.d.ts"))) {
-      console.error(`packages/${name}/dist/index.d.ts is missing: build first (npm run build)`);
+    if (!existsSync(join(projectFolder, file))) {
+      console.error(`packages/${name}/${file} is missing: build first (npm run build)`);
       process.exit(1);
     }
     if (update) mkdirSync(join(projectFolder, "api"), { recursive: true });
     const config = ExtractorConfig.prepare({
       configObject: {
         projectFolder,
-        mainEntryPointFilePath: "<projectFolder>/dist/index.d.ts",
+        mainEntryPointFilePath: join(projectFolder, file),
         compiler: {
           overrideTsconfig: {
             compilerOptions: { lib: ["ES2022", "DOM", "DOM.Iterable"], types: [], skipLibCheck: true },
@@ -33,9 +60,9 @@ try {
         },
         apiReport: {
           enabled: true,
-          reportFileName: "<unscopedPackageName>",
+          reportFileName: report,
           reportFolder: "<projectFolder>/api/",
-          reportTempFolder: join(temp, name),
+          reportTempFolder: join(temp, report),
         },
         docModel: { enabled: false },
         dtsRollup: { enabled: false },
@@ -58,38 +85,37 @@ try {
     });
     const result = Extractor.invoke(config, { localBuild: update, messageCallback: quiet });
     if (!result.succeeded && !(result.apiReportChanged && result.errorCount === 0)) {
-      console.error(`api-extractor failed for @fnapi/${name}: ${result.errorCount} errors`);
+      console.error(`api-extractor failed for packages/${name}/${file}: ${result.errorCount} errors`);
       process.exitCode = 1;
     }
-    if (result.apiReportChanged) changed.push(name);
+    if (result.apiReportChanged) changed.push(`packages/${name}/api/${report}.api.md`);
   }
 } finally {
   rmSync(temp, { recursive: true, force: true });
 }
 
 if (update) {
-  console.log(
-    changed.length
-      ? `API reports updated: ${changed.map((n) => `packages/${n}/api/${n}.api.md`).join(", ")}`
-      : "API reports are up to date",
-  );
+  console.log(changed.length ? `API reports updated: ${changed.join(", ")}` : "API reports are up to date");
 } else if (changed.length) {
   console.error(
-    `The public API of ${changed.map((n) => `@fnapi/${n}`).join(", ")} changed, but its report did not.\n` +
+    `The public API changed, but its report did not: ${changed.join(", ")}.\n` +
       "If the change is intended, run `npm run api:update` and commit packages/*/api/*.api.md " +
       "(with a changeset for the packages whose surface changed).",
   );
   process.exitCode = 1;
 } else if (!process.exitCode) {
-  console.log(`API reports match the built declarations (${PACKAGES.map((n) => `@fnapi/${n}`).join(", ")})`);
+  console.log(
+    `${reports.length} API reports match the built declarations (${reports.map((r) => r.report).join(", ")})`,
+  );
 }
 
 /** Keeps api-extractor's progress chatter out of the log; warnings and errors still show. */
 function quiet(message) {
-  if (message.logLevel === "info" || message.logLevel === "verbose") message.handled = true;
-  else if (
-    message.messageId === "console-api-report-changed" ||
-    message.messageId === "console-api-report-copied"
+  // info and verbose chatter, and api-extractor's own advice on copying reports (this script says what to do)
+  if (
+    message.logLevel === "info" ||
+    message.logLevel === "verbose" ||
+    String(message.messageId).startsWith("console-api-report-")
   )
     message.handled = true;
 }

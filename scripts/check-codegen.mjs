@@ -22,7 +22,7 @@ const keep = process.argv.includes("--keep");
 
 // What each spec must give the generated client, and a usage the types must accept (and refuse).
 const specs = {
-  ncf: `import { deletePackage, type DeletePackageData } from "./ncf/index";
+  ncf: `import { deleteAction, deletePackage, type DeletePackageData, getPackage, listActions } from "./ncf/index";
 export const ok: DeletePackageData = {
   url: "/packages/{packageName}",
   path: { packageName: "package001" },
@@ -33,6 +33,16 @@ export const call = () => deletePackage({ path: { packageName: "package001" }, q
 export const badPlatform: DeletePackageData = { url: "/packages/{packageName}", path: { packageName: "p" }, query: { platform: "gov" } };
 // @ts-expect-error the path parameter is required
 export const noPath = () => deletePackage({});
+export const cascade = async () => {
+  const listed = await listActions({ path: { packageName: "-" }, query: { platform: "vpc" } });
+  const names: string[] = (listed.data?.content.actions ?? []).map((action) => action.name);
+  const pkg = await getPackage({ path: { packageName: "package001" } });
+  const first = pkg.data?.content.actions?.[0];
+  const firstName: string | undefined = typeof first === "string" ? first : first?.name;
+  return { names, firstName, deleted: deleteAction({ path: { packageName: "package001", actionName: "action001" } }) };
+};
+// @ts-expect-error deleteAction needs the action name too
+export const noAction = () => deleteAction({ path: { packageName: "package001" } });
 `,
   fgs: `import { deleteFunction, type DeleteFunctionData } from "./fgs/index";
 export const ok: DeleteFunctionData = {
@@ -42,6 +52,27 @@ export const ok: DeleteFunctionData = {
 export const call = () => deleteFunction({ path: ok.path });
 // @ts-expect-error both path parameters are required
 export const noUrn = () => deleteFunction({ path: { project_id: "7aad83af3e8d42e99ac194e8419e2c9b" } });
+`,
+  iam: `import { createUserToken, type CreateUserTokenData } from "./iam/index";
+const user = { name: "IAMUser", password: "IAMPassword-example", domain: { name: "IAMDomain" } };
+export const byName: CreateUserTokenData["body"] = {
+  auth: { identity: { methods: ["password"], password: { user } }, scope: { project: { name: "cn-north-4" } } },
+};
+export const byId: CreateUserTokenData["body"] = {
+  auth: {
+    identity: { methods: ["password"], password: { user } },
+    scope: { project: { id: "7aad83af3e8d42e99ac194e8419e2c9b" } },
+  },
+};
+export const call = async () => {
+  const { data, response } = await createUserToken({ body: byName, query: { nocatalog: "true" } });
+  const expiresAt: string | undefined = data?.token.expires_at;
+  return { expiresAt, token: response.headers.get("X-Subject-Token") };
+};
+// @ts-expect-error the only method is "password"
+export const badMethod: CreateUserTokenData["body"] = { auth: { identity: { methods: ["token"], password: { user } }, scope: { project: { name: "cn-north-4" } } } };
+// @ts-expect-error the body is required
+export const noBody = () => createUserToken({});
 `,
 };
 

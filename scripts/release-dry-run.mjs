@@ -3,7 +3,7 @@
 // In a throwaway copy of the repository (the working tree's files, the built dist/ folders, a fresh git
 // repository on `main`) it runs what `npm run version` and `npm run release` run, minus the upload:
 //   1. `changeset status`: the release plan of the pending .changeset/*.md files. Only public packages may be
-//      released; private workspaces (contract-tests, bench) never are.
+//      released; the private contract-tests workspace never is (bench is not a workspace).
 //   2. `changeset version` + `npm install --package-lock-only` (= `npm run version`): every released package
 //      gets its new version and a CHANGELOG.md section; every workspace's dependency on an @fnapi package is
 //      pinned to that package's new version (so npm still links the workspace instead of fetching it); the

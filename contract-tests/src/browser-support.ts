@@ -1,6 +1,6 @@
-import { accessSync, constants, readFileSync } from "node:fs";
+import { accessSync, constants, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 // Helpers of browser.test.ts: where Chromium is, which files the page loads, and the page itself.
@@ -46,11 +46,20 @@ export function browserModules(): BrowserModule[] {
     "openapi-fetch",
   ];
   return [
-    ...packages.map((specifier) => ({
-      specifier,
-      url: `/modules/${specifier}.js`,
-      file: esmEntry(specifier),
-    })),
+    ...packages.flatMap((specifier) => {
+      const file = esmEntry(specifier);
+      const dir = dirname(file);
+      // the entry, then the chunks it shares with the package's other entry (tsup's ESM code splitting)
+      const chunks = readdirSync(dir).filter((name) => /^chunk-.*\.js$/.test(name));
+      return [
+        { specifier, url: `/modules/${specifier}/${basename(file)}`, file },
+        ...chunks.map((name) => ({
+          specifier: `./${name}`,
+          url: `/modules/${specifier}/${name}`,
+          file: join(dir, name),
+        })),
+      ];
+    }),
     {
       specifier: "./browser-page.js",
       url: "/browser-page.js",

@@ -97,6 +97,13 @@ describe.skipIf(missing !== undefined)(`built ESM clients in Chromium (${chromiu
         "/reference/ncf.html",
         { type: "text/html; charset=utf-8", body: readFileSync(join(specsDir, "dist", "ncf.html")) },
       ],
+      [
+        "/reference/redoc.standalone.js", // the renderer the reference pages share
+        {
+          type: "text/javascript; charset=utf-8",
+          body: readFileSync(join(specsDir, "dist", "redoc.standalone.js")),
+        },
+      ],
     ]);
     server = createServer((req, res) => {
       const file = files.get(new URL(req.url ?? "/", "http://x").pathname);

@@ -1,9 +1,11 @@
 // `npm run demo`: starts Prism for both specs, deletes a package and a function through the real clients,
-// then shows how every documented error surfaces. Exits 0 when each call ended as the spec says it should.
+// then shows how every documented error surfaces; then runs a stateful flow on @fnapi/emulator
+// (emulator-demo.ts). Exits 0 when each call ended as expected.
 
 import { createFgsClient, formatFunctionUrn } from "@fnapi/fgs-client";
 import { ApiError, createNcfClient } from "@fnapi/ncf-client";
 import { recordingFetch } from "./capture-fetch.js";
+import { runEmulatorDemo } from "./emulator-demo.js";
 import { startPrism } from "./prism.js";
 import { documentedExamples } from "./spec-examples.js";
 
@@ -129,7 +131,9 @@ async function main(): Promise<number> {
   console.log(
     `\n${rows.length} calls against the Prism mocks of specs/ncf.yaml and specs/fgs.yaml; ${unexpected} unexpected.`,
   );
-  return unexpected === 0 ? 0 : 1;
+  console.log("");
+  const emulatorUnexpected = await runEmulatorDemo();
+  return unexpected === 0 && emulatorUnexpected === 0 ? 0 : 1;
 }
 
 main().then(

@@ -5,14 +5,20 @@ declare module "vitest" {
   export interface ProvidedContext {
     ncfMockUrl: string;
     fgsMockUrl: string;
+    iamMockUrl: string;
   }
 }
 
 export default async function setup(project: TestProject) {
-  const [ncf, fgs] = await Promise.all([startPrism("ncf.yaml"), startPrism("fgs.yaml")]);
+  const [ncf, fgs, iam] = await Promise.all([
+    startPrism("ncf.yaml"),
+    startPrism("fgs.yaml"),
+    startPrism("iam.yaml"),
+  ]);
   project.provide("ncfMockUrl", ncf.url);
   project.provide("fgsMockUrl", fgs.url);
+  project.provide("iamMockUrl", iam.url);
   return async () => {
-    await Promise.all([ncf.stop(), fgs.stop()]);
+    await Promise.all([ncf.stop(), fgs.stop(), iam.stop()]);
   };
 }

@@ -15,7 +15,7 @@ export interface PrismServer {
   stop(): Promise<void>;
 }
 
-export function startPrism(spec: string, { startTimeoutMs = 30_000 } = {}): Promise<PrismServer> {
+export function startPrism(spec: string, { startTimeoutMs = 90_000 } = {}): Promise<PrismServer> {
   const child = spawn(
     process.execPath,
     [prismBin, "mock", join(specsDir, spec), "--host", "127.0.0.1", "--port", "0", "--errors"],

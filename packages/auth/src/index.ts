@@ -2,6 +2,7 @@ export type { AuthScheme } from "@fnapi/runtime";
 export { type Clock, systemClock } from "./clock.js";
 export { createSkewedClock, MAX_SKEW_MS, type SkewedClock } from "./clock-skew.js";
 export { type MaybePromise, type SigningCrypto, webCrypto } from "./crypto.js";
+export type { components as IamComponents, paths as IamPaths } from "./generated/iam.js";
 export { type HuaweiAkSkAuthOptions, huaweiAkSkAuth, huaweiAkSkMiddleware } from "./huawei-aksk-auth.js";
 export {
   canonicalHeaders,
@@ -29,6 +30,7 @@ export {
   type TokenSourceOptions,
 } from "./huawei-token.js";
 export { huaweiTokenAuth, huaweiTokenMiddleware } from "./huawei-token-auth.js";
+export { createIamTokenProvider, IamApiError, type IamTokenProviderOptions } from "./iam-token-provider.js";
 export {
   createNcpSigner,
   type NcpCredentials,

@@ -1,5 +1,6 @@
 import { describe, expectTypeOf, it } from "vitest";
-import { createFgsClient, type FgsClientOptions } from "./create-fgs-client.js";
+import type { FgsClientOptions } from "./create-fgs-client.js";
+import { createFgsClient } from "./index.js";
 
 // What must not compile. Each `@ts-expect-error` stands right above the line that breaks a rule: if the rule
 // stops holding (the line compiles), vitest's typecheck fails with "Unused '@ts-expect-error' directive".
@@ -28,11 +29,13 @@ describe("createFgsClient credentials: a token or keys, exactly one", () => {
     createFgsClient({ projectId, token: "MIItoken", securityToken: "ST" });
   });
 
-  it("refuses no credentials, or half a key pair", () => {
-    // @ts-expect-error no credentials
+  it("accepts no credential option (the server build asks Huawei's credential chain), refuses half a key pair", () => {
+    createFgsClient();
     createFgsClient({ projectId });
     // @ts-expect-error secretKey is missing
     createFgsClient({ projectId, accessKey: "AK" });
+    // @ts-expect-error accessKey is missing
+    createFgsClient({ projectId, secretKey: "SK" });
   });
 
   it("refuses a token that is neither a string nor a provider", () => {
@@ -40,10 +43,10 @@ describe("createFgsClient credentials: a token or keys, exactly one", () => {
     createFgsClient({ projectId, token: 42 });
   });
 
-  it("needs a project id", () => {
-    // @ts-expect-error projectId is missing
-    createFgsClient({ token: "MIItoken" });
-    expectTypeOf<FgsClientOptions["projectId"]>().toEqualTypeOf<string>();
+  it("takes the project id as a string (or from the credential chain)", () => {
+    expectTypeOf<FgsClientOptions["projectId"]>().toEqualTypeOf<string | undefined>();
+    // @ts-expect-error a project id is a string
+    createFgsClient({ projectId: 7, token: "MIItoken" });
   });
 });
 

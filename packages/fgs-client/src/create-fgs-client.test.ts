@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { scriptedFetch } from "../../runtime/src/test/scripted-fetch.js";
-import { createFgsClient, type FgsClientOptions } from "./create-fgs-client.js";
-import { ValidationError } from "./index.js";
+import type { FgsClientOptions } from "./create-fgs-client.js";
+import { createFgsClient, ValidationError } from "./index.js";
 import { formatFunctionUrn } from "./urn.js";
 
 const projectId = "7aad83af3e8d42e99ac194e8419e2c9b";
@@ -20,7 +20,13 @@ function refusal(create: () => unknown): ValidationError {
 const create = (options: object) => () => createFgsClient(options as FgsClientOptions);
 
 describe("createFgsClient validates its options at construction", () => {
-  it.each([undefined, null, 42, []])("options %j: a ValidationError, not a crash", (options) => {
+  it("no options at all: in the web build, a ValidationError asking for credentials (never looked up there)", () => {
+    const error = refusal(() => createFgsClient());
+    expect(error.field).toBe("credentials");
+    expect(error.message).toMatch(/credentials are missing; give token, or accessKey and secretKey/);
+  });
+
+  it.each([null, 42, []])("options %j: a ValidationError, not a crash", (options) => {
     const error = refusal(create(options as object));
     expect(error.field).toBe("options");
     expect(error.message).toMatch(/createFgsClient takes an options object/);
@@ -44,7 +50,7 @@ describe("createFgsClient validates its options at construction", () => {
 
   it("wants either a token or keys, never both, never neither", () => {
     expect(refusal(create({ projectId })).message).toMatch(
-      /credentials are missing; give either token, or accessKey and secretKey/,
+      /credentials are missing; give token, or accessKey and secretKey/,
     );
     expect(refusal(create({ projectId, token, accessKey: "AK", secretKey: "SK-value" })).message).toMatch(
       /credentials are given twice \(token and accessKey\/secretKey\)/,

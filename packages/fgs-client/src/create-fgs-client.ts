@@ -1,5 +1,6 @@
 import {
   type Clock,
+  type HuaweiAkSkCredentials,
   huaweiAkSkAuth,
   huaweiTokenAuth,
   type SigningCrypto,
@@ -22,8 +23,11 @@ import { type DeleteFunctionOptions, deleteFunction } from "./operations/delete-
 import { URN_RULES } from "./urn.js";
 
 interface CommonOptions extends RetryOptions {
-  /** The project id of the path (32 letters or digits). */
-  projectId: string;
+  /**
+   * The project id of the path (32 letters or digits). On Node, Deno and Bun it may also come from
+   * `HUAWEICLOUD_SDK_PROJECT_ID` or `project_id` in `~/.huaweicloud/credentials`.
+   */
+  projectId?: string;
   /** Default `cn-north-4`; gives `https://functiongraph.<region>.myhuaweicloud.com`. */
   region?: string;
   /** Overrides the host built from `region` (other Huawei-based clouds, proxies, mocks). */
@@ -31,7 +35,7 @@ interface CommonOptions extends RetryOptions {
   fetch?: typeof fetch;
   /** Time source for signing. Default `Date.now`; corrected automatically when the gateway shows skew. */
   clock?: Clock;
-  /** HMAC and SHA-256 implementation for AK/SK signing. Default: Web Crypto. */
+  /** HMAC and SHA-256 implementation for AK/SK signing. Default: node:crypto on Node, Deno and Bun; Web Crypto elsewhere. */
   crypto?: SigningCrypto;
   /** Called once per attempt with method, URL, status, attempt, duration, vendor code and request id. */
   logger?: CallLogger;
@@ -53,7 +57,23 @@ interface AkSkAuth {
   token?: never;
 }
 
-export type FgsClientOptions = CommonOptions & (TokenAuth | AkSkAuth);
+/** No credential option: on Node, Deno and Bun they come from Huawei's environment variables or file. */
+interface FoundAuth {
+  token?: never;
+  accessKey?: never;
+  secretKey?: never;
+  securityToken?: never;
+}
+
+export type FgsClientOptions = CommonOptions & (TokenAuth | AkSkAuth | FoundAuth);
+
+/** What differs between the server build (Node, Deno, Bun) and the web build (browsers, workers). */
+export interface FgsPlatform {
+  crypto: SigningCrypto;
+  /** Huawei's credential chain; absent in the web build, where credentials are never looked up. */
+  findCredentials?: (() => HuaweiAkSkCredentials & { projectId?: string }) | undefined;
+  findProjectId?: (() => string | undefined) | undefined;
+}
 
 export interface FgsClient {
   /**
@@ -82,29 +102,42 @@ function check(field: "projectId" | "region", value: unknown): string {
   return value;
 }
 
-export function createFgsClient(options: FgsClientOptions): FgsClient {
+export function createFgsClientOn(platform: FgsPlatform, options: FgsClientOptions = {}): FgsClient {
   assertOptionsObject(options, "createFgsClient");
-  const projectId = check("projectId", options.projectId);
-  const region = check("region", options.region ?? "cn-north-4");
   const hasToken = options.token !== undefined;
   const hasAkSk = options.accessKey !== undefined || options.secretKey !== undefined;
-  if (hasToken === hasAkSk) {
+  if (hasToken && hasAkSk) {
     throw new ValidationError(
       "credentials",
-      hasToken ? "are given twice (token and accessKey/secretKey)" : "are missing",
+      "are given twice (token and accessKey/secretKey)",
       "give either token, or accessKey and secretKey",
     );
   }
+  // Explicit options always win; the credential chain is asked only when no credential option is given.
+  let found: (HuaweiAkSkCredentials & { projectId?: string }) | undefined;
+  if (!hasToken && !hasAkSk) {
+    if (!platform.findCredentials) {
+      throw new ValidationError(
+        "credentials",
+        "are missing",
+        "give token, or accessKey and secretKey (in a browser or a worker they are never looked up)",
+      );
+    }
+    found = platform.findCredentials();
+  }
+  const projectId = check("projectId", options.projectId ?? found?.projectId ?? platform.findProjectId?.());
+  const region = check("region", options.region ?? "cn-north-4");
+  const crypto = options.crypto ?? platform.crypto;
   const auth =
     options.token !== undefined
       ? huaweiTokenAuth(options.token, options.clock ? { clock: options.clock } : {})
       : huaweiAkSkAuth(
-          {
+          found ?? {
             accessKey: options.accessKey as string,
             secretKey: options.secretKey as string,
             securityToken: options.securityToken,
           },
-          { projectId, clock: options.clock, crypto: options.crypto },
+          { projectId, clock: options.clock, crypto },
         );
   const context: FgsContext = {
     kit: createClientKit<paths>({

@@ -8,7 +8,8 @@ export {
   TimeoutError,
   ValidationError,
 } from "@fnapi/runtime";
-export { createFgsClient, type FgsClient, type FgsClientOptions } from "./create-fgs-client.js";
+export type { FgsClient, FgsClientOptions } from "./create-fgs-client.js";
+export { createFgsClient } from "./create-fgs-client.web.js";
 export { FgsApiError } from "./errors.js";
 export type { components, operations, paths } from "./generated/fgs.js";
 export type { DeleteFunctionOptions } from "./operations/delete-function.js";

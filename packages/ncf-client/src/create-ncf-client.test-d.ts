@@ -1,5 +1,6 @@
 import { describe, expectTypeOf, it } from "vitest";
-import { createNcfClient, type NcfClientOptions } from "./create-ncf-client.js";
+import type { NcfClientOptions } from "./create-ncf-client.js";
+import { createNcfClient } from "./index.js";
 import type { Platform } from "./package-name.js";
 
 // What must not compile. Each `@ts-expect-error` stands right above the line that breaks a rule: if the rule
@@ -9,14 +10,15 @@ const ncf = createNcfClient({ accessKey: "AK", secretKey: "SK" });
 const packageName = "package001";
 
 describe("createNcfClient options", () => {
-  it("need both keys", () => {
+  it("need both keys, or neither", () => {
     expectTypeOf<{ accessKey: string; secretKey: string }>().toExtend<NcfClientOptions>();
     // @ts-expect-error secretKey is missing
     createNcfClient({ accessKey: "AK" });
     // @ts-expect-error accessKey is missing
     createNcfClient({ secretKey: "SK" });
-    // @ts-expect-error options are required
+    // neither key: the server build asks NAVER's credential chain
     createNcfClient();
+    createNcfClient({ baseUrl: "https://cloudfunctions.apigw.ntruss.com/ncf/api/v2" });
   });
 
   it("take retry options and a fetch", () => {
@@ -54,8 +56,8 @@ describe("client (openapi-fetch)", () => {
   });
 
   it("refuses a method the path does not have", () => {
-    // @ts-expect-error the spec has no GET for packages
-    ncf.client.GET("/packages/{packageName}", { params: { path: { packageName } } });
+    // @ts-expect-error the spec has no POST for a package
+    ncf.client.POST("/packages/{packageName}", { params: { path: { packageName } } });
   });
 
   it("refuses a missing path parameter", () => {

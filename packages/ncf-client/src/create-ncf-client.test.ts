@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { scriptedFetch } from "../../runtime/src/test/scripted-fetch.js";
-import { createNcfClient, NCF_BASE_URLS, type NcfClientOptions } from "./create-ncf-client.js";
-import { ValidationError } from "./index.js";
+import { NCF_BASE_URLS, type NcfClientOptions } from "./create-ncf-client.js";
+import { createNcfClient, ValidationError } from "./index.js";
 
 const keys = { accessKey: "ncp_iam_EXAMPLEACCESSKEY", secretKey: "EXAMPLESECRETKEY" };
 const PASSWORD = "hunter2-password";
@@ -18,8 +18,13 @@ function refusal(create: () => unknown): ValidationError {
 }
 
 describe("createNcfClient validates its options at construction", () => {
+  it("no options at all: in the web build, a ValidationError asking for credentials (never looked up there)", () => {
+    const error = refusal(() => createNcfClient());
+    expect(error.field).toBe("credentials");
+    expect(error.message).toMatch(/credentials are missing/);
+  });
+
   it.each([
-    [undefined, "are missing"],
     [null, "are null"],
     ["key", "are string"],
     [[keys], "are an array"],
@@ -30,7 +35,7 @@ describe("createNcfClient validates its options at construction", () => {
   });
 
   it.each([
-    [{}, "accessKey", /accessKey is missing/],
+    [{}, "credentials", /credentials are missing/],
     [{ accessKey: "AK" }, "secretKey", /secretKey is missing/],
     [{ ...keys, secretKey: "EXAMPLE SECRETKEY" }, "secretKey", /secretKey contains whitespace at position 7/],
     [{ ...keys, secretKey: "EXAMPLE,SECRETKEY" }, "secretKey", /secretKey contains a comma at position 7/],

@@ -9,11 +9,25 @@ export const PLATFORMS: readonly Platform[] = ["vpc", "classic"];
 
 /** Checks a package name against the API's rule; the error names the problem. */
 export function assertPackageName(value: unknown): asserts value is string {
-  if (typeof value !== "string") {
-    throw new ValidationError("packageName", `is ${typeof value}`, "it must be a string");
-  }
+  assertName("packageName", value);
+}
+
+/** An action name follows the package-name rule (specs/ncf.yaml, components.schemas.ActionName). */
+export function assertActionName(value: unknown): asserts value is string {
+  assertName("actionName", value);
+}
+
+/** The package of an action: a package name, or `-` for the actions in no package. */
+export function assertActionPackageName(value: unknown): asserts value is string {
+  if (value === "-") return;
+  assertName("packageName", value, `${RULE}; or "-" for the actions in no package`);
+}
+
+function assertName(field: string, value: unknown, rule = RULE): asserts value is string {
+  if (typeof value !== "string")
+    throw new ValidationError(field, `is ${typeof value}`, "it must be a string");
   if (PACKAGE_NAME_PATTERN.test(value)) return;
-  throw new ValidationError("packageName", describeProblem(value), RULE);
+  throw new ValidationError(field, describeProblem(value), rule);
 }
 
 function describeProblem(value: string): string {

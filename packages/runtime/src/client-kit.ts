@@ -1,5 +1,6 @@
 import createClient, { type Client, type MaybeOptionalInit, type PathSerializer } from "openapi-fetch";
 import type { HttpMethod, PathsWithMethod, SuccessResponseJSON } from "openapi-typescript-helpers";
+import { AttemptRequest } from "./attempt-request.js";
 import { type AttemptOutcome, isRetryableStatus, parseRetryAfter, runAttempts } from "./attempts.js";
 import { type AuthScheme, authMiddleware } from "./auth-scheme.js";
 import { MAX_DATA_BODY_BYTES, readAtMost } from "./bounded-body.js";
@@ -65,10 +66,16 @@ export interface CallPolicy {
   idempotent: boolean;
   /** `none`: a 2xx body is never read (cancelled). `json`: read up to 4 MiB and parsed. */
   result: "none" | "json";
+  /** Given the headers of the 2xx answer (a token in `X-Subject-Token`, say). */
+  successHeaders?: ((headers: Headers) => void) | undefined;
   /** An error that means the desired state holds already (a missing resource with `missingOk`). */
   alreadyGone?: ((error: ApiError) => boolean) | undefined;
-  /** Further statuses or vendor codes worth retrying for this operation (e.g. a transient state). */
-  retryable?: ((error: ApiError) => boolean) | undefined;
+  /**
+   * Whether this error is worth another attempt, for an operation whose vendor codes say more than the
+   * status (a transient state, a permanent failure behind a 500). `undefined` keeps the default: 429, 500,
+   * 502, 503, 504.
+   */
+  retryable?: ((error: ApiError) => boolean | undefined) | undefined;
 }
 
 /** The operation's success JSON, or `void` when it returns none. */
@@ -126,7 +133,7 @@ export function createClientKit<Paths extends {}>(options: ClientKitOptions): Cl
   client.use(authMiddleware(auth));
   // `run` builds its requests with a client of its own, without middleware: it authenticates inside each
   // attempt, where the attempt's signal is at hand, and reads bodies itself.
-  const bare = createClient<Paths>(base);
+  const bare = createClient<Paths>({ ...base, Request: AttemptRequest as unknown as typeof Request });
 
   async function attemptOnce(
     method: HttpMethod,
@@ -164,6 +171,7 @@ export function createClientKit<Paths extends {}>(options: ClientKitOptions): Cl
       );
       entry = { method: site.method, url: site.url, attempt: number, status: response.status };
       if (response.ok) {
+        policy.successHeaders?.(response.headers);
         const value = policy.result === "json" ? await readJson(response, site, number) : cancel(response);
         return { done: true, value };
       }
@@ -174,8 +182,7 @@ export function createClientKit<Paths extends {}>(options: ClientKitOptions): Cl
       return {
         done: false,
         error,
-        retryable:
-          policy.idempotent && (isRetryableStatus(response.status) || policy.retryable?.(error) === true),
+        retryable: policy.idempotent && (policy.retryable?.(error) ?? isRetryableStatus(response.status)),
         retryAfterMs: parseRetryAfter(response.headers.get("retry-after")),
         repair:
           response.status === 401 && sent !== undefined && auth.onUnauthorized?.(response, sent) === true,

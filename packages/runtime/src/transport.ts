@@ -25,14 +25,21 @@ export async function send(request: Request, context: SendContext): Promise<Resp
   const { signal, site, attempt } = context;
   let response: Response;
   try {
+    // A body (a small JSON document here) is sent as bytes, not as the Request's stream: browsers accept
+    // streamed uploads over HTTP/2 only.
+    const body =
+      request.body === null
+        ? null
+        : typeof request.body === "string"
+          ? request.body
+          : await request.arrayBuffer();
     response = await context.fetch(request.url, {
       method: request.method,
       headers: request.headers,
-      body: request.body,
+      body,
       redirect: "manual",
       signal,
-      ...(request.body ? { duplex: "half" } : {}),
-    } as RequestInit);
+    });
   } catch (error) {
     if (signal.aborted) throw signal.reason;
     throw networkError(error, context);

@@ -2,9 +2,9 @@ import { createHash, createHmac } from "node:crypto";
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { type Answer, json, observedBody, scriptedFetch } from "../../../runtime/src/test/scripted-fetch.js";
-import { createFgsClient, type FgsClientOptions } from "../create-fgs-client.js";
+import type { FgsClientOptions } from "../create-fgs-client.js";
 import { FgsApiError } from "../errors.js";
-import { RedirectError, ValidationError } from "../index.js";
+import { createFgsClient, RedirectError, ValidationError } from "../index.js";
 import { formatFunctionUrn } from "../urn.js";
 
 const projectId = "7aad83af3e8d42e99ac194e8419e2c9b";

@@ -11,15 +11,72 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Get a package
+         * @description Returns a package with its default parameters and its actions. The pages disagree on
+         *     `content.actions`: the v2.1 reference types it `String[]` (action names, e.g. `["myaction"]`),
+         *     other pages `Array` (example `[]`). Each item is accepted as an action name or as an action object
+         *     with a `name`; to list a package's actions with their details, use `listActions`.
+         */
+        get: operations["getPackage"];
         put?: never;
         post?: never;
         /**
          * Delete a package
          * @description Deletes a package. A package that still has actions is refused with `409`/`80109`: delete its
-         *     actions first.
+         *     actions first (`listActions`, then `deleteAction` for each). An action created meanwhile brings the
+         *     `409` back: list again rather than retrying blindly.
          */
         delete: operations["deletePackage"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/packages/{packageName}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the actions of a package
+         * @description Lists the actions of a package, or with the package `-` the actions in no package. The page lists
+         *     only `403`/`80002`; the other statuses are the gateway's. What a missing package answers is not
+         *     documented: expect what Get Package answers (`404`/`80101`), in the same wrapper. The page shows no
+         *     paging parameter; the whole list comes back.
+         */
+        get: operations["listActions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/packages/{packageName}/actions/{actionName}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete an action
+         * @description Deletes an action of a package (or, with the package `-`, an action in no package). `404`/`80301`
+         *     means the action is already gone. The `500` codes are the VPC subnet (NAT) states of the action:
+         *     `81313` NAT_BEING_CREATED (the subnet is still being connected) and `81314` NAT_RETURN_FAIL (it is
+         *     being disconnected) are transient, so retry them after a pause; `81311` ACTION_NAT_EXCEPTION (subnet
+         *     lookup failed) and `81312` NAT_CREATE_FAIL (subnet connection failed) are failures. The meanings are
+         *     those of the Korean page (서브넷 조회 실패, 서브넷 연결 실패, 서브넷 연결 중, 서브넷 연결 해지 중); the
+         *     message/details split of these bodies is unconfirmed, as for every code here.
+         */
+        delete: operations["deleteAction"];
         options?: never;
         head?: never;
         patch?: never;
@@ -30,6 +87,65 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         PackageName: string;
+        /** @description A package name, or `-` for "no package". */
+        ActionPackageName: string;
+        ActionName: string;
+        /** @description The answer of Get Package. Fields beyond the documented ones are allowed. */
+        PackageResponse: {
+            content: components["schemas"]["Package"];
+        };
+        /**
+         * @description A package. The pages mark no field as required; `name` is always present in their examples. Older
+         *     pages omit `platform`.
+         */
+        Package: {
+            /** @description Package name. */
+            name: string;
+            /** @description Package description. */
+            description?: string;
+            /**
+             * @description Platform the package was created on (`vpc` or `classic`). Typed as a string, not the request's
+             *     enum, so that a value the docs do not list still parses.
+             * @example vpc
+             */
+            platform?: string;
+            /** @description Resource id of the package. */
+            resourceId?: string;
+            /** @description Default parameters of the package (any JSON values). */
+            parameters?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description The package's actions: names (as the v2.1 reference shows) or action objects. Absent or empty
+             *     means none.
+             */
+            actions?: components["schemas"]["PackageAction"][];
+        };
+        /** @description An action of a package, as its name or as an object with its `name`. */
+        PackageAction: string | components["schemas"]["ActionSummary"];
+        /** @description The answer of Get Action List. Fields beyond the documented ones are allowed. */
+        ActionListResponse: {
+            content: {
+                actions: components["schemas"]["ActionSummary"][];
+            };
+        };
+        /**
+         * @description One action of a list. v2.1 documents `name`, `description`, `type` (typed "Object" in the table,
+         *     a word like `basic` or `sequence` in practice) and `runtime` (`sequence` for sequences); older pages
+         *     document `runtime` and `web` (boolean) instead of `type`. All are accepted; only `name` is required.
+         */
+        ActionSummary: {
+            /** @description Action name. */
+            name: string;
+            /** @description Action description. */
+            description?: string;
+            /** @description Action type (`basic`, `sequence`, `web`, …); documented as an object, seen as a string. */
+            type?: string | Record<string, never>;
+            /** @description Runtime (for example `nodejs:16`), or `sequence` for sequences and sequence web actions. */
+            runtime?: string;
+            /** @description Whether the action is a web action (older pages). */
+            web?: boolean;
+        };
         /**
          * @default vpc
          * @enum {string}
@@ -53,6 +169,68 @@ export interface components {
         };
     };
     responses: {
+        /**
+         * @description The gateway's `100` Bad Request Exception. The service's own `400` codes for this operation are not
+         *     documented; any comes in the same wrapper.
+         */
+        GatewayBadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /**
+         * @description The gateway's `300` Not Found Exception. A missing package is not documented for this operation:
+         *     expect `80101` PACKAGE_NOT_FOUND, as Get Package answers.
+         */
+        GatewayNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /**
+         * @description `80302` ACTION_PLATFORM_MISMATCH for a wrong `platform`, or the gateway's `100` Bad Request
+         *     Exception.
+         */
+        ActionBadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /**
+         * @description `80301` ACTION_NOT_FOUND (the action is already gone), or the gateway's `300` Not Found Exception for
+         *     an unknown route.
+         */
+        ActionNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /**
+         * @description The action's VPC subnet (NAT) state: `81311` ACTION_NAT_EXCEPTION (subnet lookup failed) and `81312`
+         *     NAT_CREATE_FAIL (subnet connection failed) are failures; `81313` NAT_BEING_CREATED (subnet being
+         *     connected) and `81314` NAT_RETURN_FAIL (subnet being disconnected) are transient: retry after a
+         *     pause. Or the gateway's `900` Unexpected Error.
+         */
+        ActionInternalServerError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
         /**
          * @description The request is invalid: `80102` PACKAGE_PLATFORM_MISMATCH for a wrong `platform`, or the gateway's
          *     `100` Bad Request Exception.
@@ -164,6 +342,19 @@ export interface components {
     };
     parameters: {
         /**
+         * @description The package of the action: a package name (1–50 English letters, digits, `-` and `_`, not starting
+         *     with `-`), or `-` alone for actions in no package.
+         * @example package001
+         */
+        ActionPackageName: components["schemas"]["ActionPackageName"];
+        /**
+         * @description Name of the action. The docs give no rule for action names; the package-name rule is used (1–50
+         *     English letters, digits, `-` and `_`, not starting with `-`). Names are unique across packages,
+         *     actions and triggers.
+         * @example action001
+         */
+        ActionName: components["schemas"]["ActionName"];
+        /**
          * @description Name of the package: 1–50 English letters, digits, `-` and `_`, not starting with `-` (the rule of
          *     the Put Package docs; `-` alone means "no package" in action paths).
          * @example package001
@@ -178,6 +369,46 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    getPackage: {
+        parameters: {
+            query?: {
+                /** @description Platform the package lives on. v2.1 defaults to `vpc` (v2.0 defaulted to `classic`). */
+                platform?: components["parameters"]["Platform"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Name of the package: 1–50 English letters, digits, `-` and `_`, not starting with `-` (the rule of
+                 *     the Put Package docs; `-` alone means "no package" in action paths).
+                 * @example package001
+                 */
+                packageName: components["parameters"]["PackageName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The package. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PackageResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
     deletePackage: {
         parameters: {
             query?: {
@@ -212,6 +443,91 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    listActions: {
+        parameters: {
+            query?: {
+                /** @description Platform the package lives on. v2.1 defaults to `vpc` (v2.0 defaulted to `classic`). */
+                platform?: components["parameters"]["Platform"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The package of the action: a package name (1–50 English letters, digits, `-` and `_`, not starting
+                 *     with `-`), or `-` alone for actions in no package.
+                 * @example package001
+                 */
+                packageName: components["parameters"]["ActionPackageName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The actions (possibly none). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionListResponse"];
+                };
+            };
+            400: components["responses"]["GatewayBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["GatewayNotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    deleteAction: {
+        parameters: {
+            query?: {
+                /** @description Platform the package lives on. v2.1 defaults to `vpc` (v2.0 defaulted to `classic`). */
+                platform?: components["parameters"]["Platform"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The package of the action: a package name (1–50 English letters, digits, `-` and `_`, not starting
+                 *     with `-`), or `-` alone for actions in no package.
+                 * @example package001
+                 */
+                packageName: components["parameters"]["ActionPackageName"];
+                /**
+                 * @description Name of the action. The docs give no rule for action names; the package-name rule is used (1–50
+                 *     English letters, digits, `-` and `_`, not starting with `-`). Names are unique across packages,
+                 *     actions and triggers.
+                 * @example action001
+                 */
+                actionName: components["parameters"]["ActionName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The action was deleted. The body is empty. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["ActionBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ActionNotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ActionInternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
             default: components["responses"]["UnexpectedError"];

@@ -2,9 +2,9 @@ import { createHmac } from "node:crypto";
 import { inspect } from "node:util";
 import { describe, expect, it, vi } from "vitest";
 import { type Answer, json, observedBody, scriptedFetch } from "../../../runtime/src/test/scripted-fetch.js";
-import { createNcfClient, NCF_BASE_URLS, type NcfClientOptions } from "../create-ncf-client.js";
+import { NCF_BASE_URLS, type NcfClientOptions } from "../create-ncf-client.js";
 import { NcfApiError } from "../errors.js";
-import { RedirectError, ValidationError } from "../index.js";
+import { createNcfClient, RedirectError, ValidationError } from "../index.js";
 
 const accessKey = "ncp_iam_EXAMPLEACCESSKEY";
 const secretKey = "EXAMPLE/SECRET+KEY0123";

@@ -1,5 +1,8 @@
+import { type ApiError, ValidationError } from "@fnapi/runtime";
 import type { NcfContext } from "../context.js";
 import { assertPackageName, assertPlatform, type Platform } from "../package-name.js";
+import { removeAction } from "./delete-action.js";
+import { listActions } from "./list-actions.js";
 
 export interface DeletePackageOptions {
   /** Default `vpc`, and always sent: v2.0 defaulted to `classic`, so an explicit value is the safe one. */
@@ -7,16 +10,67 @@ export interface DeletePackageOptions {
   signal?: AbortSignal;
   /** Resolve when the package is already gone (`404`/`80101`): the safe way to delete after a retried 5xx. */
   missingOk?: boolean;
+  cascade?: false;
 }
+
+export interface CascadeDeleteOptions extends Omit<DeletePackageOptions, "cascade"> {
+  /**
+   * Delete the package's actions first, then the package. A package with actions answers 409 80109
+   * PACKAGE_NOT_EMPTY; this lists them, deletes them, deletes the package, and on another 409 (an action
+   * created meanwhile) lists again, up to `maxRounds`. A 409 is never retried blindly.
+   */
+  cascade: true;
+  /** Actions deleted at once. Default 4, at most 32. */
+  concurrency?: number;
+  /** List-and-delete rounds before the 409 is thrown. Default 3, at most 10. */
+  maxRounds?: number;
+  /** Told of each step; an exception it throws is ignored. */
+  onProgress?: (event: CascadeProgress) => void;
+}
+
+export type CascadeProgress =
+  | { type: "listed"; round: number; actions: string[] }
+  | { type: "actionDeleted"; round: number; action: string; alreadyGone: boolean }
+  | { type: "packageNotEmpty"; round: number }
+  | { type: "packageDeleted"; round: number; alreadyGone: boolean };
+
+/** What a cascade delete did. */
+export interface CascadeReport {
+  /** The actions this call deleted (or found already gone), in the order they went. */
+  deletedActions: string[];
+  /** List-and-delete rounds it took. */
+  rounds: number;
+  /** Whether the package was already gone (with `missingOk`). */
+  alreadyGone: boolean;
+}
+
+const PACKAGE_GONE = (error: ApiError) => error.status === 404 && error.code === "80101";
+const PACKAGE_NOT_EMPTY = (error: unknown) =>
+  (error as ApiError | undefined)?.status === 409 && (error as ApiError).code === "80109";
 
 /** `DELETE /packages/{packageName}`: resolves on any 2xx (the body is never read). */
 export async function deletePackage(
-  { kit }: NcfContext,
+  context: NcfContext,
   packageName: string,
-  { platform = "vpc", signal, missingOk = false }: DeletePackageOptions = {},
-): Promise<void> {
+  options: DeletePackageOptions | CascadeDeleteOptions = {},
+): Promise<CascadeReport | undefined> {
+  const { platform = "vpc", signal, missingOk = false } = options;
   assertPackageName(packageName);
   assertPlatform(platform);
+  if (options.cascade === true) return cascade(context, packageName, { ...options, platform });
+  await deleteOnly(context, packageName, platform, signal, missingOk);
+  return undefined;
+}
+
+/** Deletes the package alone; resolves to whether it was already gone. */
+async function deleteOnly(
+  { kit }: NcfContext,
+  packageName: string,
+  platform: Platform,
+  signal: AbortSignal | undefined,
+  missingOk: boolean,
+): Promise<boolean> {
+  let gone = false;
   await kit.run(
     "delete",
     "/packages/{packageName}",
@@ -25,7 +79,83 @@ export async function deletePackage(
       signal,
       idempotent: true,
       result: "none",
-      alreadyGone: missingOk ? (error) => error.status === 404 && error.code === "80101" : undefined,
+      alreadyGone: missingOk ? (error) => (gone = PACKAGE_GONE(error)) : undefined,
     },
   );
+  return gone;
+}
+
+async function cascade(
+  context: NcfContext,
+  packageName: string,
+  options: CascadeDeleteOptions & { platform: Platform },
+): Promise<CascadeReport> {
+  const { platform, signal, missingOk = false } = options;
+  const concurrency = bounded("concurrency", options.concurrency ?? 4, 32);
+  const maxRounds = bounded("maxRounds", options.maxRounds ?? 3, 10);
+  const progress = (event: CascadeProgress) => {
+    try {
+      options.onProgress?.(event);
+    } catch {
+      // progress reporting must not change what the delete does
+    }
+  };
+  const deletedActions: string[] = [];
+  for (let round = 1; ; round++) {
+    let names: string[];
+    try {
+      names = (await listActions(context, packageName, { platform, ...(signal ? { signal } : {}) })).map(
+        (a) => a.name,
+      );
+    } catch (error) {
+      if (missingOk && PACKAGE_GONE(error as ApiError)) {
+        progress({ type: "packageDeleted", round, alreadyGone: true });
+        return { deletedActions, rounds: round, alreadyGone: true };
+      }
+      throw error;
+    }
+    progress({ type: "listed", round, actions: names });
+    await eachWithConcurrency(names, concurrency, async (action) => {
+      const alreadyGone = await removeAction(context, packageName, action, {
+        platform,
+        missingOk: true,
+        ...(signal ? { signal } : {}),
+      });
+      deletedActions.push(action);
+      progress({ type: "actionDeleted", round, action, alreadyGone });
+    });
+    try {
+      const alreadyGone = await deleteOnly(context, packageName, platform, signal, missingOk);
+      progress({ type: "packageDeleted", round, alreadyGone });
+      return { deletedActions, rounds: round, alreadyGone };
+    } catch (error) {
+      if (!PACKAGE_NOT_EMPTY(error) || round >= maxRounds) throw error;
+      progress({ type: "packageNotEmpty", round });
+    }
+  }
+}
+
+function bounded(field: string, value: unknown, max: number): number {
+  if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > max) {
+    throw new ValidationError(field, `is ${String(value)}`, `it must be an integer from 1 to ${max}`);
+  }
+  return value as number;
+}
+
+/** Runs `task` over `items`, at most `limit` at once; the first failure stops new tasks and is thrown. */
+async function eachWithConcurrency<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>) {
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (!failed && next < items.length) {
+      const item = items[next++] as T;
+      try {
+        await task(item);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

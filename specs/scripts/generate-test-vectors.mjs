@@ -5,12 +5,12 @@
 // the Web Crypto implementation. Published vectors are checked here before anything is written: if this
 // implementation disagrees with a vendor's published output, the script fails instead of writing.
 //
-//   node scripts/generate-test-vectors.mjs          write the files
-//   node scripts/generate-test-vectors.mjs --check  fail if the committed files differ
+//   node specs/scripts/generate-test-vectors.mjs          write the files
+//   node specs/scripts/generate-test-vectors.mjs --check  fail if the committed files differ
 import { createHash, createHmac } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 
-const out = new URL("../specs/test-vectors/", import.meta.url);
+const out = new URL("../test-vectors/", import.meta.url);
 
 // ---------- NCP API Gateway signature v2 ----------
 function ncpVector({
@@ -349,7 +349,7 @@ for (const [name, content] of Object.entries(files)) {
       current = readFileSync(url, "utf8");
     } catch {}
     if (current !== text) {
-      console.error(`specs/test-vectors/${name} is stale: run node scripts/generate-test-vectors.mjs`);
+      console.error(`specs/test-vectors/${name} is stale: run node specs/scripts/generate-test-vectors.mjs`);
       stale++;
     }
   } else {

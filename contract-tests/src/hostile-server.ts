@@ -1,0 +1,70 @@
+import { inspect } from "node:util";
+import { expect } from "vitest";
+import { type Handler, type LoopbackServer, startLoopbackServer } from "./loopback-server.js";
+
+// Helpers of the hostile-server suite: two loopback origins (the API the client is pointed at, and an
+// "elsewhere" that a redirect or a leak would reach), and the check that no secret shows anywhere.
+
+export interface Origins {
+  api: LoopbackServer;
+  /** Another origin. Nothing may ever reach it. */
+  elsewhere: LoopbackServer;
+  close(): Promise<void>;
+}
+
+export async function startOrigins(handler: Handler): Promise<Origins> {
+  const [api, elsewhere] = await Promise.all([startLoopbackServer(handler), startLoopbackServer()]);
+  return {
+    api,
+    elsewhere,
+    close: () => Promise.all([api.close(), elsewhere.close()]).then(() => undefined),
+  };
+}
+
+/** Every rendering of an error a program might log or send somewhere, its cause chain included. */
+export function renderings(value: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = value;
+  for (let depth = 0; current !== undefined && current !== null && depth < 5; depth++) {
+    parts.push(String(current));
+    if (current instanceof Error) parts.push(current.stack ?? "");
+    parts.push(JSON.stringify(current) ?? "");
+    parts.push(inspect(current, { depth: 10, showHidden: true }));
+    if (typeof current === "object") {
+      for (const field of Object.values(current as Record<string, unknown>)) {
+        if (typeof field === "string") parts.push(field);
+      }
+    }
+    current = (current as { cause?: unknown }).cause;
+  }
+  return parts.join("\n");
+}
+
+/** Asserts that no form of any secret (raw, JSON-escaped, `\/`-escaped, percent-encoded) is in `value`. */
+export function expectNoSecrets(value: unknown, secrets: readonly string[]): void {
+  const text = renderings(value);
+  for (const secret of secrets) {
+    const json = JSON.stringify(secret).slice(1, -1);
+    for (const form of new Set([secret, json, json.replaceAll("/", "\\/"), encodeURIComponent(secret)])) {
+      expect(text.includes(form), `a form of a secret (${form.length} chars) appears in the error`).toBe(
+        false,
+      );
+    }
+  }
+}
+
+export async function caught(promise: Promise<unknown>): Promise<Error> {
+  const error = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
+  if (!(error instanceof Error)) throw new Error(`expected a rejection with an Error, got ${String(error)}`);
+  return error;
+}
+
+/** Milliseconds taken by `run`. */
+export async function timed<T>(run: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const started = performance.now();
+  const value = await run();
+  return { value, ms: performance.now() - started };
+}

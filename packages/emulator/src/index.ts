@@ -1,0 +1,18 @@
+export type { Fault, FaultSpec } from "./faults.js";
+export type { RequestRecord } from "./request-log.js";
+export {
+  type EmulatorState,
+  type FgsFunction,
+  type HuaweiCredential,
+  type HuaweiProject,
+  type HuaweiToken,
+  type HuaweiUser,
+  type NcfAction,
+  type NcfPackage,
+  type NcpCredential,
+  parseSeed,
+  parseSeedText,
+  type Seed,
+  SeedError,
+} from "./seed.js";
+export { type Emulator, type EmulatorOptions, startEmulator } from "./server.js";

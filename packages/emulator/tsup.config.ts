@@ -1,0 +1,13 @@
+import { defineConfig } from "tsup";
+
+// A Node-only server: one ESM build (no CommonJS: `require()` of it works on Node >= 20.19 through
+// require(esm), and a server is started, not bundled), the library entry and the bin.
+export default defineConfig({
+  entry: ["src/index.ts", "src/cli.ts"],
+  format: ["esm"],
+  dts: { entry: "src/index.ts" },
+  clean: true,
+  target: "node20",
+  platform: "node",
+  sourcemap: true,
+});

@@ -1,0 +1,58 @@
+import type { ApiError } from "@fnapi/runtime";
+import type { NcfContext } from "../context.js";
+import { assertActionName, assertActionPackageName, assertPlatform, type Platform } from "../package-name.js";
+
+export interface DeleteActionOptions {
+  /** Default `vpc`, and always sent. */
+  platform?: Platform;
+  signal?: AbortSignal;
+  /** Resolve when the action is already gone (`404`/`80301`). */
+  missingOk?: boolean;
+}
+
+/** 500 codes of Delete Action: the subnet (NAT) states. 81313/81314 pass; 81311/81312 are failures. */
+const TRANSIENT = new Set(["81313", "81314"]);
+const PERMANENT = new Set(["81311", "81312"]);
+
+/** Whether a Delete Action error is worth another attempt (`undefined`: the status decides). */
+export function isTransientActionError(error: ApiError): boolean | undefined {
+  if (error.code && TRANSIENT.has(error.code)) return true;
+  if (error.code && PERMANENT.has(error.code)) return false;
+  return undefined;
+}
+
+/** `DELETE /packages/{packageName}/actions/{actionName}`: resolves on any 2xx (the body is never read). */
+export async function deleteAction(
+  context: NcfContext,
+  packageName: string,
+  actionName: string,
+  options: DeleteActionOptions = {},
+): Promise<void> {
+  await removeAction(context, packageName, actionName, options);
+}
+
+/** `deleteAction`, resolving to whether the action was already gone (with `missingOk`). */
+export async function removeAction(
+  { kit }: NcfContext,
+  packageName: string,
+  actionName: string,
+  { platform = "vpc", signal, missingOk = false }: DeleteActionOptions = {},
+): Promise<boolean> {
+  assertActionPackageName(packageName);
+  assertActionName(actionName);
+  assertPlatform(platform);
+  let gone = false;
+  await kit.run(
+    "delete",
+    "/packages/{packageName}/actions/{actionName}",
+    { params: { path: { packageName, actionName }, query: { platform } } },
+    {
+      signal,
+      idempotent: true,
+      result: "none",
+      retryable: isTransientActionError,
+      alreadyGone: missingOk ? (error) => (gone = error.status === 404 && error.code === "80301") : undefined,
+    },
+  );
+  return gone;
+}

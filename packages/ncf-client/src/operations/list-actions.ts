@@ -1,0 +1,28 @@
+import type { NcfContext } from "../context.js";
+import type { components } from "../generated/ncf.js";
+import { assertActionPackageName, assertPlatform, type Platform } from "../package-name.js";
+
+export type ActionSummary = components["schemas"]["ActionSummary"];
+
+export interface ListActionsOptions {
+  /** Default `vpc`, and always sent. */
+  platform?: Platform;
+  signal?: AbortSignal;
+}
+
+/** `GET /packages/{packageName}/actions`: the package's actions (`-`: the actions in no package). */
+export async function listActions(
+  { kit }: NcfContext,
+  packageName: string,
+  { platform = "vpc", signal }: ListActionsOptions = {},
+): Promise<ActionSummary[]> {
+  assertActionPackageName(packageName);
+  assertPlatform(platform);
+  const body = await kit.run(
+    "get",
+    "/packages/{packageName}/actions",
+    { params: { path: { packageName }, query: { platform } } },
+    { signal, idempotent: true, result: "json" },
+  );
+  return body.content.actions;
+}
