@@ -54,13 +54,9 @@ export async function readErrorBody(
   return cutUtf8(redact(whole), maxBytes);
 }
 
-/** `text` cut to at most `maxBytes` of UTF-8, never inside a character. */
+/** `text` cut to at most `maxBytes` of UTF-8, never inside a character (`encodeInto` writes whole ones only). */
 function cutUtf8(text: string, maxBytes: number): string {
   // A UTF-16 code unit is at most 3 bytes of UTF-8: short texts need no encoding.
   if (text.length * 3 <= maxBytes) return text;
-  const bytes = new TextEncoder().encode(text);
-  if (bytes.byteLength <= maxBytes) return text;
-  let end = maxBytes;
-  while (end > 0 && ((bytes[end] ?? 0) & 0xc0) === 0x80) end--;
-  return new TextDecoder().decode(bytes.subarray(0, end));
+  return text.slice(0, new TextEncoder().encodeInto(text, new Uint8Array(maxBytes)).read);
 }
