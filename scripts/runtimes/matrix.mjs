@@ -10,7 +10,9 @@
 //   - which build was resolved (the resolved file on servers, the bundle's inputs for workerd) and what the
 //     constructors do without credentials (the server build asks the environment; the web build refuses).
 // The runtimes other than the machine's Node come from scripts/runtimes/install.sh (into
-// scripts/runtimes/node_modules; FNAPI_RUNTIMES_DIR names another folder). A missing one is skipped with the reason, unless CI is set: then it fails.
+// scripts/runtimes/node_modules; FNAPI_RUNTIMES_DIR names another folder). A missing one is skipped with the
+// reason, unless CI is set: then it fails. Every process is bounded (RUN_TIMEOUT_MS) and gets a clean
+// environment: fake credentials only, an empty HOME.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -237,6 +239,9 @@ describe("runtime matrix", { concurrency: 1 }, () => {
         const built = name === "@fnapi/auth" ? "/dist/index.js" : "/dist/server.js";
         assert.ok(file.endsWith(built), `${name} resolved to ${file}, expected …${built}`);
       }
+      for (const [name, file] of Object.entries(report.required))
+        assert.ok(file.endsWith("/dist/server.cjs"), `require("${name}") resolved to ${file}`);
+      assert.equal(report.requiredClientsCreated, true, "the CommonJS server build finds credentials");
       checkReport(report, { server: true });
       checkEmulatorLog(VARIANTS.length);
       timings.push({

@@ -3,6 +3,7 @@
 // Run by scripts/runtimes/matrix.mjs with FNAPI_MATRIX_EMULATOR (the emulator's URL) and FNAPI_MATRIX_VECTORS
 // (the folder of the signing vectors) set.
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import process from "node:process";
 import * as auth from "@fnapi/auth/server";
 import * as fgs from "@fnapi/fgs-client";
@@ -26,4 +27,17 @@ result.resolved = Object.fromEntries(
     import.meta.resolve(name),
   ]),
 );
+// CommonJS too: `require` resolves through the same conditions to dist/server.cjs, which asks the credential
+// chain (the environment) when no credential option is given.
+const require = createRequire(import.meta.url);
+result.required = Object.fromEntries(
+  ["@fnapi/auth/server", "@fnapi/ncf-client", "@fnapi/fgs-client"].map((name) => [
+    name,
+    require.resolve(name),
+  ]),
+);
+const cjs = { ncf: require("@fnapi/ncf-client"), fgs: require("@fnapi/fgs-client") };
+cjs.ncf.createNcfClient({ baseUrl: `${process.env.FNAPI_MATRIX_EMULATOR}/ncf/api/v2` });
+cjs.fgs.createFgsClient({ baseUrl: process.env.FNAPI_MATRIX_EMULATOR });
+result.requiredClientsCreated = true;
 process.stdout.write(`${JSON.stringify(result)}\n`);
