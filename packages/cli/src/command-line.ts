@@ -99,8 +99,9 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
       tokens: true,
     });
   } catch (error) {
-    // util.parseArgs's messages name the flag ("Unknown option '--bogus'"); keep the first sentence.
-    throw new UsageError((error as Error).message.split(/\.\s|\n/)[0] ?? "bad usage", topicOf(argv));
+    // util.parseArgs's messages name the flag ("Unknown option '--bogus'") and say how to pass a value
+    // that starts with "-" (after "--").
+    throw new UsageError((error as Error).message.replace(/\s*\n\s*/g, " "), topicOf(argv));
   }
   const flags = parsed.values as Flags;
   const positionals = [...parsed.positionals];

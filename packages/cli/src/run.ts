@@ -3,8 +3,8 @@ import { type CommandName, parseCommandLine, wantsJson } from "./command-line.js
 import { deleteFunction } from "./commands/fgs.js";
 import type { CommandHandler } from "./commands/invocation.js";
 import { deleteAction, deletePackage, listActions } from "./commands/ncf.js";
-import { describeError, EXIT_OK, errorJson, exitCodeOf, UsageError } from "./errors.js";
-import { helpText, SHORT_USAGE } from "./help.js";
+import { describeError, EXIT_OK, errorJson, exitCodeOf } from "./errors.js";
+import { helpText } from "./help.js";
 import { processOutput } from "./output.js";
 
 const HANDLERS: Record<CommandName, CommandHandler> = {
