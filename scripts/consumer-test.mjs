@@ -63,7 +63,8 @@ function run(command, args, cwd, label = `${command} ${args.join(" ")}`) {
     console.log(`  ok  ${label} (${Date.now() - started} ms)`);
     return out;
   } catch (error) {
-    console.error(`FAIL  ${label}\n${error.stdout ?? ""}${error.stderr ?? ""}`);
+    const how = error.signal ? `signal ${error.signal}` : `exit code ${error.status ?? "?"}`;
+    console.error(`FAIL  ${label} (${how})\n${error.stdout ?? ""}${error.stderr ?? ""}`);
     throw new Error(`consumer test failed at: ${label}`);
   }
 }

@@ -1,6 +1,7 @@
 // Signing alone, no network: what each signer costs per request. Each `setup` resolves to one signing
 // operation over the same DELETE the request benchmark sends.
 import { createHuaweiSigner, createNcpSigner } from "@fnapi/auth";
+import { nodeCrypto } from "@fnapi/auth/server";
 import { ACCESS_KEY, fgsPath, ncfPathAndQuery, PROJECT_ID, SECRET_KEY } from "./fixtures.mjs";
 import { createHandRolledHuaweiSigner, createHandRolledNcpSigner } from "./hand-rolled.mjs";
 import { loadOfficialSigner } from "./official-sdk.mjs";
@@ -15,6 +16,15 @@ export const SIGNERS = [
     label: "@fnapi/auth createNcpSigner().headersFor",
     async setup() {
       const signer = createNcpSigner(CREDENTIALS);
+      const url = ORIGIN + ncfPathAndQuery();
+      return () => signer.headersFor("DELETE", url);
+    },
+  },
+  {
+    id: "ncp-node",
+    label: "@fnapi/auth createNcpSigner({ crypto: nodeCrypto }) (the server build's)",
+    async setup() {
+      const signer = createNcpSigner(CREDENTIALS, { crypto: nodeCrypto });
       const url = ORIGIN + ncfPathAndQuery();
       return () => signer.headersFor("DELETE", url);
     },
@@ -35,6 +45,17 @@ export const SIGNERS = [
       const signer = createHuaweiSigner(CREDENTIALS);
       const url = ORIGIN + fgsPath();
       return () => signer.sign(new Request(url, { method: "DELETE", headers: FGS_HEADERS }));
+    },
+  },
+  {
+    id: "huawei-node",
+    label:
+      "@fnapi/auth createHuaweiSigner({ crypto: nodeCrypto }) (the server build's, on the client kit's light request)",
+    async setup() {
+      const signer = createHuaweiSigner(CREDENTIALS, { crypto: nodeCrypto });
+      const url = ORIGIN + fgsPath();
+      // what @fnapi/runtime's client kit hands an auth scheme: url, method, headers, body (no undici Request)
+      return () => signer.sign({ url, method: "DELETE", headers: new Headers(FGS_HEADERS), body: null });
     },
   },
   {

@@ -4,11 +4,16 @@ import { rfc3986Encode, safeDecode } from "./rfc3986.js";
 
 /** Each decoded path segment RFC 3986-encoded, `/` kept, always ending in `/`. `urn:fss:` → `urn%3Afss%3A`. */
 export function canonicalUri(pathname: string): string {
-  const encoded = pathname
-    .split("/")
-    .map((segment) => rfc3986Encode(safeDecode(segment)))
-    .join("/");
+  const encoded = pathname.split("/").map(canonicalSegment).join("/");
   return encoded.endsWith("/") ? encoded : `${encoded}/`;
+}
+
+// Most segments are plain (`v2`, a project id) or hold only characters to escape (a URN's `:`): those skip
+// the decode step, which is only needed when the segment already has a `%`.
+const UNRESERVED = /^[A-Za-z0-9._~-]*$/;
+function canonicalSegment(segment: string): string {
+  if (UNRESERVED.test(segment)) return segment;
+  return rfc3986Encode(segment.includes("%") ? safeDecode(segment) : segment);
 }
 
 /** `key=value` pairs, decoded then RFC 3986-encoded, sorted by key then value, joined by `&`. */
@@ -46,10 +51,15 @@ export function canonicalHeaders(headers: Iterable<readonly [string, string]>): 
 
 /** `YYYYMMDDTHHMMSSZ` in UTC. */
 export function sdkDate(epochMs: number): string {
-  return new Date(epochMs)
-    .toISOString()
-    .replace(/[-:]/g, "")
-    .replace(/\.\d{3}/, "");
+  const d = new Date(epochMs);
+  if (Number.isNaN(d.getTime())) throw new RangeError(`the signing time ${epochMs} is not a valid date`);
+  return `${String(d.getUTCFullYear()).padStart(4, "0")}${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())}T${two(
+    d.getUTCHours(),
+  )}${two(d.getUTCMinutes())}${two(d.getUTCSeconds())}Z`;
+}
+
+function two(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
 }
 
 /** The time an `X-Sdk-Date` names, in milliseconds since the epoch (NaN when it is not `YYYYMMDDTHHMMSSZ`). */

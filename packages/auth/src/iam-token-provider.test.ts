@@ -9,7 +9,8 @@ const base = { domainName: "acme", userName: "deployer", password: PASSWORD, end
 function fakeIam(answer: (body: unknown, index: number) => Response) {
   const seen: { url: string; method: string; body: unknown; headers: Headers }[] = [];
   const fetch: typeof globalThis.fetch = async (input, init) => {
-    const body = JSON.parse(new TextDecoder().decode(init?.body as ArrayBuffer));
+    const raw = init?.body;
+    const body = JSON.parse(typeof raw === "string" ? raw : new TextDecoder().decode(raw as ArrayBuffer));
     seen.push({
       url: String(input),
       method: String(init?.method),

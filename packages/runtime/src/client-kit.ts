@@ -1,5 +1,6 @@
 import createClient, { type Client, type MaybeOptionalInit, type PathSerializer } from "openapi-fetch";
 import type { HttpMethod, PathsWithMethod, SuccessResponseJSON } from "openapi-typescript-helpers";
+import { AttemptRequest } from "./attempt-request.js";
 import { type AttemptOutcome, isRetryableStatus, parseRetryAfter, runAttempts } from "./attempts.js";
 import { type AuthScheme, authMiddleware } from "./auth-scheme.js";
 import { MAX_DATA_BODY_BYTES, readAtMost } from "./bounded-body.js";
@@ -132,7 +133,7 @@ export function createClientKit<Paths extends {}>(options: ClientKitOptions): Cl
   client.use(authMiddleware(auth));
   // `run` builds its requests with a client of its own, without middleware: it authenticates inside each
   // attempt, where the attempt's signal is at hand, and reads bodies itself.
-  const bare = createClient<Paths>(base);
+  const bare = createClient<Paths>({ ...base, Request: AttemptRequest as unknown as typeof Request });
 
   async function attemptOnce(
     method: HttpMethod,

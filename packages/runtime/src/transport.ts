@@ -27,7 +27,12 @@ export async function send(request: Request, context: SendContext): Promise<Resp
   try {
     // A body (a small JSON document here) is sent as bytes, not as the Request's stream: browsers accept
     // streamed uploads over HTTP/2 only.
-    const body = request.body ? await request.arrayBuffer() : null;
+    const body =
+      request.body === null
+        ? null
+        : typeof request.body === "string"
+          ? request.body
+          : await request.arrayBuffer();
     response = await context.fetch(request.url, {
       method: request.method,
       headers: request.headers,
