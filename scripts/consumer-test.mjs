@@ -8,6 +8,8 @@
 //   - type-checks a typed usage file as ESM (.ts) and as CommonJS (.cts) with `tsc --noEmit`
 //     (module/moduleResolution nodenext, strict, no skipLibCheck, no @types/node: the declarations stand alone);
 //   - reads the bundled specs, the reference pages and the test vectors through @fnapi/specs' exports.
+// Then, in a second project, installs @fnapi/cli (with @fnapi/emulator) from the tarballs and runs its bin:
+// `fnapi emulator` on a free port, a cascade delete against it, a dry run, a usage error.
 // The temporary directory is removed afterwards, also on failure and on Ctrl-C.
 //
 //   node scripts/consumer-test.mjs [--keep]     (--keep leaves the project for a look)
@@ -27,6 +29,8 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const packages = ["@fnapi/runtime", "@fnapi/auth", "@fnapi/ncf-client", "@fnapi/fgs-client", "@fnapi/specs"];
+// Installed in a project of their own (the emulator brings `yaml`, which the clients' project must not get).
+const cliPackages = ["@fnapi/emulator", "@fnapi/cli"];
 const keep = process.argv.includes("--keep");
 const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
@@ -59,7 +63,8 @@ function run(command, args, cwd, label = `${command} ${args.join(" ")}`) {
     console.log(`  ok  ${label} (${Date.now() - started} ms)`);
     return out;
   } catch (error) {
-    console.error(`FAIL  ${label}\n${error.stdout ?? ""}${error.stderr ?? ""}`);
+    const how = error.signal ? `signal ${error.signal}` : `exit code ${error.status ?? "?"}`;
+    console.error(`FAIL  ${label} (${how})\n${error.stdout ?? ""}${error.stderr ?? ""}`);
     throw new Error(`consumer test failed at: ${label}`);
   }
 }
@@ -75,12 +80,18 @@ try {
   const packed = JSON.parse(
     run(
       npm,
-      ["pack", "--json", "--pack-destination", tarballs, ...packages.flatMap((p) => ["-w", p])],
+      [
+        "pack",
+        "--json",
+        "--pack-destination",
+        tarballs,
+        ...[...packages, ...cliPackages].flatMap((p) => ["-w", p]),
+      ],
       root,
       "npm pack",
     ),
   );
-  check(packed.length === packages.length, `npm pack made ${packed.length} tarballs`);
+  check(packed.length === packages.length + cliPackages.length, `npm pack made ${packed.length} tarballs`);
   for (const { name, files } of packed) {
     const paths = files.map((f) => f.path);
     const stray = paths.filter((p) =>
@@ -103,7 +114,7 @@ try {
       "--no-audit",
       "--no-fund",
       "--ignore-scripts",
-      ...packed.map((p) => join(tarballs, p.filename)),
+      ...packed.filter((p) => packages.includes(p.name)).map((p) => join(tarballs, p.filename)),
     ],
     project,
     "npm install <tarballs> (openapi-fetch from the registry)",
@@ -111,7 +122,7 @@ try {
 
   // Every @fnapi package must be the tarball, once: a nested copy would mean a version mismatch that pulled
   // another @fnapi/auth from the registry.
-  for (const { name, version } of packed) {
+  for (const { name, version } of packed.filter((p) => packages.includes(p.name))) {
     const manifest = JSON.parse(readFileSync(join(project, "node_modules", name, "package.json"), "utf8"));
     check(manifest.version === version, `${name} installed ${manifest.version}, packed ${version}`);
   }
@@ -131,10 +142,88 @@ try {
   run(process.execPath, ["esm.mjs"], project, "node esm.mjs (ESM: import)");
   run(process.execPath, ["cjs.cjs"], project, "node cjs.cjs (CommonJS: require)");
   run(process.execPath, [tsc, "-p", "."], project, "tsc --noEmit usage.ts usage.cts (nodenext, strict)");
+
+  const cliProject = join(work, "cli-project");
+  mkdirSync(cliProject);
+  writeFileSync(
+    join(cliProject, "package.json"),
+    `${JSON.stringify({ name: "fnapi-cli-consumer", version: "0.0.0", private: true, type: "module" }, null, 2)}\n`,
+  );
+  run(
+    npm,
+    [
+      "install",
+      "--no-audit",
+      "--no-fund",
+      "--ignore-scripts",
+      ...packed.map((p) => join(tarballs, p.filename)),
+    ],
+    cliProject,
+    "npm install <tarballs> (@fnapi/cli and @fnapi/emulator)",
+  );
+  const cliVersion = packed.find((p) => p.name === "@fnapi/cli").version;
+  writeFileSync(join(cliProject, "cli.mjs"), cliConsumerScript(cliVersion));
+  run(process.execPath, ["cli.mjs"], cliProject, "node cli.mjs (the fnapi bin against fnapi emulator)");
   console.log("consumer test passed");
 } finally {
   cleanup();
   if (keep) console.log(`kept ${work}`);
+}
+
+// Runs node_modules/.bin/fnapi as a user would, with credentials in the environment and HOME in the project.
+function cliConsumerScript(version) {
+  return `import assert from "node:assert/strict";
+import { spawn, spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const bin = join(process.cwd(), "node_modules", ".bin", "fnapi");
+const project = "7aad83af3e8d42e99ac194e8419e2c9b";
+const env = {
+  PATH: process.env.PATH, HOME: process.cwd(),
+  NCLOUD_ACCESS_KEY_ID: "AK", NCLOUD_SECRET_KEY: "consumer-secret",
+  HUAWEICLOUD_SDK_AK: "HWAK", HUAWEICLOUD_SDK_SK: "consumer-hw-secret", HUAWEICLOUD_SDK_PROJECT_ID: project,
+};
+const fnapi = (...args) => {
+  const r = spawnSync(bin, args, { env, encoding: "utf8", timeout: 20000 });
+  assert.ok(!(r.stdout + r.stderr).includes("consumer-secret"), "a secret was printed");
+  return r;
+};
+writeFileSync("seed.json", JSON.stringify({
+  ncp: { credentials: [{ accessKey: "AK", secretKey: "consumer-secret" }],
+         packages: [{ name: "p1", platform: "vpc", actions: ["a", "b"] }] },
+}));
+
+assert.equal(fnapi("--version").stdout, ${JSON.stringify(`${version}\n`)});
+const usage = fnapi("ncf", "delete-package");
+assert.equal(usage.status, 2, usage.stderr);
+const dry = fnapi("fgs", "delete-function", "urn:fss:cn-north-4:" + project + ":function:default:hello", "--dry-run", "--json");
+assert.equal(dry.status, 0, dry.stderr);
+assert.equal(JSON.parse(dry.stdout).dryRun, true);
+
+const emulator = spawn(bin, ["emulator", "--port", "0", "--seed", "seed.json"], { env, stdio: ["ignore", "pipe", "pipe"] });
+const exited = new Promise((resolve) => emulator.once("exit", resolve));
+const url = await new Promise((resolve, reject) => {
+  let out = "";
+  const timer = setTimeout(() => reject(new Error("fnapi emulator printed no URL")), 20000);
+  emulator.stdout.on("data", (c) => {
+    out += c;
+    if (out.includes("\\n")) { clearTimeout(timer); resolve(out.split("\\n")[0]); }
+  });
+});
+try {
+  const cascade = fnapi("ncf", "delete-package", "p1", "--cascade", "--json", "--base-url", url + "/ncf/api/v2");
+  assert.equal(cascade.status, 0, cascade.stderr);
+  assert.deepEqual(JSON.parse(cascade.stdout).deletedActions.sort(), ["a", "b"]);
+  const again = fnapi("ncf", "delete-package", "p1", "--base-url", url + "/ncf/api/v2");
+  assert.equal(again.status, 1);
+  assert.match(again.stderr, /404 80101/);
+} finally {
+  emulator.kill("SIGINT");
+}
+assert.equal(await exited, 0);
+console.log("ok cli");
+`;
 }
 
 function consumerFiles() {

@@ -1,18 +1,20 @@
 // Command line: `--quick` for a run under a minute (fewer samples, one round), `--only=a,b` to run some
 // sections. The full profile's numbers are the ones to publish.
 
-export const SECTIONS = ["requests", "signing", "cold-start", "footprint"];
+export const SECTIONS = ["requests", "signing", "cold-start", "footprint", "emulator"];
 
 const PROFILES = {
   full: {
     requests: { rounds: 3, warmup: 1000, sequential: 5000, concurrent: 16000, concurrency: 64 },
     signing: { rounds: 3, warmupMs: 300, measureMs: 1000, inFlight: 64 },
     coldStart: { repetitions: 20 },
+    emulator: { rounds: 3 },
   },
   quick: {
     requests: { rounds: 1, warmup: 200, sequential: 1000, concurrent: 3000, concurrency: 64 },
     signing: { rounds: 1, warmupMs: 100, measureMs: 300, inFlight: 64 },
     coldStart: { repetitions: 5 },
+    emulator: { rounds: 1 },
   },
 };
 

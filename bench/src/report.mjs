@@ -166,7 +166,7 @@ ${table(
 )}`;
 }
 
-function footprintSection({ bundles, packageCounts }) {
+function footprintSection({ bundles, packageCounts, specs }) {
   const counts = new Map(packageCounts.map((p) => [p.id, p.count]));
   const countFor = (id) => counts.get(id.replace(/ \(.*\)$/, "")) ?? "";
   return `## Footprint
@@ -178,13 +178,23 @@ through \`dependencies\`, \`optionalDependencies\` and \`peerDependencies\`, the
 ${table(
   ["Package", "minified", "min+gzip", "installed packages"],
   bundles.map((b) => [b.id, kb(b.minifiedBytes), kb(b.gzipBytes), String(countFor(b.id))]),
-)}`;
+)}${
+  specs
+    ? `\n\n\`@fnapi/specs\` (the specs, bundled JSON, the offline HTML reference, vectors): ${kb(specs.unpackedBytes)} unpacked, ${kb(specs.packedBytes)} packed, ${specs.files} files.`
+    : ""
+}`;
 }
 
 function targetsSection(checks) {
   const value = (c) =>
-    c.unit === "×" ? x(c.value) : c.unit === "B" ? kb(c.value) : `${c.value.toFixed(1)} ms`;
-  return `## Targets (issue 6)
+    c.unit === "×"
+      ? x(c.value)
+      : c.unit === "B"
+        ? kb(c.value)
+        : c.unit === "ops/s"
+          ? `${Math.round(c.value).toLocaleString("en-US")} ops/s`
+          : `${c.value.toFixed(1)} ms`;
+  return `## Targets (issue 13)
 
 ${table(
   ["Subject", "Goal", "Measured", "Met"],
@@ -192,6 +202,21 @@ ${table(
 )}
 
 See [README.md](README.md) for what causes the misses and the fixes recommended.`;
+}
+
+function emulatorSection(emulator) {
+  const n = (value) => Math.round(value).toLocaleString("en-US");
+  const rows = Object.entries(emulator.requestsPerSecond).map(
+    ([api, r]) =>
+      `| ${api === "ncf" ? "NCF DELETE package (signature v2)" : "FunctionGraph DELETE function (AK/SK)"} | ${n(r.median)} | ${n(r.min)} | ${n(r.max)} |`,
+  );
+  return `## @fnapi/emulator: requests/s with every signature verified
+
+${emulator.requests.toLocaleString("en-US")} signed deletes in flight at once over ${emulator.sockets.toLocaleString("en-US")} connections, every one answered 204, the emulator in its own process (\`packages/emulator/bench/throughput.mjs\`), ${emulator.rounds} round(s).
+
+| API | median req/s | min | max |
+| --- | --- | --- | --- |
+${rows.join("\n")}`;
 }
 
 export function renderMarkdown(results) {
@@ -204,6 +229,7 @@ export function renderMarkdown(results) {
   if (results.signing) parts.push(signingSection(results.signing));
   if (results.coldStart) parts.push(coldStartSection(results.coldStart));
   if (results.footprint) parts.push(footprintSection(results.footprint));
+  if (results.emulator) parts.push(emulatorSection(results.emulator));
   parts.push(targetsSection(results.targets));
   return `${parts.join("\n\n")}\n`;
 }

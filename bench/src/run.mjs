@@ -1,10 +1,12 @@
 // `npm run bench`: every section in one run on one machine, then results.json and RESULTS.md.
+
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { benchBundleSizes } from "./bundle-size.mjs";
 import { benchColdStart } from "./cold-start.mjs";
+import { benchEmulator } from "./emulator.mjs";
 import { formatJson } from "./json.mjs";
 import { describeMachine } from "./machine.mjs";
 import { parseOptions, USAGE } from "./options.mjs";
@@ -13,6 +15,7 @@ import { renderMarkdown } from "./report.mjs";
 import { benchRequests } from "./requests.mjs";
 import { startLoopbackServer } from "./server-process.mjs";
 import { benchSigning } from "./signing.mjs";
+import { specsPackageSize } from "./specs-size.mjs";
 import { checkTargets } from "./targets.mjs";
 
 const BENCH_DIR = fileURLToPath(new URL("..", import.meta.url));
@@ -51,7 +54,15 @@ async function main() {
     }
     if (sections.includes("footprint")) {
       log("footprint:");
-      results.footprint = { bundles: await benchBundleSizes(), packageCounts: benchPackageCounts() };
+      results.footprint = {
+        bundles: await benchBundleSizes(),
+        packageCounts: benchPackageCounts(),
+        specs: specsPackageSize(),
+      };
+    }
+    if (sections.includes("emulator")) {
+      log("emulator:");
+      results.emulator = benchEmulator({ plan: plan.emulator });
     }
   } finally {
     rmSync(home, { recursive: true, force: true });

@@ -8,6 +8,7 @@ export const TARGETS = {
   minSpeedupOverOfficial: { "fgs-client-aksk": 1.5 },
   maxImportMs: 10,
   maxGzipBytes: 6 * 1024,
+  maxSpecsUnpackedBytes: 2 * 1024 * 1024,
 };
 
 /** Each signer of ours (the server build's, which Node users get) against the official SDK's signer. */
@@ -85,6 +86,16 @@ export function checkTargets(results) {
       `one-call bundle < ${TARGETS.maxGzipBytes / 1024} KB min+gzip`,
       b.gzipBytes,
       b.gzipBytes < TARGETS.maxGzipBytes,
+      "B",
+    );
+  }
+  const specs = results.footprint?.specs;
+  if (specs) {
+    add(
+      "@fnapi/specs",
+      `unpacked ≤ ${TARGETS.maxSpecsUnpackedBytes / 1024 / 1024} MB`,
+      specs.unpackedBytes,
+      specs.unpackedBytes <= TARGETS.maxSpecsUnpackedBytes,
       "B",
     );
   }

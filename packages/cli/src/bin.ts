@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+import { run } from "./run.js";
+
+// The exit code is set, not forced: stdout and stderr are flushed before the process ends.
+run(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`fnapi: ${(error as Error)?.stack ?? String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,12 @@
+import type { CommandSpec, Flags } from "../command-line.js";
+import type { Output } from "../output.js";
+
+/** What a command is run with. It throws on failure (errors.ts turns the error into an exit code). */
+export interface Invocation {
+  command: CommandSpec;
+  args: string[];
+  flags: Flags;
+  out: Output;
+}
+
+export type CommandHandler = (invocation: Invocation) => Promise<void>;

@@ -1,0 +1,132 @@
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type Harness, startHarness } from "./test/harness.js";
+
+// The command line itself, through the built bin: --help, --version, and every kind of bad usage (exit 2,
+// nothing sent: the emulator's request log stays empty).
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.close());
+beforeEach(() => h.emu.reset());
+
+describe("--help and --version", () => {
+  it("--help for the whole CLI: commands, global flags, credentials, exit codes", async () => {
+    for (const args of [["--help"], ["help"]]) {
+      const run = await h.fnapi(args);
+      expect(run).toMatchObject({ code: 0, stderr: "" });
+      for (const text of [
+        "fnapi ncf delete-package <name>",
+        "fnapi ncf list-actions <package>",
+        "fnapi ncf delete-action <package> <action>",
+        "fnapi fgs delete-function <urn>",
+        "fnapi emulator",
+        "--base-url URL",
+        "--project-id P",
+        "--timeout MS",
+        "NCLOUD_ACCESS_KEY_ID",
+        "HUAWEICLOUD_SDK_AK",
+        "never from a flag",
+        "Exit codes:",
+        "2  bad usage or invalid input: nothing was sent",
+      ]) {
+        expect(run.stdout).toContain(text);
+      }
+    }
+  });
+
+  it("--help for each group and command, wherever the flag is", async () => {
+    const cases: [string[], string][] = [
+      [["ncf", "--help"], "Usage: fnapi ncf <command>"],
+      [["fgs", "--help"], "Usage: fnapi fgs <command>"],
+      [["ncf", "delete-package", "--help"], "Usage: fnapi ncf delete-package <name>"],
+      [["--help", "ncf", "delete-package"], "--cascade"],
+      [["help", "ncf", "list-actions"], "Usage: fnapi ncf list-actions <package>"],
+      [["ncf", "delete-action", "p", "a", "--help"], "Usage: fnapi ncf delete-action <package> <action>"],
+      [["fgs", "delete-function", "--help"], "urn:fss:<region>:<project_id>:function:<package>:<name>"],
+      [["emulator", "--help"], "Usage: fnapi emulator [--port N]"],
+    ];
+    for (const [args, expected] of cases) {
+      const run = await h.fnapi(args);
+      expect(run.code, args.join(" ")).toBe(0);
+      expect(run.stdout, args.join(" ")).toContain(expected);
+    }
+  });
+
+  it("--version prints the package's version", async () => {
+    const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+    const run = await h.fnapi(["--version"]);
+    expect(run).toMatchObject({ code: 0, stdout: `${version}\n`, stderr: "" });
+  });
+});
+
+describe("bad usage: exit 2, nothing sent", () => {
+  const cases: [string[], string][] = [
+    [[], "no command given"],
+    [["deploy"], 'unknown command "deploy"'],
+    [["ncf"], "fnapi ncf needs a command: delete-package, list-actions, delete-action"],
+    [["ncf", "delete-everything"], 'unknown command "ncf delete-everything"'],
+    [["ncf", "delete-package"], "fnapi ncf delete-package needs <name>"],
+    [["ncf", "delete-action", "p"], "fnapi ncf delete-action needs <action>"],
+    [["ncf", "delete-package", "a", "b"], 'takes 1 argument; unexpected "b"'],
+    [["emulator", "x"], 'takes no arguments; unexpected "x"'],
+    [["ncf", "delete-package", "p", "--bogus"], "Unknown option '--bogus'"],
+    [["ncf", "delete-package", "p", "--cascade=yes"], "Option '--cascade' does not take an argument"],
+    [["ncf", "delete-package", "p", "--platform"], "Option '--platform <value>' argument missing"],
+    [["ncf", "delete-package", "p", "--base-url="], "--base-url needs a value"],
+    [["ncf", "list-actions", "p", "--cascade"], "--cascade is not a flag of fnapi ncf list-actions"],
+    [
+      ["ncf", "delete-package", "p", "--project-id", "x"],
+      "--project-id is not a flag of fnapi ncf delete-package",
+    ],
+    [
+      ["fgs", "delete-function", "u", "--platform", "vpc"],
+      "--platform is not a flag of fnapi fgs delete-function",
+    ],
+    [["emulator", "--base-url", "http://x"], "--base-url is not a flag of fnapi emulator"],
+    [
+      ["ncf", "delete-package", "p", "--timeout", "0"],
+      '--timeout is "0"; it must be a whole number of milliseconds',
+    ],
+    [["ncf", "delete-package", "p", "--timeout", "1.5"], '--timeout is "1.5"'],
+    // secrets are never flags: they would end up in shell history and ps
+    [["ncf", "delete-package", "p", "--secret-key", "s"], "Unknown option '--secret-key'"],
+    [["fgs", "delete-function", "u", "--sk", "s"], "Unknown option '--sk'"],
+  ];
+  it.each(cases)("fnapi %j", async (args, expected) => {
+    // --base-url first: should a bug let a request out, it goes to the emulator (whose log must stay empty)
+    const run = await h.fnapi(args[0] === "emulator" ? args : ["--base-url", h.ncf, ...args]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain(expected);
+    expect(run.stderr).toMatch(/\(see fnapi .*--help\)|fnapi --help for the flags/);
+    expect(h.emu.requests()).toEqual([]);
+  });
+
+  it("--json makes a usage error one JSON object on stdout", async () => {
+    const run = await h.fnapi(["ncf", "delete-package", "--json"]);
+    expect(run.code).toBe(2);
+    expect(run.json()).toEqual({
+      error: { name: "UsageError", message: "fnapi ncf delete-package needs <name>" },
+    });
+    const unknown = await h.fnapi(["--json", "nope"]);
+    expect(unknown.json()).toMatchObject({ error: { name: "UsageError" } });
+  });
+
+  it("a bad --base-url is exit 2, naming the rule", async () => {
+    const run = await h.fnapi(["ncf", "delete-package", "p", "--base-url", "ftp://example.test/x"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("baseUrl");
+    const withKey = await h.fnapi([
+      "ncf",
+      "delete-package",
+      "p",
+      "--base-url",
+      "https://user:pw@example.test/",
+    ]);
+    expect(withKey.code).toBe(2);
+    expect(withKey.stderr).not.toContain("pw@");
+  });
+});
