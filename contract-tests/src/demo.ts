@@ -6,6 +6,7 @@ import { createFgsClient, formatFunctionUrn } from "@fnapi/fgs-client";
 import { ApiError, createNcfClient } from "@fnapi/ncf-client";
 import { recordingFetch } from "./capture-fetch.js";
 import { runEmulatorDemo } from "./emulator-demo.js";
+import { printTable } from "./markdown-table.js";
 import { startPrism } from "./prism.js";
 import { documentedExamples } from "./spec-examples.js";
 
@@ -33,19 +34,16 @@ async function outcomeOf(
   }
 }
 
-function printTable(rows: Row[]): void {
-  const headers = { cloud: "cloud", call: "call", mock: "mock answers", outcome: "what the client does" };
-  const keys = Object.keys(headers) as (keyof typeof headers)[];
-  const width = Object.fromEntries(
-    keys.map((k) => [k, Math.max(headers[k].length, ...rows.map((r) => r[k].length))]),
+function printRows(rows: Row[]): void {
+  printTable(
+    { cloud: "cloud", call: "call", mock: "mock answers", outcome: "what the client does" },
+    rows.map((r) => ({
+      cloud: r.cloud,
+      call: r.call,
+      mock: r.mock,
+      outcome: `${r.ok ? "" : "UNEXPECTED "}${r.outcome}`,
+    })),
   );
-  const line = (cells: Record<string, string>) =>
-    `| ${keys.map((k) => cells[k]?.padEnd(width[k] ?? 0)).join(" | ")} |`;
-  console.log(line(headers));
-  console.log(`|${keys.map((k) => "-".repeat((width[k] ?? 0) + 2)).join("|")}|`);
-  for (const { cloud, call, mock, outcome, ok } of rows) {
-    console.log(line({ cloud, call, mock, outcome: `${ok ? "" : "UNEXPECTED "}${outcome}` }));
-  }
 }
 
 async function main(): Promise<number> {
@@ -126,7 +124,7 @@ async function main(): Promise<number> {
   } finally {
     await Promise.all([ncfMock.stop(), fgsMock.stop()]);
   }
-  printTable(rows);
+  printRows(rows);
   const unexpected = rows.filter((r) => !r.ok).length;
   console.log(
     `\n${rows.length} calls against the Prism mocks of specs/ncf.yaml and specs/fgs.yaml; ${unexpected} unexpected.`,

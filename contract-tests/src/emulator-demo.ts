@@ -5,6 +5,7 @@
 import { type Emulator, startEmulator } from "@fnapi/emulator";
 import { createFgsClient, formatFunctionUrn } from "@fnapi/fgs-client";
 import { ApiError, createNcfClient, ValidationError } from "@fnapi/ncf-client";
+import { printTable } from "./markdown-table.js";
 
 const PROJECT = "7aad83af3e8d42e99ac194e8419e2c9b";
 const NCP = { accessKey: "ncp_iam_DEMOKEY", secretKey: "ncp-demo-secret" };
@@ -35,24 +36,21 @@ async function outcomeOf(call: () => Promise<void>, expected: string): Promise<P
   return { outcome, ok: outcome === expected };
 }
 
-function printTable(rows: Row[]): void {
-  const headers = {
-    cloud: "cloud",
-    call: "call",
-    emulator: "emulator answered",
-    outcome: "what the client does",
-  };
-  const keys = Object.keys(headers) as (keyof typeof headers)[];
-  const width = Object.fromEntries(
-    keys.map((k) => [k, Math.max(headers[k].length, ...rows.map((r) => r[k].length))]),
+function printRows(rows: Row[]): void {
+  printTable(
+    {
+      cloud: "cloud",
+      call: "call",
+      emulator: "emulator answered",
+      outcome: "what the client does",
+    },
+    rows.map((r) => ({
+      cloud: r.cloud,
+      call: r.call,
+      emulator: r.emulator,
+      outcome: `${r.ok ? "" : "UNEXPECTED "}${r.outcome}`,
+    })),
   );
-  const line = (cells: Record<string, string>) =>
-    `| ${keys.map((k) => cells[k]?.padEnd(width[k] ?? 0)).join(" | ")} |`;
-  console.log(line(headers));
-  console.log(`|${keys.map((k) => "-".repeat((width[k] ?? 0) + 2)).join("|")}|`);
-  for (const { cloud, call, emulator, outcome, ok } of rows) {
-    console.log(line({ cloud, call, emulator, outcome: `${ok ? "" : "UNEXPECTED "}${outcome}` }));
-  }
 }
 
 export async function runEmulatorDemo(): Promise<number> {
@@ -221,7 +219,7 @@ export async function runEmulatorDemo(): Promise<number> {
   } finally {
     await emu.close();
   }
-  printTable(rows);
+  printRows(rows);
   const unexpected = rows.filter((r) => !r.ok).length;
   console.log(
     `\n${rows.length} calls against @fnapi/emulator (state kept, every signature verified, faults injected); ${unexpected} unexpected.`,

@@ -248,6 +248,8 @@ describe("parseRetryAfter", () => {
 
   it("ignores what is neither", () => {
     expect(parseRetryAfter("soon")).toBeUndefined();
+    expect(parseRetryAfter("-1")).toBeUndefined(); // Date.parse reads it as the year 2001
+    expect(parseRetryAfter("1.5")).toBeUndefined();
     expect(parseRetryAfter("9".repeat(13))).toBeUndefined();
     expect(parseRetryAfter("")).toBeUndefined();
     expect(parseRetryAfter(null)).toBeUndefined();

@@ -47,6 +47,8 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
   if (!value) return undefined;
   const trimmed = value.trim();
   if (/^\d{1,12}$/.test(trimmed)) return Number(trimmed) * 1000;
+  // An HTTP date names a weekday and a month; anything else (`-1`, `1.5`) is not one, whatever Date.parse says.
+  if (!/[a-z]/i.test(trimmed)) return undefined;
   const date = Date.parse(trimmed);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

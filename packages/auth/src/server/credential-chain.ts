@@ -1,8 +1,12 @@
-import { readFileSync } from "node:fs";
-import { homedir } from "node:os";
-import { join } from "node:path";
 import { ValidationError } from "@fnapi/runtime";
+import { builtin } from "./builtin.js";
 import { parseIni } from "./ini.js";
+
+// node:fs, node:os and node:path are loaded when a chain is first asked, not when a client is imported.
+const readFileSync = (path: string, encoding: "utf8") =>
+  builtin<typeof import("node:fs")>("node:fs").readFileSync(path, encoding);
+const homedir = () => builtin<typeof import("node:os")>("node:os").homedir();
+const join = (...parts: string[]) => builtin<typeof import("node:path")>("node:path").join(...parts);
 
 // Credentials where the vendors' own tools look for them (Node, Deno and Bun only; the web build never looks).
 // Explicit options always win: the clients call these only when no credential option was given. A failure
