@@ -144,62 +144,59 @@ export function createClientKit<Paths extends {}>(options: ClientKitOptions): Cl
     number: number,
     signal: AbortSignal,
   ): Promise<AttemptOutcome<unknown>> {
-    const started = Date.now();
+    // Logging costs nothing unless a logger was given: no clock read, no entry built.
+    const started = logger ? Date.now() : 0;
+    const log = (entry: Omit<CallLogEntry, "method" | "url" | "attempt" | "durationMs">) => {
+      if (logger) {
+        safeLog(logger, {
+          method: site.method,
+          url: site.url,
+          attempt: number,
+          ...entry,
+          durationMs: Date.now() - started,
+        });
+      }
+    };
     let sent: Request | undefined;
+    // One redactor per attempt, made only if something has to be redacted (the transport and the error share it).
+    let redactor: Redactor | undefined;
+    const redactorOnce = () => (redactor ??= redactorFor(sent));
     const attemptFetch = async (request: Request) => {
       site.url = request.url;
       await auth.authorize(request, signal);
       sent = request;
-      return send(request, {
-        fetch: fetchImpl,
-        signal,
-        site,
-        attempt: number,
-        redactor: () => redactorFor(request),
-      });
+      return send(request, { fetch: fetchImpl, signal, site, attempt: number, redactor: redactorOnce });
     };
-    let entry: CallLogEntry | undefined;
+    let response: Response;
+    let body: unknown;
     try {
-      const { response, error: body } = await bare.request(
+      ({ response, error: body } = await bare.request(
         method,
         path as never,
-        {
-          ...init,
-          fetch: attemptFetch,
-          parseAs: "stream",
-        } as never,
-      );
-      entry = { method: site.method, url: site.url, attempt: number, status: response.status };
-      if (response.ok) {
-        policy.successHeaders?.(response.headers);
-        const value = policy.result === "json" ? await readJson(response, site, number) : cancel(response);
-        return { done: true, value };
-      }
-      const error = toApiError(response, body, redactorFor(sent), site, number);
-      entry.code = error.code;
-      entry.requestId = error.requestId;
-      if (policy.alreadyGone?.(error)) return { done: true, value: undefined };
-      return {
-        done: false,
-        error,
-        retryable: policy.idempotent && (policy.retryable?.(error) ?? isRetryableStatus(response.status)),
-        retryAfterMs: parseRetryAfter(response.headers.get("retry-after")),
-        repair:
-          response.status === 401 && sent !== undefined && auth.onUnauthorized?.(response, sent) === true,
-      };
+        { ...init, fetch: attemptFetch, parseAs: "stream" } as never,
+      ));
     } catch (error) {
-      entry = {
-        method: site.method,
-        url: site.url,
-        attempt: number,
-        error: (error as Error)?.name ?? "Error",
-      };
+      log({ error: (error as Error)?.name ?? "Error" });
       // Only a rejection of fetch itself (the transport made it a NetworkError) may be worth repeating.
       if (error instanceof NetworkError) return { done: false, error, retryable: policy.idempotent };
       throw error;
-    } finally {
-      if (logger && entry) safeLog(logger, { ...entry, durationMs: Date.now() - started });
     }
+    if (response.ok) {
+      log({ status: response.status });
+      policy.successHeaders?.(response.headers);
+      const value = policy.result === "json" ? await readJson(response, site, number) : cancel(response);
+      return { done: true, value };
+    }
+    const error = toApiError(response, body, redactorOnce(), site, number);
+    log({ status: response.status, code: error.code, requestId: error.requestId });
+    if (policy.alreadyGone?.(error)) return { done: true, value: undefined };
+    return {
+      done: false,
+      error,
+      retryable: policy.idempotent && (policy.retryable?.(error) ?? isRetryableStatus(response.status)),
+      retryAfterMs: parseRetryAfter(response.headers.get("retry-after")),
+      repair: response.status === 401 && sent !== undefined && auth.onUnauthorized?.(response, sent) === true,
+    };
   }
 
   function toApiError(
