@@ -451,7 +451,7 @@ describe("errors are precise (#10.6)", () => {
   });
 });
 
-describe("redaction by construction (#10.3)", () => {
+describe("redaction by construction (#10.3, #17.2)", () => {
   const echoes: [string, (res: ServerResponse, headers: Record<string, unknown>) => void][] = [
     [
       "JSON",
@@ -469,6 +469,40 @@ describe("redaction by construction (#10.3)", () => {
       "percent-encoded",
       (res, headers) =>
         res.writeHead(400).end(new URLSearchParams(headers as Record<string, string>).toString()),
+    ],
+    [
+      "form encoding (URLSearchParams escapes ! ' ( ) ~ *)",
+      (res, headers) =>
+        res
+          .writeHead(400, { "content-type": "text/html" })
+          .end(`<a href="/retry?${new URLSearchParams(headers as Record<string, string>)}">retry</a>`),
+    ],
+    [
+      "HTML character references (Go, Python, OWASP)",
+      (res, headers) => {
+        const text = JSON.stringify(headers);
+        const go = text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
+        const owasp = text.replace(
+          /[^A-Za-z0-9 ]/g,
+          (c) => `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`,
+        );
+        const named = text.replace(
+          /[&/+=]/g,
+          (c) => ({ "&": "&amp;", "/": "&sol;", "+": "&plus;", "=": "&equals;" })[c] ?? c,
+        );
+        res
+          .writeHead(502, { "content-type": "text/html" })
+          .end(`<pre>${go}</pre><pre>${owasp}</pre>${named}`);
+      },
+    ],
+    [
+      "\\uXXXX escapes in text that is not JSON",
+      (res, headers) =>
+        res
+          .writeHead(400, { "content-type": "text/plain" })
+          .end(
+            `request was ${JSON.stringify(headers).replace(/[^A-Za-z0-9]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}`,
+          ),
     ],
     [
       "the reason phrase",
