@@ -601,3 +601,84 @@ describe("redaction by construction (#10.3, #17.2)", () => {
     );
   });
 });
+
+describe("every failure typed (#17.3, #17.4)", () => {
+  // How a body can end early: Content-Length promises more than is sent, then FIN or RST; or chunked
+  // transfer without its last chunk.
+  const cuts: [string, (res: ServerResponse, status: number, body: string) => void][] = [
+    [
+      "Content-Length then FIN",
+      (res, status, body) => {
+        res.writeHead(status, {
+          "content-type": "application/json",
+          "content-length": String(body.length + 100),
+        });
+        res.write(body);
+        res.socket?.end();
+      },
+    ],
+    [
+      "Content-Length then RST",
+      (res, status, body) => {
+        res.writeHead(status, {
+          "content-type": "application/json",
+          "content-length": String(body.length + 100),
+        });
+        res.write(body, () => res.socket?.resetAndDestroy());
+      },
+    ],
+    [
+      "chunked without its last chunk",
+      (res, status, body) => {
+        res.writeHead(status, { "content-type": "application/json" });
+        res.write(body, () => setTimeout(() => res.socket?.destroy(), 5));
+      },
+    ],
+  ];
+  for (const [cut, send] of cuts) {
+    for (const status of [200, 400, 503]) {
+      it(`a ${status} body that ends early (${cut}): NetworkError naming method and URL, retried when idempotent`, async () => {
+        let cutAll = false;
+        const o = await serve((res, index) => {
+          if (index === 0 || cutAll) return send(res, status, '{"content":{"actions":[');
+          res.writeHead(200, { "content-type": "application/json" }).end('{"content":{"actions":[]}}');
+        });
+        const ncf = (maxAttempts: number) =>
+          createNcfClient({
+            accessKey: "AK",
+            secretKey: SECRET_KEY,
+            baseUrl: `${o.api.url}/ncf/api/v2`,
+            ...fast,
+            maxAttempts,
+          });
+        // idempotent: the next attempt succeeds
+        await expect(ncf(3).listActions("pkg")).resolves.toEqual([]);
+        expect(o.api.requests.length).toBeGreaterThan(1);
+        cutAll = true;
+        const error = await caught(ncf(1).listActions("pkg"));
+        expect(error).toBeInstanceOf(NetworkError);
+        expect(error).toMatchObject({
+          method: "GET",
+          url: `${o.api.url}/ncf/api/v2/packages/pkg/actions?platform=vpc`,
+          attempts: 1,
+        });
+        expect(error.message).toMatch(/ended early/);
+        expectNoSecrets(error, [SECRET_KEY]);
+      });
+    }
+  }
+
+  for (const status of [600, 999]) {
+    it(`a status of ${status}: ProtocolError naming the status, method and URL, not retried`, async () => {
+      const o = await serve((res) => res.writeHead(status, { "content-type": "text/plain" }).end("odd"));
+      for (const [client, call] of clients(o.api.url)) {
+        const before = o.api.requests.length;
+        const error = await caught(call());
+        expect(error.name, client).toBe("ProtocolError");
+        expect(error).toMatchObject({ status, method: "DELETE", attempts: 1 });
+        expect(error.message).toContain(String(status));
+        expect(o.api.requests.length - before).toBe(1);
+      }
+    });
+  }
+});

@@ -3,6 +3,7 @@ export {
   type CallLogEntry,
   type CallLogger,
   NetworkError,
+  ProtocolError,
   RedirectError,
   ResponseBodyError,
   TimeoutError,

@@ -2,7 +2,14 @@ import { inspect } from "node:util";
 import { describe, expect, it, vi } from "vitest";
 import type { AuthScheme } from "./auth-scheme.js";
 import { type ClientKitOptions, createClientKit, type ErrorMapping } from "./client-kit.js";
-import { ApiError, NetworkError, RedirectError, ResponseBodyError, TimeoutError } from "./errors.js";
+import {
+  ApiError,
+  NetworkError,
+  ProtocolError,
+  RedirectError,
+  ResponseBodyError,
+  TimeoutError,
+} from "./errors.js";
 import type { CallLogEntry } from "./logger.js";
 import { REDACTED } from "./redact.js";
 import { resolveRetryOptions } from "./retry-options.js";
@@ -486,4 +493,62 @@ describe("createClientKit: client", () => {
     expect(text.includes(TOKENS[0] as string)).toBe(false);
     expect(text.length).toBeLessThanOrEqual(64 * 1024 + 100);
   });
+});
+
+/** A body that sends `text`, then fails as undici does when the connection closes or resets early. */
+function endsEarly(text: string, status: number) {
+  return () => {
+    const bytes = new TextEncoder().encode(text);
+    let sent = false;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent) return controller.error(new TypeError("terminated", { cause: { code: "UND_ERR_SOCKET" } }));
+        sent = true;
+        controller.enqueue(bytes);
+      },
+    });
+    return new Response(stream, { status, headers: { "content-type": "application/json" } });
+  };
+}
+
+/** A response with a status a Response cannot be made with (undici hands such ones over). */
+function oddStatus(status: number) {
+  return () => Object.defineProperty(new Response("odd", { status: 500 }), "status", { value: status });
+}
+
+describe("createClientKit: every failure typed (#17.3, #17.4)", () => {
+  for (const status of [200, 400, 503]) {
+    it(`a ${status} body that ends early: a NetworkError naming method and URL, retried when idempotent`, async () => {
+      const { run, calls } = setup([endsEarly('{"id":"x', status), json(200, { id: "x", size: 1 })]);
+      await expect(run("get", "/things/{id}", params, getThing)).resolves.toEqual({ id: "x", size: 1 });
+      expect(calls.length).toBeGreaterThan(1);
+      const once = setup([endsEarly('{"id":"x', status)], { retry: { ...fast, maxAttempts: 1 } });
+      const error = await once.run("get", "/things/{id}", params, getThing).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(NetworkError);
+      expect(error).toMatchObject({ method: "GET", url: `${BASE}/things/a%20b%2F1`, attempts: 1 });
+      expect((error as Error).message).toMatch(/ended early: UND_ERR_SOCKET/);
+    });
+  }
+
+  it("a body that ends early on a POST (not idempotent) is one NetworkError, not retried", async () => {
+    const { run, calls } = setup([endsEarly("{", 503), json(201, { id: "x" })]);
+    const error = await run(
+      "post",
+      "/things",
+      { body: { name: "n" } },
+      { idempotent: false, result: "json" },
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(calls).toHaveLength(1);
+  });
+
+  for (const status of [600, 999]) {
+    it(`a status of ${status} is a ProtocolError, never retried`, async () => {
+      const { run, calls } = setup([oddStatus(status), new Response(null, { status: 204 })]);
+      const error = await run("delete", "/things/{id}", params, deleteThing).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ProtocolError);
+      expect(error).toMatchObject({ name: "ProtocolError", status, method: "DELETE", attempts: 1 });
+      expect(calls).toHaveLength(1);
+    });
+  }
 });

@@ -14,7 +14,7 @@ import {
 import { type CallLogEntry, type CallLogger, safeLog } from "./logger.js";
 import { createRedactor, type Redactor } from "./redact.js";
 import type { ResolvedRetryOptions } from "./retry-options.js";
-import { send } from "./transport.js";
+import { bodyError, send } from "./transport.js";
 
 // The client kit: what every fnapi client is made of. Given the generated `paths` type, a base URL, an auth
 // scheme and the cloud's error mapping, it returns the openapi-fetch client (authenticated, behind the
@@ -184,8 +184,18 @@ export function createClientKit<Paths extends {}>(options: ClientKitOptions): Cl
     if (response.ok) {
       log({ status: response.status });
       policy.successHeaders?.(response.headers);
-      const value = policy.result === "json" ? await readJson(response, site, number) : cancel(response);
-      return { done: true, value };
+      if (policy.result !== "json") return { done: true, value: cancel(response) };
+      let text: string;
+      try {
+        text = await readData(response, site, number);
+      } catch (error) {
+        if (error instanceof ResponseBodyError) throw error;
+        const failure = bodyError(error, { signal, site, attempt: number, redactor: redactorOnce });
+        if (failure instanceof NetworkError)
+          return { done: false, error: failure, retryable: policy.idempotent };
+        throw failure;
+      }
+      return { done: true, value: parseJson(text, response.status, site, number) };
     }
     const error = toApiError(response, body, redactorOnce(), site, number);
     log({ status: response.status, code: error.code, requestId: error.requestId });
@@ -252,7 +262,8 @@ function cancel(response: Response): undefined {
   return undefined;
 }
 
-async function readJson(response: Response, site: CallSite, attempts: number): Promise<unknown> {
+/** A 2xx data body as text, up to 4 MiB (a larger one is a ResponseBodyError). */
+async function readData(response: Response, site: CallSite, attempts: number): Promise<string> {
   const { text, truncated } = await readAtMost(response.body, MAX_DATA_BODY_BYTES);
   if (truncated) {
     throw new ResponseBodyError(
@@ -262,9 +273,13 @@ async function readJson(response: Response, site: CallSite, attempts: number): P
       attempts,
     );
   }
+  return text;
+}
+
+function parseJson(text: string, status: number, site: CallSite, attempts: number): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new ResponseBodyError("is not JSON", response.status, site, attempts);
+    throw new ResponseBodyError("is not JSON", status, site, attempts);
   }
 }

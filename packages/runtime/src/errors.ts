@@ -129,7 +129,9 @@ export class TimeoutError extends CallError {
 }
 
 /**
- * `fetch` itself rejected: the request failed below HTTP (connection refused or reset, DNS, TLS, CORS).
+ * `fetch` itself rejected, or the response's body ended early (the connection closed or was reset before the
+ * body was whole): the request failed below HTTP (connection refused or reset, DNS, TLS, CORS). Retried when
+ * the operation is idempotent.
  * `cause` is the runtime's error, redacted to its name, message and code.
  */
 export class NetworkError extends CallError {
@@ -152,6 +154,26 @@ export class ResponseBodyError extends CallError {
   readonly status: number;
   constructor(problem: string, status: number, site: CallSite, attempts: number) {
     super(`${site.method} ${site.url}: the ${status} response body ${problem}`, site, attempts);
+    this.status = status;
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), status: this.status };
+  }
+}
+
+/**
+ * The server's answer broke HTTP in a way no API answers: a status outside 200–599 (600, 999). Never retried;
+ * the body is never read.
+ */
+export class ProtocolError extends CallError {
+  override readonly name = "ProtocolError";
+  readonly status: number;
+  constructor(status: number, site: CallSite, attempts: number) {
+    super(
+      `${site.method} ${site.url}: answered with status ${status}, outside 200–599 (not HTTP any API speaks)`,
+      site,
+      attempts,
+    );
     this.status = status;
   }
   override toJSON(): Record<string, unknown> {

@@ -25,6 +25,7 @@ export {
   CallError,
   type CallSite,
   NetworkError,
+  ProtocolError,
   RedirectError,
   ResponseBodyError,
   TimeoutError,

@@ -5,7 +5,7 @@
 // By construction rather than by a list of whole forms: a secret is matched character by character, and each
 // character may appear in any of the encodings that servers and proxies emit (SECURITY.md lists them):
 // - raw;
-// - JSON and Java/JavaScript string escapes: `\"`, `\\`, `\/`, `\b\f\n\r\t`, `\uXXXX` for any character
+// - JSON and Java/JavaScript string escapes: `\"`, `\\`, `\/`, `\uXXXX` for any character
 //   (Python's `ensure_ascii`, Go's `\u003c`, Java's escapeJava; a non-BMP character as its surrogate pair);
 // - `\xHH` (Python's repr of bytes, nginx's escaped log and error text);
 // - percent-encoding of the UTF-8 bytes in either hex case, `+` for a space (`encodeURIComponent`,
@@ -43,49 +43,33 @@ const NAMED: Record<string, string> = {
   "+": "plus",
   "=": "equals",
 };
-const SHORT_ESCAPES: Record<string, string> = {
-  '"': '"',
-  "\\": "\\",
-  "/": "/",
-  "\b": "b",
-  "\f": "f",
-  "\n": "n",
-  "\r": "r",
-  "\t": "t",
-};
-const LEADING_ZEROS = "0{0,4}";
+/** The longest form of one UTF-16 unit: `&#x0000FFFF;` or `&#000065535;` (a surrogate pair's forms are shorter). */
+const LONGEST_PER_UNIT = 12;
 const encoder = new TextEncoder();
 
-/** Hexadecimal digits of `code` in either case, as a pattern. */
-function hexOf(code: number, width = 0): string {
-  return code
+/** Hexadecimal digits of `code` in either case, at least `width` of them, as a pattern. */
+const hexOf = (code: number, width: number) =>
+  code
     .toString(16)
     .padStart(width, "0")
     .replace(/[a-f]/g, (digit) => `[${digit}${digit.toUpperCase()}]`);
-}
 
-/** One character of a secret in each of its forms: a pattern, and the length of its longest form. */
-function characterPattern(char: string): { pattern: string; longest: number } {
+/** One character of a secret in each of its forms, as a pattern. */
+function characterPattern(char: string): string {
   const code = char.codePointAt(0) as number;
-  const forms = [escapeRegExp(char)];
-  let longest = char.length;
-  const add = (pattern: string, length: number) => {
-    forms.push(pattern);
-    longest = Math.max(longest, length);
-  };
-  const short = SHORT_ESCAPES[char];
-  if (short) add(`\\\\${escapeRegExp(short)}`, 2);
-  const units = char.length === 1 ? [code] : [char.charCodeAt(0), char.charCodeAt(1)];
-  add(units.map((unit) => `\\\\u${hexOf(unit, 4)}`).join(""), 6 * units.length);
-  if (code < 0x100) add(`\\\\x${hexOf(code, 2)}`, 4);
-  const bytes = [...encoder.encode(char)];
-  add(bytes.map((byte) => `%${hexOf(byte, 2)}`).join(""), 3 * bytes.length);
-  if (char === " ") add("\\+", 1);
-  add(`&#${LEADING_ZEROS}${code};`, 7 + String(code).length);
-  add(`&#[xX]${LEADING_ZEROS}${hexOf(code)};`, 8 + code.toString(16).length);
-  const name = NAMED[char];
-  if (name) add(`&${name};`, name.length + 2);
-  return { pattern: forms.length === 1 ? (forms[0] as string) : `(?:${forms.join("|")})`, longest };
+  const units = char.length > 1 ? [char.charCodeAt(0), char.charCodeAt(1)] : [code];
+  const forms = [
+    escapeRegExp(char),
+    units.map((unit) => `\\\\u${hexOf(unit, 4)}`).join(""),
+    [...encoder.encode(char)].map((byte) => `%${hexOf(byte, 2)}`).join(""),
+    `&#0{0,4}${code};`,
+    `&#[xX]0{0,4}${hexOf(code, 1)};`,
+  ];
+  if (code < 256) forms.push(`\\\\x${hexOf(code, 2)}`);
+  if ('"\\/'.includes(char)) forms.push(`\\\\${escapeRegExp(char)}`);
+  if (char === " ") forms.push("\\+");
+  if (NAMED[char]) forms.push(`&${NAMED[char]};`);
+  return `(?:${forms.join("|")})`;
 }
 
 export function createRedactor(secrets: Iterable<string | undefined>): Redactor {
@@ -95,26 +79,18 @@ export function createRedactor(secrets: Iterable<string | undefined>): Redactor 
   }
   // Longer secrets first: of two that overlap, the longer is redacted whole.
   const sorted = [...unique].sort((a, b) => b.length - a.length);
-  const cache = new Map<string, { pattern: string; longest: number }>();
-  let longest = 0;
+  const cache = new Map<string, string>();
   const patterns = sorted.map((secret) => {
-    let length = 0;
     let pattern = "";
     for (const char of secret) {
-      let part = cache.get(char);
-      if (!part) {
-        part = characterPattern(char);
-        cache.set(char, part);
-      }
-      pattern += part.pattern;
-      length += part.longest;
+      if (!cache.has(char)) cache.set(char, characterPattern(char));
+      pattern += cache.get(char);
     }
-    longest = Math.max(longest, length);
     return pattern;
   });
   const pattern = patterns.length ? new RegExp(patterns.join("|"), "g") : undefined;
   const redact = ((text: string) => (pattern ? text.replace(pattern, REDACTED) : text)) as Redactor;
-  Object.defineProperty(redact, "longest", { value: longest });
+  Object.defineProperty(redact, "longest", { value: (sorted[0]?.length ?? 0) * LONGEST_PER_UNIT });
   redact.head = (text, end) => {
     if (!pattern) return text.slice(0, Math.max(0, end));
     let kept = "";

@@ -1,5 +1,5 @@
 import { readErrorBody } from "./bounded-body.js";
-import { type CallSite, NetworkError, RedirectError } from "./errors.js";
+import { type CallSite, NetworkError, ProtocolError, RedirectError } from "./errors.js";
 import type { Redactor } from "./redact.js";
 
 // One request on the wire, the way a hostile network needs it:
@@ -8,7 +8,8 @@ import type { Redactor } from "./redact.js";
 //   opaque redirect, becomes a RedirectError.
 // - The signal goes straight to fetch as `(url, init)` rather than inside a Request: in undici a Request that
 //   carries a signal, and fetch's copy of it, each subscribe to that signal (measured in bench/).
-// - Only a rejection of fetch itself is a NetworkError; an abort is left to the attempt loop.
+// - Only a rejection of fetch itself, or a body that ends early, is a NetworkError; an abort is left to the
+//   attempt loop. A status outside 200–599 is a ProtocolError (undici hands it over; a Response cannot hold it).
 // - An error response is replaced by a copy whose body is bounded and redacted, so that nothing downstream
 //   (openapi-fetch reads error bodies whole) ever holds more than 64 KiB or a secret.
 
@@ -54,8 +55,29 @@ export async function send(request: Request, context: SendContext): Promise<Resp
       attempt,
     );
   }
+  if (response.status < 200 || response.status > 599) {
+    response.body?.cancel().catch(() => {});
+    throw new ProtocolError(response.status, site, attempt);
+  }
   if (response.ok) return response;
-  return safeErrorResponse(response, context.redactor());
+  try {
+    return await safeErrorResponse(response, context.redactor());
+  } catch (error) {
+    throw bodyError(error, context);
+  }
+}
+
+/**
+ * What a failed body read becomes: the signal's reason when the attempt was aborted (its timeout, the
+ * caller), otherwise a NetworkError saying that the body ended early (`terminated`, a reset), which the
+ * attempt loop retries like any network error of an idempotent operation.
+ */
+export function bodyError(
+  error: unknown,
+  context: Pick<SendContext, "signal" | "site" | "attempt" | "redactor">,
+): unknown {
+  if (context.signal.aborted) return context.signal.reason;
+  return networkError(error, context, "the response body ended early: ");
 }
 
 /** A copy of an error response with its body bounded and redacted, and its headers redacted. */
@@ -70,12 +92,16 @@ export async function safeErrorResponse(response: Response, redact: Redactor): P
   return new Response(body === "" ? null : body, { status: response.status, statusText, headers });
 }
 
-function networkError(error: unknown, context: SendContext): NetworkError {
+function networkError(
+  error: unknown,
+  context: Pick<SendContext, "site" | "attempt" | "redactor">,
+  prefix = "",
+): NetworkError {
   const redact = context.redactor();
   const inner = error instanceof Error ? (error as { cause?: unknown }).cause : undefined;
   const code = codeOf(inner) ?? codeOf(error);
   const message = error instanceof Error ? error.message : String(error);
-  const reason = redact(code ?? message).slice(0, 300);
+  const reason = prefix + redact(code ?? message).slice(0, 300);
   // The runtime's error can hold anything (a URL, a header echoed by a custom fetch): keep a redacted copy.
   const cause = new Error(redact(message).slice(0, 300));
   cause.name = error instanceof Error ? error.name : "Error";
