@@ -60,6 +60,16 @@ const iamErrorMapping: ErrorMapping = {
   },
 };
 
+/**
+ * What the provider reads from IAM's 201 (`CreateUserTokenResponse` of specs/iam.yaml): the token in the
+ * `X-Subject-Token` header, and `token.expires_at`, a string.
+ */
+export function checkTokenAnswer(body: unknown, token: string): string | undefined {
+  if (token === "") return "came without an X-Subject-Token header, which carries the token";
+  const expiresAt = (body as { token?: { expires_at?: unknown } } | null)?.token?.expires_at;
+  return typeof expiresAt === "string" ? undefined : "has no token.expires_at string";
+}
+
 function required(field: string, value: unknown): string {
   if (typeof value !== "string" || value === "")
     throw new ValidationError(field, "is missing", "it must be a non-empty string");
@@ -105,7 +115,7 @@ export function createIamTokenProvider(options: IamTokenProviderOptions): TokenP
   });
 
   return async ({ signal }) => {
-    let token: string | null = null;
+    let token = "";
     const body = await kit.run(
       "post",
       "/v3/auth/tokens",
@@ -126,12 +136,13 @@ export function createIamTokenProvider(options: IamTokenProviderOptions): TokenP
         // Asking for a token twice does no harm (an older token is not revoked by a newer one).
         idempotent: true,
         result: "json",
-        successHeaders: (headers) => {
-          token = headers.get("x-subject-token");
+        operation: "createIamTokenProvider",
+        check: (answer, headers) => {
+          token = headers.get("x-subject-token") ?? "";
+          return checkTokenAnswer(answer, token);
         },
       },
     );
-    if (!token) throw new Error("IAM answered without an X-Subject-Token header, which carries the token");
     return { token, expiresAt: body.token.expires_at };
   };
 }

@@ -66,6 +66,13 @@ export interface CallPolicy {
   idempotent: boolean;
   /** `none`: a 2xx body is never read (cancelled). `json`: read up to 4 MiB and parsed. */
   result: "none" | "json";
+  /** The operation's name, for errors (`listActions`). */
+  operation?: string | undefined;
+  /**
+   * Checks a parsed 2xx answer (and its headers) for the fields the operation reads, as the API's schema
+   * has them; returns what is wrong, which becomes a ResponseBodyError naming the operation (never retried).
+   */
+  check?: ((body: unknown, headers: Headers) => string | undefined) | undefined;
   /** Given the headers of the 2xx answer (a token in `X-Subject-Token`, say). */
   successHeaders?: ((headers: Headers) => void) | undefined;
   /** An error that means the desired state holds already (a missing resource with `missingOk`). */
@@ -187,7 +194,7 @@ export function createClientKit<Paths extends {}>(options: ClientKitOptions): Cl
       if (policy.result !== "json") return { done: true, value: cancel(response) };
       let text: string;
       try {
-        text = await readData(response, site, number);
+        text = await readData(response, site, number, policy.operation);
       } catch (error) {
         if (error instanceof ResponseBodyError) throw error;
         const failure = bodyError(error, { signal, site, attempt: number, redactor: redactorOnce });
@@ -195,7 +202,10 @@ export function createClientKit<Paths extends {}>(options: ClientKitOptions): Cl
           return { done: false, error: failure, retryable: policy.idempotent };
         throw failure;
       }
-      return { done: true, value: parseJson(text, response.status, site, number) };
+      const value = parseJson(text, response.status, site, number, policy.operation);
+      const problem = policy.check?.(value, response.headers);
+      if (problem) throw new ResponseBodyError(problem, response.status, site, number, policy.operation);
+      return { done: true, value };
     }
     const error = toApiError(response, body, redactorOnce(), site, number);
     log({ status: response.status, code: error.code, requestId: error.requestId });
@@ -263,7 +273,12 @@ function cancel(response: Response): undefined {
 }
 
 /** A 2xx data body as text, up to 4 MiB (a larger one is a ResponseBodyError). */
-async function readData(response: Response, site: CallSite, attempts: number): Promise<string> {
+async function readData(
+  response: Response,
+  site: CallSite,
+  attempts: number,
+  operation: string | undefined,
+): Promise<string> {
   const { text, truncated } = await readAtMost(response.body, MAX_DATA_BODY_BYTES);
   if (truncated) {
     throw new ResponseBodyError(
@@ -271,15 +286,22 @@ async function readData(response: Response, site: CallSite, attempts: number): P
       response.status,
       site,
       attempts,
+      operation,
     );
   }
   return text;
 }
 
-function parseJson(text: string, status: number, site: CallSite, attempts: number): unknown {
+function parseJson(
+  text: string,
+  status: number,
+  site: CallSite,
+  attempts: number,
+  operation: string | undefined,
+): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new ResponseBodyError("is not JSON", status, site, attempts);
+    throw new ResponseBodyError("is not JSON", status, site, attempts, operation);
   }
 }

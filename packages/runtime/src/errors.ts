@@ -148,16 +148,26 @@ export class NetworkError extends CallError {
   }
 }
 
-/** A 2xx whose body could not be used: larger than the bound, or not the JSON the operation returns. */
+/**
+ * A 2xx whose body could not be used: larger than the bound, not JSON, or without the fields the operation
+ * reads (checked against the API's schema before anything is returned). Names the operation when known.
+ */
 export class ResponseBodyError extends CallError {
   override readonly name = "ResponseBodyError";
   readonly status: number;
-  constructor(problem: string, status: number, site: CallSite, attempts: number) {
-    super(`${site.method} ${site.url}: the ${status} response body ${problem}`, site, attempts);
+  /** The operation whose answer it was (`listActions`, `createIamTokenProvider`), when known. */
+  readonly operation: string | undefined;
+  constructor(problem: string, status: number, site: CallSite, attempts: number, operation?: string) {
+    super(
+      `${operation ? `${operation}: ` : ""}${site.method} ${site.url}: the ${status} response body ${problem}`,
+      site,
+      attempts,
+    );
     this.status = status;
+    this.operation = operation;
   }
   override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), status: this.status };
+    return { ...super.toJSON(), status: this.status, operation: this.operation };
   }
 }
 

@@ -1,6 +1,7 @@
 import type { NcfContext } from "../context.js";
 import type { components } from "../generated/ncf.js";
 import { assertPackageName, assertPlatform, type Platform } from "../package-name.js";
+import { checkPackage } from "./response-guards.js";
 
 export type Package = components["schemas"]["Package"];
 
@@ -22,7 +23,7 @@ export async function getPackage(
     "get",
     "/packages/{packageName}",
     { params: { path: { packageName }, query: { platform } } },
-    { signal, idempotent: true, result: "json" },
+    { signal, idempotent: true, result: "json", operation: "getPackage", check: checkPackage },
   );
   return body.content;
 }

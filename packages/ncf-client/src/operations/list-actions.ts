@@ -1,6 +1,7 @@
 import type { NcfContext } from "../context.js";
 import type { components } from "../generated/ncf.js";
 import { assertActionPackageName, assertPlatform, type Platform } from "../package-name.js";
+import { checkActionList } from "./response-guards.js";
 
 export type ActionSummary = components["schemas"]["ActionSummary"];
 
@@ -22,7 +23,7 @@ export async function listActions(
     "get",
     "/packages/{packageName}/actions",
     { params: { path: { packageName }, query: { platform } } },
-    { signal, idempotent: true, result: "json" },
+    { signal, idempotent: true, result: "json", operation: "listActions", check: checkActionList },
   );
   return body.content.actions;
 }
