@@ -14,6 +14,7 @@ export { createNcfClient } from "./create-ncf-client.web.js";
 export { NcfApiError } from "./errors.js";
 export type { components, operations, paths } from "./generated/ncf.js";
 export type { DeleteActionOptions } from "./operations/delete-action.js";
+export { CascadeDeleteError } from "./operations/delete-package.js";
 export type {
   CascadeDeleteOptions,
   CascadeProgress,

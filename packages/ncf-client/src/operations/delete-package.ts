@@ -34,6 +34,37 @@ export type CascadeProgress =
   | { type: "packageNotEmpty"; round: number }
   | { type: "packageDeleted"; round: number; alreadyGone: boolean };
 
+/**
+ * A cascade delete that failed after it did something (deleted an action, or listed again): what it did
+ * before it failed (the actions it deleted, the rounds it took) is in `report`; what failed is `cause` (an `NcfApiError`, a `TimeoutError`, the signal's
+ * reason…). Nothing in it is a secret: the cause was redacted before.
+ */
+export class CascadeDeleteError extends Error {
+  override readonly name = "CascadeDeleteError";
+  /** The package whose cascade failed. */
+  readonly packageName: string;
+  /** What was done before the failure (`alreadyGone` is false). */
+  readonly report: CascadeReport;
+  constructor(packageName: string, report: CascadeReport, cause: unknown) {
+    const deleted = report.deletedActions.length;
+    super(
+      `cascade delete of package ${packageName} failed in round ${report.rounds} after deleting ${deleted} action${deleted === 1 ? "" : "s"}: ${(cause as Error)?.message ?? String(cause)}`,
+      { cause },
+    );
+    this.packageName = packageName;
+    this.report = report;
+  }
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      message: this.message,
+      packageName: this.packageName,
+      report: this.report,
+      cause: this.cause,
+    };
+  }
+}
+
 /** What a cascade delete did. */
 export interface CascadeReport {
   /** The actions this call deleted (or found already gone), in the order they went. */
@@ -101,37 +132,54 @@ async function cascade(
     }
   };
   const deletedActions: string[] = [];
-  for (let round = 1; ; round++) {
-    let names: string[];
-    try {
-      names = (await listActions(context, packageName, { platform, ...(signal ? { signal } : {}) })).map(
-        (a) => a.name,
-      );
-    } catch (error) {
-      if (missingOk && PACKAGE_GONE(error as ApiError)) {
-        progress({ type: "packageDeleted", round, alreadyGone: true });
-        return { deletedActions, rounds: round, alreadyGone: true };
+  let round = 1;
+  try {
+    for (; ; round++) {
+      let names: string[];
+      try {
+        // A name listed twice is deleted once: a round's work is bounded by the distinct names listed.
+        names = [
+          ...new Set(
+            (await listActions(context, packageName, { platform, ...(signal ? { signal } : {}) })).map(
+              (a) => a.name,
+            ),
+          ),
+        ];
+      } catch (error) {
+        if (missingOk && PACKAGE_GONE(error as ApiError)) {
+          progress({ type: "packageDeleted", round, alreadyGone: true });
+          return { deletedActions, rounds: round, alreadyGone: true };
+        }
+        throw error;
       }
-      throw error;
-    }
-    progress({ type: "listed", round, actions: names });
-    await eachWithConcurrency(names, concurrency, async (action) => {
-      const alreadyGone = await removeAction(context, packageName, action, {
-        platform,
-        missingOk: true,
-        ...(signal ? { signal } : {}),
+      progress({ type: "listed", round, actions: names });
+      await eachWithConcurrency(names, concurrency, async (action) => {
+        const alreadyGone = await removeAction(context, packageName, action, {
+          platform,
+          missingOk: true,
+          ...(signal ? { signal } : {}),
+        });
+        deletedActions.push(action);
+        progress({ type: "actionDeleted", round, action, alreadyGone });
       });
-      deletedActions.push(action);
-      progress({ type: "actionDeleted", round, action, alreadyGone });
-    });
-    try {
-      const alreadyGone = await deleteOnly(context, packageName, platform, signal, missingOk);
-      progress({ type: "packageDeleted", round, alreadyGone });
-      return { deletedActions, rounds: round, alreadyGone };
-    } catch (error) {
-      if (!PACKAGE_NOT_EMPTY(error) || round >= maxRounds) throw error;
-      progress({ type: "packageNotEmpty", round });
+      try {
+        const alreadyGone = await deleteOnly(context, packageName, platform, signal, missingOk);
+        progress({ type: "packageDeleted", round, alreadyGone });
+        return { deletedActions, rounds: round, alreadyGone };
+      } catch (error) {
+        if (!PACKAGE_NOT_EMPTY(error) || round >= maxRounds) throw error;
+        progress({ type: "packageNotEmpty", round });
+      }
     }
+  } catch (error) {
+    // Nothing done yet (the first listing failed, or no action went): the error as it is. Otherwise what was
+    // done so far goes with the failure, so that the caller (the CLI) can say what is already gone.
+    if (deletedActions.length === 0 && round === 1) throw error;
+    throw new CascadeDeleteError(
+      packageName,
+      { deletedActions: [...deletedActions], rounds: round, alreadyGone: false },
+      error,
+    );
   }
 }
 
