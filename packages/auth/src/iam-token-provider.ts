@@ -2,6 +2,7 @@ import {
   ApiError,
   type AuthScheme,
   assertOptionsObject,
+  checkOptions,
   createClientKit,
   type ErrorMapping,
   parseBaseUrl,
@@ -79,6 +80,7 @@ function required(field: string, value: unknown): string {
 /** A `TokenProvider` that gets IAM user tokens with a password: `createFgsClient({ projectId, token })`. */
 export function createIamTokenProvider(options: IamTokenProviderOptions): TokenProvider {
   assertOptionsObject(options, "createIamTokenProvider");
+  checkOptions(options, "createIamTokenProvider", { endpoint: "string", fetch: "function" });
   const domainName = required("domainName", options.domainName);
   const userName = required("userName", options.userName);
   const password = required("password", options.password);

@@ -7,8 +7,8 @@ import {
   type TokenProvider,
 } from "@fnapi/auth";
 import {
-  assertOptionsObject,
   type CallLogger,
+  checkOptions,
   createClientKit,
   parseBaseUrl,
   type RetryOptions,
@@ -103,7 +103,13 @@ function check(field: "projectId" | "region", value: unknown): string {
 }
 
 export function createFgsClientOn(platform: FgsPlatform, options: FgsClientOptions = {}): FgsClient {
-  assertOptionsObject(options, "createFgsClient");
+  checkOptions(options, "createFgsClient", {
+    baseUrl: "string",
+    fetch: "function",
+    clock: "function",
+    crypto: "object",
+    logger: "function",
+  });
   const hasToken = options.token !== undefined;
   const hasAkSk = options.accessKey !== undefined || options.secretKey !== undefined;
   if (hasToken && hasAkSk) {

@@ -1,7 +1,7 @@
 import { type Clock, type NcpCredentials, ncpSignatureV2Auth, type SigningCrypto } from "@fnapi/auth";
 import {
-  assertOptionsObject,
   type CallLogger,
+  checkOptions,
   createClientKit,
   parseBaseUrl,
   type RetryOptions,
@@ -86,7 +86,13 @@ function credentialsFrom(options: NcfClientOptions, platform: NcfPlatform): NcpC
 }
 
 export function createNcfClientOn(platform: NcfPlatform, options: NcfClientOptions = {}): NcfClient {
-  assertOptionsObject(options, "createNcfClient");
+  checkOptions(options, "createNcfClient", {
+    baseUrl: "string",
+    fetch: "function",
+    clock: "function",
+    crypto: "object",
+    logger: "function",
+  });
   const credentials = credentialsFrom(options, platform);
   const context: NcfContext = {
     kit: createClientKit<paths>({

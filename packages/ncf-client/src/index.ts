@@ -14,13 +14,13 @@ export { createNcfClient } from "./create-ncf-client.web.js";
 export { NcfApiError } from "./errors.js";
 export type { components, operations, paths } from "./generated/ncf.js";
 export type { DeleteActionOptions } from "./operations/delete-action.js";
-export { CascadeDeleteError } from "./operations/delete-package.js";
 export type {
   CascadeDeleteOptions,
   CascadeProgress,
   CascadeReport,
   DeletePackageOptions,
 } from "./operations/delete-package.js";
+export { CascadeDeleteError } from "./operations/delete-package.js";
 export type { GetPackageOptions, Package } from "./operations/get-package.js";
 export type { ActionSummary, ListActionsOptions } from "./operations/list-actions.js";
 export { PACKAGE_NAME_PATTERN, type Platform } from "./package-name.js";

@@ -12,6 +12,7 @@ import {
   ResponseBodyError,
 } from "./errors.js";
 import { type CallLogEntry, type CallLogger, safeLog } from "./logger.js";
+import { checkOptions } from "./options-object.js";
 import { createRedactor, type Redactor } from "./redact.js";
 import type { ResolvedRetryOptions } from "./retry-options.js";
 import { bodyError, send } from "./transport.js";
@@ -117,6 +118,8 @@ export interface ClientKit<Paths extends {}> {
 const MAX_MESSAGE_CHARS = 2000;
 
 export function createClientKit<Paths extends {}>(options: ClientKitOptions): ClientKit<Paths> {
+  // Every client's `fetch` and `logger` are checked here, once for all of them.
+  checkOptions(options, "the client", { fetch: "function", logger: "function", headers: "object" });
   const { auth, errors, retry, logger } = options;
   const fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
   const base = {
@@ -256,6 +259,8 @@ export function createClientKit<Paths extends {}>(options: ClientKitOptions): Cl
   return {
     client,
     run: (method, path, init, policy) => {
+      // Every operation's `signal` is checked here, before anything is sent.
+      checkOptions(policy, String(policy.operation ?? path), { signal: "signal" });
       const site: CallSite = { method: method.toUpperCase(), url: options.baseUrl + String(path) };
       return runAttempts(
         { retry, signal: policy.signal, site, idempotent: policy.idempotent },

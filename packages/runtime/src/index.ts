@@ -32,6 +32,6 @@ export {
   ValidationError,
 } from "./errors.js";
 export type { CallLogEntry, CallLogger } from "./logger.js";
-export { assertOptionsObject } from "./options-object.js";
+export { assertOptionsObject, checkOptions, type OptionKind } from "./options-object.js";
 export { createRedactor, REDACTED, type Redactor } from "./redact.js";
 export { type ResolvedRetryOptions, type RetryOptions, resolveRetryOptions } from "./retry-options.js";

@@ -1,4 +1,4 @@
-import { ValidationError } from "@fnapi/runtime";
+import { checkOptions, ValidationError } from "@fnapi/runtime";
 import type { FgsContext } from "../context.js";
 import { ALREADY_GONE_CODES } from "../errors.js";
 import { parseFunctionUrn } from "../urn.js";
@@ -16,8 +16,12 @@ export interface DeleteFunctionOptions {
 export async function deleteFunction(
   { kit, projectId, region, customHost }: FgsContext,
   functionUrn: string,
-  { signal, missingOk = false }: DeleteFunctionOptions = {},
+  options?: DeleteFunctionOptions,
 ): Promise<void> {
+  const { signal, missingOk = false } = checkOptions(options, "deleteFunction", {
+    signal: "signal",
+    missingOk: "boolean",
+  });
   const urn = parseFunctionUrn(functionUrn);
   if (urn.projectId !== projectId) {
     throw new ValidationError(

@@ -1,4 +1,4 @@
-import type { ApiError } from "@fnapi/runtime";
+import { type ApiError, checkOptions } from "@fnapi/runtime";
 import type { NcfContext } from "../context.js";
 import { assertActionName, assertActionPackageName, assertPlatform, type Platform } from "../package-name.js";
 
@@ -26,9 +26,14 @@ export async function deleteAction(
   context: NcfContext,
   packageName: string,
   actionName: string,
-  options: DeleteActionOptions = {},
+  options?: DeleteActionOptions,
 ): Promise<void> {
-  await removeAction(context, packageName, actionName, options);
+  await removeAction(
+    context,
+    packageName,
+    actionName,
+    checkOptions(options, "deleteAction", { signal: "signal", missingOk: "boolean" }),
+  );
 }
 
 /** `deleteAction`, resolving to whether the action was already gone (with `missingOk`). */

@@ -1,4 +1,4 @@
-import { type ApiError, ValidationError } from "@fnapi/runtime";
+import { type ApiError, checkOptions, ValidationError } from "@fnapi/runtime";
 import type { NcfContext } from "../context.js";
 import { assertPackageName, assertPlatform, type Platform } from "../package-name.js";
 import { removeAction } from "./delete-action.js";
@@ -83,8 +83,14 @@ const PACKAGE_NOT_EMPTY = (error: unknown) =>
 export async function deletePackage(
   context: NcfContext,
   packageName: string,
-  options: DeletePackageOptions | CascadeDeleteOptions = {},
+  given?: DeletePackageOptions | CascadeDeleteOptions,
 ): Promise<CascadeReport | undefined> {
+  const options = checkOptions(given, "deletePackage", {
+    signal: "signal",
+    missingOk: "boolean",
+    cascade: "boolean",
+    onProgress: "function",
+  }) as DeletePackageOptions | CascadeDeleteOptions;
   const { platform = "vpc", signal, missingOk = false } = options;
   assertPackageName(packageName);
   assertPlatform(platform);

@@ -1,3 +1,4 @@
+import { checkOptions } from "@fnapi/runtime";
 import type { NcfContext } from "../context.js";
 import type { components } from "../generated/ncf.js";
 import { assertPackageName, assertPlatform, type Platform } from "../package-name.js";
@@ -15,8 +16,9 @@ export interface GetPackageOptions {
 export async function getPackage(
   { kit }: NcfContext,
   packageName: string,
-  { platform = "vpc", signal }: GetPackageOptions = {},
+  options?: GetPackageOptions,
 ): Promise<Package> {
+  const { platform = "vpc", signal } = checkOptions(options, "getPackage", { signal: "signal" });
   assertPackageName(packageName);
   assertPlatform(platform);
   const body = await kit.run(

@@ -1,3 +1,4 @@
+import { checkOptions } from "@fnapi/runtime";
 import type { NcfContext } from "../context.js";
 import type { components } from "../generated/ncf.js";
 import { assertActionPackageName, assertPlatform, type Platform } from "../package-name.js";
@@ -15,8 +16,9 @@ export interface ListActionsOptions {
 export async function listActions(
   { kit }: NcfContext,
   packageName: string,
-  { platform = "vpc", signal }: ListActionsOptions = {},
+  options?: ListActionsOptions,
 ): Promise<ActionSummary[]> {
+  const { platform = "vpc", signal } = checkOptions(options, "listActions", { signal: "signal" });
   assertActionPackageName(packageName);
   assertPlatform(platform);
   const body = await kit.run(
