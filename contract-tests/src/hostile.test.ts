@@ -252,15 +252,19 @@ describe("everything is bounded", () => {
     expect(error.body.length).toBeLessThanOrEqual(64 * 1024);
   });
 
-  it("thousands of calls sharing one signal through backoff: one listener, no warning (#10.9)", {
-    timeout: 120_000,
+  it("thousands of calls sharing one signal through backoff: one listener, no warning (#10.9, #17.14)", {
+    timeout: 240_000,
   }, async () => {
-    // each call deletes its own package and its first attempt is refused, so every call sits in backoff at once
-    const seen = new Set<string>();
+    // Each call deletes its own package and its first attempt is refused, so every call sits in backoff at
+    // once. On a loaded machine some connections are reset (UND_ERR_SOCKET) and retried: the test counts
+    // what it controls (each package refused once, then deleted), never the exact number of requests, and
+    // gives the calls enough attempts to ride out a reset.
+    const seen = new Map<string, number>();
     const o = await serve((res, index, origins) => {
       const path = origins.api.requests[index]?.url ?? "";
-      res.writeHead(seen.has(path) ? 204 : 503).end();
-      seen.add(path);
+      const answered = seen.get(path) ?? 0;
+      seen.set(path, answered + 1);
+      res.writeHead(answered > 0 ? 204 : 503).end();
     });
     const warnings: Error[] = [];
     const onWarning = (warning: Error) => warnings.push(warning);
@@ -272,6 +276,8 @@ describe("everything is bounded", () => {
         secretKey: SECRET_KEY,
         baseUrl: `${o.api.url}/ncf/api/v2`,
         backoff: { baseMs: 200, maxMs: 200 },
+        maxAttempts: 8,
+        timeoutMs: 120_000,
       });
       const calls = Array.from({ length: 2_000 }, (_, i) =>
         ncf.deletePackage(`p${i}`, { signal: controller.signal }),
@@ -284,7 +290,9 @@ describe("everything is bounded", () => {
       process.off("warning", onWarning);
     }
     expect(warnings.filter((w) => w.name === "MaxListenersExceededWarning")).toEqual([]);
-    expect(o.api.requests.length).toBe(4_000);
+    // every package was refused once and then deleted: 2 000 paths, each answered at least twice
+    expect(seen.size).toBe(2_000);
+    expect([...seen.values()].every((answers) => answers >= 2)).toBe(true);
   });
 });
 
