@@ -1,6 +1,7 @@
 import { getEventListeners } from "node:events";
 import type { ServerResponse } from "node:http";
 import { gzipSync } from "node:zlib";
+import { createIamTokenProvider } from "@fnapi/auth";
 import { createFgsClient, formatFunctionUrn, RedirectError } from "@fnapi/fgs-client";
 import {
   ApiError,
@@ -360,6 +361,64 @@ describe("a 401 invalidates only the token it rejected (#10.5)", () => {
     await Promise.all(Array.from({ length: 200 }, () => fgs.deleteFunction(urn)));
     expect(provided).toBe(2);
   });
+});
+
+describe("the 401 repair within maxAttempts × timeoutMs (#17.6)", () => {
+  it("a slow 401, a slow 503 and a slow 204 with maxAttempts 2: the third attempt gets only what is left", async () => {
+    const answers = [401, 503, 204];
+    const o = await serve((res, index) => {
+      setTimeout(() => res.writeHead(answers[Math.min(index, 2)] ?? 204).end(), 400);
+    });
+    let provided = 0;
+    const fgs = createFgsClient({
+      projectId,
+      baseUrl: o.api.url,
+      maxAttempts: 2,
+      timeoutMs: 500,
+      backoff: { baseMs: 0, maxMs: 0 },
+      token: async () => `token-${++provided}`,
+    });
+    const { value: error, ms } = await timed(() => caught(fgs.deleteFunction(urn)));
+    // Before: three attempts of 400 ms each (1.2 s > the 1 s bound), and the delete succeeded on the third.
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as TimeoutError).timeoutMs).toBeLessThanOrEqual(500);
+    expect(ms).toBeLessThan(2 * 500 + 3_000); // the bound, with slack for a loaded machine
+  });
+});
+
+describe("refresh storms: one refresh per rejected token (#17.7)", () => {
+  for (const calls of [50, 200]) {
+    it(`${calls} concurrent calls against an API that answers 401: one IAM password login after the first`, async () => {
+      let logins = 0;
+      const o = await serve((res, index, origins) => {
+        const request = origins.api.requests[index];
+        if (request?.url.startsWith("/v3/auth/tokens")) {
+          logins++;
+          res
+            .writeHead(201, { "content-type": "application/json", "x-subject-token": `MIItoken-${logins}` })
+            .end(JSON.stringify({ token: { expires_at: "2099-01-01T00:00:00.000000Z" } }));
+          return;
+        }
+        res.writeHead(401, { "content-type": "application/json" }).end('{"error_code":"APIGW.0301"}');
+      });
+      const fgs = createFgsClient({
+        projectId,
+        baseUrl: o.api.url,
+        ...fast,
+        token: createIamTokenProvider({
+          domainName: "acme",
+          userName: "deployer",
+          password: "hunter2/SECRET+password",
+          projectId,
+          endpoint: o.api.url,
+          ...fast,
+        }),
+      });
+      const results = await Promise.allSettled(Array.from({ length: calls }, () => fgs.deleteFunction(urn)));
+      expect(results.every((r) => r.status === "rejected")).toBe(true);
+      expect(logins).toBe(2);
+    });
+  }
 });
 
 describe("errors are precise (#10.6)", () => {

@@ -142,3 +142,36 @@ describe("formatFunctionUrn", () => {
     ).toBe("alias");
   });
 });
+
+describe("refresh storms (#17.7)", () => {
+  for (const calls of [50, 200]) {
+    it(`${calls} concurrent calls against an API that answers 401 to every token: one refresh`, async () => {
+      let provided = 0;
+      const seen = new Set<string>();
+      const fetch: typeof globalThis.fetch = async (_input, init) => {
+        seen.add(new Headers(init?.headers).get("x-auth-token") ?? "");
+        // answers arrive spread out, as from a real server
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5));
+        return new Response(
+          JSON.stringify({ error_code: "APIGW.0301", error_msg: "Incorrect IAM authentication information" }),
+          {
+            status: 401,
+            headers: { "content-type": "application/json" },
+          },
+        );
+      };
+      const fgs = createFgsClient({
+        projectId,
+        baseUrl: "https://fgs.test",
+        fetch,
+        token: async () => `token-${++provided}`,
+      });
+      const urn = formatFunctionUrn({ region: "cn-north-4", projectId, name: "hello" });
+      const results = await Promise.allSettled(Array.from({ length: calls }, () => fgs.deleteFunction(urn)));
+      expect(results.every((r) => r.status === "rejected")).toBe(true);
+      // the first token, and one refresh after it was rejected; the refreshed one, rejected on the repair, is kept
+      expect(provided).toBe(2);
+      expect([...seen].sort()).toEqual(["token-1", "token-2"]);
+    });
+  }
+});

@@ -552,3 +552,56 @@ describe("createClientKit: every failure typed (#17.3, #17.4)", () => {
     });
   }
 });
+
+describe("createClientKit: the redactor knows every secret of the call (#17.1)", () => {
+  it("a token rejected by a 401 and echoed by the repair's answer is redacted", async () => {
+    const { run, calls } = setup([
+      json(401, errorBody("AUTH", "expired")),
+      () => json(400, errorBody("BAD", `rejected ${TOKENS[0]} earlier`)),
+    ]);
+    const error = await run("delete", "/things/{id}", params, deleteThing).catch((e: unknown) => e);
+    expect(calls.map((c) => c.headers.get("x-test-token"))).toEqual(TOKENS);
+    expect(error).toMatchObject({ status: 400, attempts: 2 });
+    expect(surfaces(error)).toContain(REDACTED);
+    for (const form of secretForms) expect(surfaces(error)).not.toContain(form);
+  });
+
+  it("a signature of attempt 1 echoed in attempt 3's answer (a cached error page) is redacted", async () => {
+    let attempt = 0;
+    const signatures: string[] = [];
+    const scheme: AuthScheme = {
+      name: "signing",
+      async authorize(request) {
+        const signature = `sig-${++attempt}-0123456789abcdef/+=`;
+        signatures.push(signature);
+        request.headers.set("x-signature", signature);
+      },
+      secrets: (request) => [SECRET_KEY, ...(request ? [request.headers.get("x-signature") ?? ""] : [])],
+    };
+    const { run } = setup(
+      [
+        json(503, errorBody("BUSY", "try again")),
+        json(503, errorBody("BUSY", "try again")),
+        () => json(503, errorBody("BUSY", `cached page for x-signature: ${signatures[0]}`)),
+      ],
+      { auth: scheme },
+    );
+    const error = await run("delete", "/things/{id}", params, deleteThing).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 503, attempts: 3 });
+    expect(signatures).toHaveLength(3);
+    for (const signature of signatures) {
+      expect(surfaces(error)).not.toContain(signature);
+      expect(surfaces(error)).not.toContain(encodeURIComponent(signature));
+    }
+    expect((error as ApiError).message).toBe(`cached page for x-signature: ${REDACTED}`);
+  });
+});
+
+describe("createClientKit: one refresh per rejected token (#17.7)", () => {
+  it("a 401 on the repair attempt does not make the scheme drop the token it just got", async () => {
+    const { run, auth } = setup([json(401, errorBody("AUTH", "no"))]);
+    await expect(run("delete", "/things/{id}", params, deleteThing)).rejects.toMatchObject({ status: 401 });
+    // told once (attempt 1); the repair's 401 is not reported as a reason to refresh again
+    expect(auth.onUnauthorized).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,7 +1,13 @@
 import createClient, { type Client, type MaybeOptionalInit, type PathSerializer } from "openapi-fetch";
 import type { HttpMethod, PathsWithMethod, SuccessResponseJSON } from "openapi-typescript-helpers";
 import { AttemptRequest } from "./attempt-request.js";
-import { type AttemptOutcome, isRetryableStatus, parseRetryAfter, runAttempts } from "./attempts.js";
+import {
+  type Attempt,
+  type AttemptOutcome,
+  isRetryableStatus,
+  parseRetryAfter,
+  runAttempts,
+} from "./attempts.js";
 import { type AuthScheme, authMiddleware } from "./auth-scheme.js";
 import { MAX_DATA_BODY_BYTES, readAtMost } from "./bounded-body.js";
 import {
@@ -151,8 +157,8 @@ export function createClientKit<Paths extends {}>(options: ClientKitOptions): Cl
     init: object | undefined,
     policy: CallPolicy,
     site: CallSite,
-    number: number,
-    signal: AbortSignal,
+    { number, signal, canRepair }: Attempt,
+    used: string[],
   ): Promise<AttemptOutcome<unknown>> {
     // Logging costs nothing unless a logger was given: no clock read, no entry built.
     const started = logger ? Date.now() : 0;
@@ -168,13 +174,16 @@ export function createClientKit<Paths extends {}>(options: ClientKitOptions): Cl
       }
     };
     let sent: Request | undefined;
-    // One redactor per attempt, made only if something has to be redacted (the transport and the error share it).
+    // One redactor per attempt, made only if something has to be redacted (the transport and the error share
+    // it). It knows every secret the call has used so far: a server may echo attempt 1's signature, or the
+    // token a 401 rejected before the refresh, into a later attempt's answer.
     let redactor: Redactor | undefined;
-    const redactorOnce = () => (redactor ??= redactorFor(sent));
+    const redactorOnce = () => (redactor ??= createRedactor(used.concat(auth.secrets(sent))));
     const attemptFetch = async (request: Request) => {
       site.url = request.url;
       await auth.authorize(request, signal);
       sent = request;
+      used.push(...auth.secrets(request));
       return send(request, { fetch: fetchImpl, signal, site, attempt: number, redactor: redactorOnce });
     };
     let response: Response;
@@ -218,7 +227,13 @@ export function createClientKit<Paths extends {}>(options: ClientKitOptions): Cl
       error,
       retryable: policy.idempotent && (policy.retryable?.(error) ?? isRetryableStatus(response.status)),
       retryAfterMs: parseRetryAfter(response.headers.get("retry-after")),
-      repair: response.status === 401 && sent !== undefined && auth.onUnauthorized?.(response, sent) === true,
+      // Only an attempt that may still repair tells the scheme: a 401 on the repair attempt must not drop
+      // the token just fetched, or every call of a burst would refresh again (one refresh per rejected token).
+      repair:
+        response.status === 401 &&
+        sent !== undefined &&
+        canRepair &&
+        auth.onUnauthorized?.(response, sent) === true,
     };
   }
 
@@ -262,10 +277,10 @@ export function createClientKit<Paths extends {}>(options: ClientKitOptions): Cl
       // Every operation's `signal` is checked here, before anything is sent.
       checkOptions(policy, String(policy.operation ?? path), { signal: "signal" });
       const site: CallSite = { method: method.toUpperCase(), url: options.baseUrl + String(path) };
-      return runAttempts(
-        { retry, signal: policy.signal, site, idempotent: policy.idempotent },
-        ({ number, signal }) =>
-          attemptOnce(method, String(path), init ?? undefined, policy, site, number, signal),
+      // The secrets every attempt of this call sent (signatures, tokens, a token replaced after a 401).
+      const used: string[] = [];
+      return runAttempts({ retry, signal: policy.signal, site, idempotent: policy.idempotent }, (attempt) =>
+        attemptOnce(method, String(path), init ?? undefined, policy, site, attempt, used),
       ) as Promise<never>;
     },
   };
