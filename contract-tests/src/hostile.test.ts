@@ -624,11 +624,19 @@ describe("redaction by construction (#10.3, #17.2)", () => {
     }
   });
 
-  it("random secrets echoed in random encodings never appear (property)", async () => {
+  it("random secrets echoed in random encodings (JSON, percent, form, HTML, \\uXXXX) never appear (property)", async () => {
     const o = await serve((res, index, origins) => {
       const headers = origins.api.requests[index]?.headers ?? {};
       const text = JSON.stringify(headers);
-      const forms = [text, text.replaceAll("/", "\\/"), encodeURIComponent(text)];
+      const forms = [
+        text,
+        text.replaceAll("/", "\\/"),
+        encodeURIComponent(text),
+        new URLSearchParams({ echo: text }).toString(),
+        text.replace(/[^A-Za-z0-9 ]/g, (c) => `&#x${c.charCodeAt(0).toString(16)};`),
+        text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`),
+        text.replace(/[^A-Za-z0-9]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`),
+      ];
       res.writeHead(400, { "content-type": "text/plain" }).end(forms[index % forms.length]);
     });
     const secret = secretArbitrary(48);
@@ -664,7 +672,7 @@ describe("redaction by construction (#10.3, #17.2)", () => {
           );
         for (const error of errors) expectNoSecrets(error, [secretKey, token, ...sent]);
       }),
-      { numRuns: 40 },
+      { numRuns: 70 },
     );
   });
 });
