@@ -4,36 +4,12 @@ import { ValidationError } from "./errors.js";
 // function names the kind of each option it reads, and a value of another kind is a ValidationError naming
 // the option before anything is sent, instead of a TypeError deep inside, or a silently different call.
 
-/** The kinds of value an option can take. */
+/** The kinds of value an option can take: a `typeof` name, or `signal` for an AbortSignal. */
 export type OptionKind = "boolean" | "function" | "signal" | "string" | "number" | "object";
 
-const RULES: Record<OptionKind, string> = {
-  boolean: "true or false",
-  function: "a function",
-  signal: "an AbortSignal",
-  string: "a string",
-  number: "a number",
-  object: "an object",
-};
-
 /** What a value is, for a message: its type, never its content (it may be a secret). */
-function kindOf(value: unknown): string {
-  return value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
-}
-
-function isKind(value: unknown, kind: OptionKind): boolean {
-  if (kind === "signal") {
-    const signal = value as AbortSignal | null;
-    return (
-      typeof signal === "object" &&
-      signal !== null &&
-      typeof signal.aborted === "boolean" &&
-      typeof signal.addEventListener === "function"
-    );
-  }
-  if (kind === "object") return typeof value === "object" && value !== null && !Array.isArray(value);
-  return typeof value === kind;
-}
+const kindOf = (value: unknown) =>
+  value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
 
 /** Refuses a missing or non-object options argument with a clear error instead of a property-access crash. */
 export function assertOptionsObject(value: unknown, call: string): asserts value is object {
@@ -59,9 +35,18 @@ export function checkOptions<T extends object>(
   assertOptionsObject(options, call);
   for (const name in kinds) {
     const value = (options as Record<string, unknown>)[name];
-    const kind = kinds[name] as OptionKind;
-    if (value !== undefined && !isKind(value, kind)) {
-      throw new ValidationError(name, `is ${kindOf(value)}`, `${call} takes ${RULES[kind]} as ${name}`);
+    const kind = kinds[name];
+    const signal = kind === "signal";
+    const ok = signal
+      ? typeof (value as AbortSignal)?.aborted === "boolean" &&
+        typeof (value as AbortSignal).addEventListener === "function"
+      : typeof value === kind && value !== null;
+    if (value !== undefined && !ok) {
+      throw new ValidationError(
+        name,
+        `is ${kindOf(value)}`,
+        `${call} takes ${signal ? "an AbortSignal" : kind === "object" ? "an object" : `a ${kind}`} as ${name}`,
+      );
     }
   }
   return options;
