@@ -1,5 +1,5 @@
 import { inspect } from "node:util";
-import { parseSdkDate } from "@fnapi/auth";
+import { parseHuaweiSdkDate } from "@fnapi/auth";
 import { createFgsClient, FgsApiError, formatFunctionUrn } from "@fnapi/fgs-client";
 import { createNcfClient, NcfApiError, NetworkError, TimeoutError } from "@fnapi/ncf-client";
 import { afterEach, describe, expect, it } from "vitest";
@@ -222,7 +222,7 @@ describe("fault injection", () => {
   it("a skewed clock with AK/SK signing: corrected from the Date header", async () => {
     server = await startLoopbackServer((req, res) => {
       const serverNow = Date.now() - 3600_000;
-      const sentAt = parseSdkDate(String(req.headers["x-sdk-date"]));
+      const sentAt = parseHuaweiSdkDate(String(req.headers["x-sdk-date"]));
       res.setHeader("date", new Date(serverNow).toUTCString());
       if (Math.abs(serverNow - sentAt) < 15 * 60_000) return res.writeHead(204).end();
       res.writeHead(401, { "content-type": "application/json" });

@@ -1,5 +1,4 @@
-import { type AuthScheme, authMiddleware } from "@fnapi/runtime";
-import type { Middleware } from "openapi-fetch";
+import type { AuthScheme, SignableRequest } from "./auth-scheme.js";
 import type { Clock } from "./clock.js";
 import { createSkewedClock } from "./clock-skew.js";
 import type { SigningCrypto } from "./crypto.js";
@@ -15,7 +14,7 @@ export interface HuaweiAkSkAuthOptions {
 }
 
 // The signature hex is redacted on its own as well as inside `Authorization`: a gateway may echo just it.
-const signatures = new WeakMap<Request, string>();
+const signatures = new WeakMap<SignableRequest, string>();
 
 /**
  * Huawei SDK-HMAC-SHA256 (AK/SK) as an auth scheme: signs each attempt afresh (`X-Project-Id`,
@@ -50,12 +49,4 @@ export function huaweiAkSkAuth(
     },
     onUnauthorized: (response) => clock.adjustFrom(response),
   };
-}
-
-/** openapi-fetch middleware that signs every request (every attempt) with AK/SK. Register it last. */
-export function huaweiAkSkMiddleware(
-  credentials: HuaweiAkSkCredentials,
-  options: HuaweiAkSkAuthOptions = {},
-): Middleware {
-  return authMiddleware(huaweiAkSkAuth(credentials, options));
 }

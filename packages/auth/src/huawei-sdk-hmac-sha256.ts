@@ -1,8 +1,9 @@
+import type { SignableRequest } from "./auth-scheme.js";
 import { type Clock, systemClock } from "./clock.js";
 import { type SigningCrypto, webCrypto } from "./crypto.js";
 import { toHex } from "./encoding.js";
 import { assertCredential, assertHeaderSafe } from "./header-value.js";
-import { canonicalHeaders, canonicalQueryString, canonicalUri, sdkDate } from "./huawei-canonical.js";
+import { canonicalHeaders, canonicalQueryString, canonicalUri, huaweiSdkDate } from "./huawei-canonical.js";
 
 // Huawei Cloud AK/SK signing, "SDK-HMAC-SHA256":
 //   CanonicalRequest = METHOD \n CanonicalURI \n CanonicalQueryString \n CanonicalHeaders \n SignedHeaders \n hex(sha256(body))
@@ -87,7 +88,7 @@ export interface HuaweiSigner {
    * Sets `X-Sdk-Date`, `X-Security-Token` (if any) and `Authorization` on `request` and returns the
    * signature (hex), which is as secret as the header.
    */
-  sign(request: Request): Promise<string>;
+  sign(request: SignableRequest): Promise<string>;
 }
 
 // Headers a runtime or proxy may add or rewrite after signing; signing them would break the signature.
@@ -112,7 +113,7 @@ export function createHuaweiSigner(
 
   return {
     async sign(request) {
-      request.headers.set("X-Sdk-Date", sdkDate(clock()));
+      request.headers.set("X-Sdk-Date", huaweiSdkDate(clock()));
       if (securityToken !== undefined) request.headers.set("X-Security-Token", securityToken);
       const url = new URL(request.url);
       const toSign: Record<string, string> = { host: url.host };

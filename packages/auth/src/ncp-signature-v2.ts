@@ -1,3 +1,4 @@
+import type { SignableRequest } from "./auth-scheme.js";
 import { type Clock, systemClock } from "./clock.js";
 import { type SigningCrypto, webCrypto } from "./crypto.js";
 import { toBase64 } from "./encoding.js";
@@ -40,8 +41,11 @@ export interface NcpSignerOptions {
 export interface NcpSigner {
   /** The three signature headers for a request to `url` at the signer's current time. */
   headersFor(method: string, url: string | URL): Promise<NcpSignatureHeaders>;
-  /** Sets the three signature headers on `request` (mutating its headers). */
-  sign(request: Request): Promise<void>;
+  /**
+   * Sets the three signature headers on `request` (mutating its headers) and returns the signature
+   * (base64), which is as secret as the header.
+   */
+  sign(request: SignableRequest): Promise<string>;
 }
 
 /** A signer with the secret key prepared once. The secret stays in a closure: no property holds it. */
@@ -69,6 +73,7 @@ export function createNcpSigner(credentials: NcpCredentials, options: NcpSignerO
       request.headers.set("x-ncp-apigw-timestamp", headers["x-ncp-apigw-timestamp"]);
       request.headers.set("x-ncp-iam-access-key", headers["x-ncp-iam-access-key"]);
       request.headers.set("x-ncp-apigw-signature-v2", headers["x-ncp-apigw-signature-v2"]);
+      return headers["x-ncp-apigw-signature-v2"];
     },
   };
 }

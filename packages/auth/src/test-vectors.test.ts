@@ -1,7 +1,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { webCrypto } from "./crypto.js";
-import { canonicalHeaders, canonicalQueryString, canonicalUri, parseSdkDate } from "./huawei-canonical.js";
+import {
+  canonicalHeaders,
+  canonicalQueryString,
+  canonicalUri,
+  parseHuaweiSdkDate,
+} from "./huawei-canonical.js";
 import { createHuaweiSigner, huaweiSign } from "./huawei-sdk-hmac-sha256.js";
 import { createNcpSigner, ncpSignature, ncpStringToSign } from "./ncp-signature-v2.js";
 import { requestTarget } from "./request-target.js";
@@ -127,7 +132,7 @@ describe.each(implementations)("%s", (_, crypto) => {
       );
       const request = new Request(vector.input.url, { method: vector.input.method, headers });
       const signer = createHuaweiSigner(vector.input.credentials, {
-        clock: () => parseSdkDate(vector.input.time),
+        clock: () => parseHuaweiSdkDate(vector.input.time),
         crypto,
       });
       await signer.sign(request);

@@ -1,10 +1,10 @@
 import {
   type Clock,
   type HuaweiAkSkCredentials,
+  type HuaweiTokenProvider,
   huaweiAkSkAuth,
   huaweiTokenAuth,
   type SigningCrypto,
-  type TokenProvider,
 } from "@fnapi/auth";
 import {
   assertOptionsObject,
@@ -43,7 +43,7 @@ interface CommonOptions extends RetryOptions {
 
 interface TokenAuth {
   /** An IAM token, or an async provider whose result is cached until shortly before it expires. */
-  token: string | TokenProvider;
+  token: string | HuaweiTokenProvider;
   accessKey?: never;
   secretKey?: never;
   securityToken?: never;

@@ -12,6 +12,11 @@ export type { FgsClient, FgsClientOptions } from "./create-fgs-client.js";
 export { createFgsClient } from "./create-fgs-client.web.js";
 export { FgsApiError } from "./errors.js";
 export type { components, operations, paths } from "./generated/fgs.js";
+export {
+  createIamTokenProvider,
+  IamApiError,
+  type IamTokenProviderOptions,
+} from "./iam-token-provider.js";
 export type { DeleteFunctionOptions } from "./operations/delete-function.js";
 export {
   type FunctionUrnParts,

@@ -2,19 +2,7 @@
 // or a token) and every text in them has been redacted before it got here, so no rendering of an error
 // (String, stack, JSON.stringify, util.inspect) can leak a secret.
 
-/** Thrown before anything is sent when an argument or option breaks a rule of the API. */
-export class ValidationError extends TypeError {
-  override readonly name = "ValidationError";
-  /** The argument or option at fault, e.g. `packageName`, `function_urn`, `secretKey`. */
-  readonly field: string;
-  /** The rule the value must follow. */
-  readonly rule: string;
-  constructor(field: string, problem: string, rule: string) {
-    super(`${field} ${problem}; ${rule}`);
-    this.field = field;
-    this.rule = rule;
-  }
-}
+export { ValidationError } from "@fnapi/auth";
 
 /** Where a call went: method and URL (the URL never carries credentials: the clients refuse such URLs). */
 export interface CallSite {

@@ -1,4 +1,4 @@
-import { ValidationError } from "@fnapi/runtime";
+import { ValidationError } from "../validation-error.js";
 import { builtin } from "./builtin.js";
 import { parseIni } from "./ini.js";
 

@@ -1,3 +1,4 @@
+import type { HuaweiTokenProvider } from "@fnapi/auth";
 import {
   ApiError,
   type AuthScheme,
@@ -10,7 +11,6 @@ import {
   ValidationError,
 } from "@fnapi/runtime";
 import type { components, paths } from "./generated/iam.js";
-import type { TokenProvider } from "./huawei-token.js";
 
 // A token provider for Huawei IAM's password method (`POST /v3/auth/tokens`, specs/iam.yaml). Plugged into
 // `createFgsClient({ token })`, the client's token source caches each 24-hour token, refreshes it 5 minutes
@@ -66,8 +66,8 @@ function required(field: string, value: unknown): string {
   return value;
 }
 
-/** A `TokenProvider` that gets IAM user tokens with a password: `createFgsClient({ projectId, token })`. */
-export function createIamTokenProvider(options: IamTokenProviderOptions): TokenProvider {
+/** A `HuaweiTokenProvider` that gets IAM user tokens with a password: `createFgsClient({ projectId, token })`. */
+export function createIamTokenProvider(options: IamTokenProviderOptions): HuaweiTokenProvider {
   assertOptionsObject(options, "createIamTokenProvider");
   const domainName = required("domainName", options.domainName);
   const userName = required("userName", options.userName);
