@@ -7,14 +7,13 @@ import {
   type SigningCrypto,
 } from "@fnapi/auth";
 import {
-  assertOptionsObject,
   type CallLogger,
   createClientKit,
-  parseBaseUrl,
+  type DeleteResult,
   type RetryOptions,
-  resolveRetryOptions,
   ValidationError,
 } from "@fnapi/runtime";
+import { assertOptionsObject, parseBaseUrl, resolveRetryOptions } from "@fnapi/runtime/internal";
 import type { Client, PathSerializer } from "openapi-fetch";
 import type { FgsContext } from "./context.js";
 import { fgsErrorMapping } from "./errors.js";
@@ -78,10 +77,14 @@ export interface FgsPlatform {
 export interface FgsClient {
   /**
    * Deletes a function (7-field URN), or one version or the version an alias points to (8 fields).
-   * Resolves on 204 (any 2xx); otherwise throws `FgsApiError`, `TimeoutError`, `NetworkError`…
+   * Resolves on 204 (any 2xx; or, with `missingOk`, when it is already gone) to what happened; otherwise
+   * throws `FgsApiError`, `TimeoutError`, `NetworkError`…
    */
-  deleteFunction(functionUrn: string, options?: DeleteFunctionOptions): Promise<void>;
-  /** The openapi-fetch client for the spec's paths: authenticated, redirects refused, error bodies bounded. */
+  deleteFunction(functionUrn: string, options?: DeleteFunctionOptions): Promise<DeleteResult>;
+  /**
+   * The openapi-fetch client for the spec's paths, through the same pipeline as the operations:
+   * authenticated, timed out, retried (idempotent methods), redirects refused, bodies bounded, redacted.
+   */
   readonly client: Client<paths>;
 }
 

@@ -2,14 +2,12 @@ import type { HuaweiTokenProvider } from "@fnapi/auth";
 import {
   ApiError,
   type AuthScheme,
-  assertOptionsObject,
   createClientKit,
   type ErrorMapping,
-  parseBaseUrl,
   type RetryOptions,
-  resolveRetryOptions,
   ValidationError,
 } from "@fnapi/runtime";
+import { assertOptionsObject, parseBaseUrl, resolveRetryOptions } from "@fnapi/runtime/internal";
 import type { components, paths } from "./generated/iam.js";
 
 // A token provider for Huawei IAM's password method (`POST /v3/auth/tokens`, specs/iam.yaml). Plugged into
@@ -58,6 +56,7 @@ const iamErrorMapping: ErrorMapping = {
       requestId: text(parsed.request_id) ?? response.headers.get("x-request-id") ?? undefined,
     };
   },
+  requestId: (headers) => headers.get("x-request-id") ?? undefined,
 };
 
 function required(field: string, value: unknown): string {
@@ -105,33 +104,27 @@ export function createIamTokenProvider(options: IamTokenProviderOptions): Huawei
   });
 
   return async ({ signal }) => {
-    let token: string | null = null;
-    const body = await kit.run(
-      "post",
-      "/v3/auth/tokens",
-      {
-        params: { query: { nocatalog: "true" } },
-        body: {
-          auth: {
-            identity: {
-              methods: ["password"],
-              password: { user: { name: userName, password, domain: { name: domainName } } },
+    const { data, headers } = await kit.call<components["schemas"]["CreateUserTokenResponse"]>(
+      // Asking for a token twice does no harm (an older token is not revoked by a newer one).
+      { signal, idempotent: true, result: "json" },
+      (fetch) =>
+        kit.client.POST("/v3/auth/tokens", {
+          params: { query: { nocatalog: "true" } },
+          body: {
+            auth: {
+              identity: {
+                methods: ["password"],
+                password: { user: { name: userName, password, domain: { name: domainName } } },
+              },
+              scope: { project },
             },
-            scope: { project },
           },
-        },
-      },
-      {
-        signal,
-        // Asking for a token twice does no harm (an older token is not revoked by a newer one).
-        idempotent: true,
-        result: "json",
-        successHeaders: (headers) => {
-          token = headers.get("x-subject-token");
-        },
-      },
+          parseAs: "stream",
+          fetch,
+        }),
     );
+    const token = headers.get("x-subject-token");
     if (!token) throw new Error("IAM answered without an X-Subject-Token header, which carries the token");
-    return { token, expiresAt: body.token.expires_at };
+    return { token, expiresAt: data.token.expires_at };
   };
 }

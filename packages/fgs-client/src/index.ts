@@ -2,6 +2,7 @@ export {
   ApiError,
   type CallLogEntry,
   type CallLogger,
+  type DeleteResult,
   NetworkError,
   RedirectError,
   ResponseBodyError,
@@ -10,7 +11,7 @@ export {
 } from "@fnapi/runtime";
 export type { FgsClient, FgsClientOptions } from "./create-fgs-client.js";
 export { createFgsClient } from "./create-fgs-client.web.js";
-export { FgsApiError } from "./errors.js";
+export { FgsApiError, isGone } from "./errors.js";
 export type { components, operations, paths } from "./generated/fgs.js";
 export {
   createIamTokenProvider,

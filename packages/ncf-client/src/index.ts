@@ -2,6 +2,7 @@ export {
   ApiError,
   type CallLogEntry,
   type CallLogger,
+  type DeleteResult,
   NetworkError,
   RedirectError,
   ResponseBodyError,
@@ -10,7 +11,7 @@ export {
 } from "@fnapi/runtime";
 export { NCF_BASE_URLS, type NcfClient, type NcfClientOptions } from "./create-ncf-client.js";
 export { createNcfClient } from "./create-ncf-client.web.js";
-export { NcfApiError } from "./errors.js";
+export { isGone, NcfApiError } from "./errors.js";
 export type { components, operations, paths } from "./generated/ncf.js";
 export type { DeleteActionOptions } from "./operations/delete-action.js";
 export type {

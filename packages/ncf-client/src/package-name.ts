@@ -1,4 +1,5 @@
-import { quoteValue, ValidationError } from "@fnapi/runtime";
+import { ValidationError } from "@fnapi/runtime";
+import { quoteValue } from "@fnapi/runtime/internal";
 
 // The packageName rule of specs/ncf.yaml (components.schemas.PackageName); a test keeps the two in step.
 export const PACKAGE_NAME_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_-]{0,49}$/;

@@ -7,6 +7,7 @@ export type Package = components["schemas"]["Package"];
 export interface GetPackageOptions {
   /** Default `vpc`, and always sent (v2.0 defaulted to `classic`). */
   platform?: Platform;
+  /** Aborts the call, retries and backoff included. */
   signal?: AbortSignal;
 }
 
@@ -18,11 +19,14 @@ export async function getPackage(
 ): Promise<Package> {
   assertPackageName(packageName);
   assertPlatform(platform);
-  const body = await kit.run(
-    "get",
-    "/packages/{packageName}",
-    { params: { path: { packageName }, query: { platform } } },
+  const { data } = await kit.call<{ content: Package }>(
     { signal, idempotent: true, result: "json" },
+    (fetch) =>
+      kit.client.GET("/packages/{packageName}", {
+        params: { path: { packageName }, query: { platform } },
+        parseAs: "stream",
+        fetch,
+      }),
   );
-  return body.content;
+  return data.content;
 }

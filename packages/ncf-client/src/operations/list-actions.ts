@@ -7,6 +7,7 @@ export type ActionSummary = components["schemas"]["ActionSummary"];
 export interface ListActionsOptions {
   /** Default `vpc`, and always sent. */
   platform?: Platform;
+  /** Aborts the call, retries and backoff included. */
   signal?: AbortSignal;
 }
 
@@ -18,11 +19,14 @@ export async function listActions(
 ): Promise<ActionSummary[]> {
   assertActionPackageName(packageName);
   assertPlatform(platform);
-  const body = await kit.run(
-    "get",
-    "/packages/{packageName}/actions",
-    { params: { path: { packageName }, query: { platform } } },
+  const { data } = await kit.call<{ content: { actions: ActionSummary[] } }>(
     { signal, idempotent: true, result: "json" },
+    (fetch) =>
+      kit.client.GET("/packages/{packageName}/actions", {
+        params: { path: { packageName }, query: { platform } },
+        parseAs: "stream",
+        fetch,
+      }),
   );
-  return body.content.actions;
+  return data.content.actions;
 }
