@@ -1,7 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
-// The types openapi-typescript generates from specs/iam.yaml into @fnapi/auth (not exported by the package yet:
-// the token provider that will use them is being built).
-import type { paths } from "../../packages/auth/src/generated/iam.js";
+// The types openapi-typescript generates from specs/iam.yaml, exported by @fnapi/fgs-client as `IamPaths`.
+import type { IamPaths as paths } from "@fnapi/fgs-client";
 import { documentedExamples } from "./spec-examples.js";
 
 // POST /v3/auth/tokens (createUserToken) against Prism serving specs/iam.yaml, with plain fetch and the generated
