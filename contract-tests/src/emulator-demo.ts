@@ -20,7 +20,10 @@ interface Row {
   ok: boolean;
 }
 
-async function outcomeOf(call: () => Promise<unknown>, expected: string): Promise<Pick<Row, "outcome" | "ok">> {
+async function outcomeOf(
+  call: () => Promise<unknown>,
+  expected: string,
+): Promise<Pick<Row, "outcome" | "ok">> {
   let outcome: string;
   try {
     await call();

@@ -212,7 +212,9 @@ describe("fault injection", () => {
         }),
       );
     });
-    await expect(ncf.deletePackage("package001", { platform: "vpc" })).resolves.toMatchObject({ alreadyGone: false });
+    await expect(ncf.deletePackage("package001", { platform: "vpc" })).resolves.toMatchObject({
+      alreadyGone: false,
+    });
     expect(requests).toHaveLength(2);
     // the offset is kept: the next call succeeds at once
     await ncf.deletePackage("package001");

@@ -85,7 +85,9 @@ describe("FunctionGraph deleteFunction against Prism (specs/fgs.yaml)", () => {
     "resolves 404 %s with missingOk",
     async (example) => {
       const { fgs } = client(`code=404, example=${example}`);
-      await expect(fgs.deleteFunction(urn, { missingOk: true })).resolves.toMatchObject({ alreadyGone: true });
+      await expect(fgs.deleteFunction(urn, { missingOk: true })).resolves.toMatchObject({
+        alreadyGone: true,
+      });
     },
   );
 

@@ -235,7 +235,8 @@ describe("everything is bounded", () => {
     const o = await serve((res, index) => bodies[index % bodies.length]?.(res));
     const [[, call]] = clients(o.api.url);
     const before = process.memoryUsage();
-    for (let i = 0; i < bodies.length; i++) await expect(call()).resolves.toMatchObject({ alreadyGone: false });
+    for (let i = 0; i < bodies.length; i++)
+      await expect(call()).resolves.toMatchObject({ alreadyGone: false });
     const after = process.memoryUsage();
     const grew = after.heapUsed + after.arrayBuffers - (before.heapUsed + before.arrayBuffers);
     expect(grew).toBeLessThan(64 * 2 ** 20);
@@ -272,6 +273,8 @@ describe("everything is bounded", () => {
         secretKey: SECRET_KEY,
         baseUrl: `${o.api.url}/ncf/api/v2`,
         backoff: { baseMs: 200, maxMs: 200 },
+        // every call retries once: a budget past the default's 100 retries
+        retryBudget: 10_000,
       });
       const calls = Array.from({ length: 2_000 }, (_, i) =>
         ncf.deletePackage(`p${i}`, { signal: controller.signal }),

@@ -1,6 +1,6 @@
-import { describe, expect, inject, it } from "vitest";
 // The types openapi-typescript generates from specs/iam.yaml, exported by @fnapi/fgs-client as `IamPaths`.
 import type { IamPaths as paths } from "@fnapi/fgs-client";
+import { describe, expect, inject, it } from "vitest";
 import { documentedExamples } from "./spec-examples.js";
 
 // POST /v3/auth/tokens (createUserToken) against Prism serving specs/iam.yaml, with plain fetch and the generated

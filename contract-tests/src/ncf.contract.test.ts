@@ -25,7 +25,9 @@ describe("NCF deletePackage against Prism (specs/ncf.yaml)", () => {
     "resolves on 204 with platform=%s, sending a request the spec accepts",
     async (platform) => {
       const { ncf, exchanges } = client("code=204");
-      await expect(ncf.deletePackage("package001", { platform })).resolves.toMatchObject({ alreadyGone: false });
+      await expect(ncf.deletePackage("package001", { platform })).resolves.toMatchObject({
+        alreadyGone: false,
+      });
       const [exchange] = exchanges;
       expect(exchange?.response.status).toBe(204);
       expect(exchange?.response.headers.get("sl-violations")).toBeNull();
@@ -61,7 +63,9 @@ describe("NCF deletePackage against Prism (specs/ncf.yaml)", () => {
 
   it("resolves a 404 PACKAGE_NOT_FOUND with missingOk", async () => {
     const { ncf } = client("code=404, example=packageNotFound");
-    await expect(ncf.deletePackage("package001", { missingOk: true })).resolves.toMatchObject({ alreadyGone: true });
+    await expect(ncf.deletePackage("package001", { missingOk: true })).resolves.toMatchObject({
+      alreadyGone: true,
+    });
     // the gateway's own 404 (code 300, unknown route) is not "already gone"
     const gateway = client("code=404, example=notFoundException");
     await expect(gateway.ncf.deletePackage("package001", { missingOk: true })).rejects.toMatchObject({

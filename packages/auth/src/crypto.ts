@@ -5,6 +5,7 @@ import { utf8Bytes } from "./encoding.js";
 // In the manner of Smithy's signature-v4, which takes a `sha256` constructor, and stripe-node's crypto
 // providers. Results may be synchronous: a signer awaits them either way.
 
+/** The two hash primitives the signers need; `webCrypto` everywhere, `nodeCrypto` (server entry) on servers. */
 export interface SigningCrypto {
   /**
    * An HMAC-SHA-256 keyed with `secret` (as UTF-8). The key is prepared once and stays in the returned

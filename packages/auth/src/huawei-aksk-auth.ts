@@ -5,11 +5,13 @@ import type { SigningCrypto } from "./crypto.js";
 import { assertHeaderSafe } from "./header-value.js";
 import { createHuaweiSigner, type HuaweiAkSkCredentials } from "./huawei-sdk-hmac-sha256.js";
 
+/** Options of `huaweiAkSkAuth`. */
 export interface HuaweiAkSkAuthOptions {
   /** Sent and signed as `X-Project-Id` (Huawei's SDKs do so for project-scoped services). */
   projectId?: string | undefined;
   /** Time source for `X-Sdk-Date`. Default `Date.now`; corrected when a 401 shows the clock is off. */
   clock?: Clock | undefined;
+  /** HMAC and SHA-256 implementation. Default `webCrypto`. */
   crypto?: SigningCrypto | undefined;
 }
 

@@ -20,7 +20,9 @@ export type HuaweiTokenProvider = (context: {
   signal: AbortSignal;
 }) => HuaweiTokenResult | Promise<HuaweiTokenResult>;
 
+/** Options of `createHuaweiTokenSource`. */
 export interface HuaweiTokenSourceOptions {
+  /** Time source for expiry. Default `Date.now`. */
   clock?: Clock;
   /** Refresh this long before the expiry. Default 5 minutes. */
   refreshBeforeMs?: number;
@@ -28,6 +30,7 @@ export interface HuaweiTokenSourceOptions {
   assumedLifetimeMs?: number;
 }
 
+/** A cached token: `huaweiTokenAuth` takes one, or makes one from a token or a provider. */
 export interface HuaweiTokenSource {
   /** The current token, refreshing it first when it is (nearly) expired; waits at most until `signal`. */
   get(signal?: AbortSignal): Promise<string>;

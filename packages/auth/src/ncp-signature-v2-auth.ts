@@ -4,9 +4,11 @@ import { createSkewedClock } from "./clock-skew.js";
 import type { SigningCrypto } from "./crypto.js";
 import { createNcpSigner, type NcpCredentials } from "./ncp-signature-v2.js";
 
+/** Options of `ncpSignatureV2Auth`. */
 export interface NcpSignatureV2AuthOptions {
   /** Time source for the timestamp. Default `Date.now`; corrected when a 401 shows the clock is off. */
   clock?: Clock | undefined;
+  /** HMAC implementation. Default `webCrypto`. */
   crypto?: SigningCrypto | undefined;
 }
 

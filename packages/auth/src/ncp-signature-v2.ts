@@ -11,17 +11,25 @@ import { requestTarget } from "./request-target.js";
 // The body is never signed. The timestamp is read once per request and that same string is both signed and
 // sent: the gateway refuses a request whose header differs from the signed value or is 5+ minutes off.
 
+/** An NCP API key pair (console: My Page > Authentication Key). */
 export interface NcpCredentials {
+  /** The access key id. */
   accessKey: string;
+  /** The secret key. A secret: never sent, never shown. */
   secretKey: string;
 }
 
+/** The three headers NCP signature v2 adds to a request. */
 export interface NcpSignatureHeaders {
+  /** Epoch milliseconds, as signed. */
   "x-ncp-apigw-timestamp": string;
+  /** The access key id. */
   "x-ncp-iam-access-key": string;
+  /** The signature, base64. As secret as the key for as long as the timestamp is fresh. */
   "x-ncp-apigw-signature-v2": string;
 }
 
+/** The string NCP signature v2 signs: `METHOD target`, the timestamp and the access key, one per line. */
 export function ncpStringToSign(
   method: string,
   target: string,
@@ -31,6 +39,7 @@ export function ncpStringToSign(
   return `${method.toUpperCase()} ${target}\n${timestamp}\n${accessKey}`;
 }
 
+/** Options of `createNcpSigner`. */
 export interface NcpSignerOptions {
   /** Source of the timestamp; read once per signed request. Defaults to `Date.now`. */
   clock?: Clock;
@@ -38,6 +47,7 @@ export interface NcpSignerOptions {
   crypto?: SigningCrypto;
 }
 
+/** Signs requests with one NCP key pair (the secret stays in a closure). */
 export interface NcpSigner {
   /** The three signature headers for a request to `url` at the signer's current time. */
   headersFor(method: string, url: string | URL): Promise<NcpSignatureHeaders>;

@@ -3,6 +3,7 @@
 
 /** Thrown before anything is sent when an argument or option breaks a rule of the API. */
 export class ValidationError extends TypeError {
+  /** Always `ValidationError`. */
   override readonly name = "ValidationError";
   /**
    * The option or argument at fault, as the caller wrote it (`packageName`, `functionUrn`, `secretKey`,

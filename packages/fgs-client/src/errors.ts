@@ -2,6 +2,7 @@ import { ApiError, type ErrorMapping } from "@fnapi/runtime";
 
 /** An error answered by FunctionGraph or the API gateway in front of it. */
 export class FgsApiError extends ApiError {
+  /** Always `FgsApiError`. */
   override name = "FgsApiError";
 }
 

@@ -15,6 +15,7 @@ import type { components, paths } from "./generated/iam.js";
 // before it expires and after a 401, and lets concurrent callers share one request. The password lives in
 // this closure only: it is redacted from every error (IAM or a proxy may echo the request body).
 
+/** Options of `createIamTokenProvider`. */
 export interface IamTokenProviderOptions extends RetryOptions {
   /** The account (domain) name the IAM user belongs to (console: My Credentials). */
   domainName: string;
@@ -28,11 +29,13 @@ export interface IamTokenProviderOptions extends RetryOptions {
   projectName?: string;
   /** IAM's endpoint. Default `https://iam.myhuaweicloud.com`; regional: `https://iam.<region>.myhuaweicloud.com`. */
   endpoint?: string;
+  /** The `fetch` to send with. Default: the global one. */
   fetch?: typeof fetch;
 }
 
 /** An error answered by IAM (or the gateway in front of it). */
 export class IamApiError extends ApiError {
+  /** Always `IamApiError`. */
   override name = "IamApiError";
 }
 

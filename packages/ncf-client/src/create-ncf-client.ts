@@ -28,9 +28,11 @@ export const NCF_BASE_URLS = {
   japan: "https://jp-cloudfunctions.apigw.ntruss.com/ncf/api/v2",
 } as const;
 
-interface CommonOptions extends RetryOptions {
+/** The options of `createNcfClient` besides credentials. */
+export interface NcfClientCommonOptions extends RetryOptions {
   /** Default: Korea v2.1 (`NCF_BASE_URLS.korea`). Include the `/ncf/api/v2` prefix: it is signed. */
   baseUrl?: string;
+  /** The `fetch` to send with. Default: the global one. */
   fetch?: typeof fetch;
   /** Time source for signing. Default `Date.now`; corrected automatically when the gateway shows skew. */
   clock?: Clock;
@@ -44,8 +46,10 @@ interface CommonOptions extends RetryOptions {
  * Options of `createNcfClient`: `accessKey` and `secretKey` together, or neither (then, on Node, Deno and
  * Bun, the vendor's credential chain is asked).
  */
-export type NcfClientOptions = CommonOptions & (NcpCredentials | { accessKey?: never; secretKey?: never });
+export type NcfClientOptions = NcfClientCommonOptions &
+  (NcpCredentials | { accessKey?: never; secretKey?: never });
 
+/** A client for NAVER Cloud Functions: `createNcfClient(options)`. */
 export interface NcfClient {
   /**
    * Deletes a package. Resolves on any 2xx (or, with `missingOk`, when it is already gone) to what happened;

@@ -2,6 +2,7 @@ import { ApiError, type ErrorMapping } from "@fnapi/runtime";
 
 /** An error answered by Cloud Functions or the NCP API Gateway in front of it. */
 export class NcfApiError extends ApiError {
+  /** Always `NcfApiError`. */
   override name = "NcfApiError";
 }
 

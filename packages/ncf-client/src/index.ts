@@ -9,7 +9,12 @@ export {
   TimeoutError,
   ValidationError,
 } from "@fnapi/runtime";
-export { NCF_BASE_URLS, type NcfClient, type NcfClientOptions } from "./create-ncf-client.js";
+export {
+  NCF_BASE_URLS,
+  type NcfClient,
+  type NcfClientCommonOptions,
+  type NcfClientOptions,
+} from "./create-ncf-client.js";
 export { createNcfClient } from "./create-ncf-client.web.js";
 export { isGone, NcfApiError } from "./errors.js";
 export type { components, operations, paths } from "./generated/ncf.js";

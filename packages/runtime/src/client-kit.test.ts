@@ -591,6 +591,17 @@ describe("createClientKit: the client-wide retry budget", () => {
     expect(requests).toBeLessThanOrEqual(300);
   });
 
+  it("retryBudget: 0 means no retries at all; a bad value is refused before anything is sent", async () => {
+    const { run, calls } = setup([json(503, errorBody("BUSY", "busy"))], {
+      retry: resolveRetryOptions({ retryBudget: 0, backoff: { baseMs: 0, maxMs: 0 } }),
+    });
+    await expect(run("delete", "/things/{id}", params, deleteThing)).rejects.toMatchObject({ attempts: 1 });
+    expect(calls).toHaveLength(1);
+    expect(() => resolveRetryOptions({ retryBudget: -1 })).toThrow(
+      /retryBudget is -1; it must be an integer/,
+    );
+  });
+
   it("lets a lone call have all its attempts", async () => {
     const { run, calls } = setup([json(503, errorBody("BUSY", "busy"))], {
       retry: resolveRetryOptions({ maxAttempts: 5, backoff: { baseMs: 0, maxMs: 0 } }),

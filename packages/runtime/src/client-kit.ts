@@ -149,10 +149,11 @@ interface CallRecord {
 
 type Policy = CallPolicy | undefined;
 
+/** A client kit: one openapi-fetch client for `Paths` whose `fetch` is the request pipeline, and `call`. */
 export function createClientKit<Paths extends {}>(options: ClientKitOptions): ClientKit<Paths> {
   const { auth, errors, retry, logger } = options;
   const fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
-  const budget: RetryBudget = createRetryBudget();
+  const budget: RetryBudget = createRetryBudget(retry.retryBudget);
   const redactorFor = (request: AttemptRequest | undefined): Redactor =>
     createRedactor(auth.secrets(request));
 

@@ -2,5 +2,4 @@
 // anything here may change in any release. Not for use outside the fnapi packages.
 export { parseBaseUrl, quoteValue } from "./base-url.js";
 export { assertOptionsObject } from "./options-object.js";
-export { RETRY_BUDGET_CAPACITY } from "./retry-budget.js";
-export { resolveRetryOptions } from "./retry-options.js";
+export { type ResolvedRetryOptions, type RetryOptions, resolveRetryOptions } from "./retry-options.js";

@@ -3,6 +3,7 @@ import type { FgsContext } from "../context.js";
 import { isGone } from "../errors.js";
 import { parseFunctionUrn } from "../urn.js";
 
+/** Options of `deleteFunction`. */
 export interface DeleteFunctionOptions {
   /** Aborts the call, retries and backoff included. */
   signal?: AbortSignal;

@@ -3,6 +3,7 @@ import type { NcfContext } from "../context.js";
 import { isGone } from "../errors.js";
 import { assertActionName, assertActionPackageName, assertPlatform, type Platform } from "../package-name.js";
 
+/** Options of `deleteAction`. */
 export interface DeleteActionOptions {
   /** Default `vpc`, and always sent. */
   platform?: Platform;

@@ -5,18 +5,22 @@ import { assertPackageName, assertPlatform, type Platform } from "../package-nam
 import { deleteAction } from "./delete-action.js";
 import { listActions } from "./list-actions.js";
 
+/** Options of `deletePackage` without cascade. */
 export interface DeletePackageOptions {
   /** Default `vpc`, and always sent: v2.0 defaulted to `classic`, so an explicit value is the safe one. */
   platform?: Platform;
+  /** Aborts the call, retries and backoff included. */
   signal?: AbortSignal;
   /**
    * Resolve (with `alreadyGone: true`) when the package is already gone (`404`/`80101`): the safe way to
    * delete after a retried 5xx.
    */
   missingOk?: boolean;
+  /** `true` deletes the actions first (`CascadeDeleteOptions`). */
   cascade?: false;
 }
 
+/** Options of `deletePackage` with `cascade: true`. */
 export interface CascadeDeleteOptions extends Omit<DeletePackageOptions, "cascade"> {
   /**
    * Delete the package's actions first, then the package. A package with actions answers 409 80109
@@ -32,6 +36,7 @@ export interface CascadeDeleteOptions extends Omit<DeletePackageOptions, "cascad
   onProgress?: (event: CascadeProgress) => void;
 }
 
+/** A step of a cascade delete, as `onProgress` is told of it. */
 export type CascadeProgress =
   | { type: "listed"; round: number; actions: string[] }
   | { type: "actionDeleted"; round: number; action: string; alreadyGone: boolean }

@@ -2,8 +2,10 @@ import type { NcfContext } from "../context.js";
 import type { components } from "../generated/ncf.js";
 import { assertPackageName, assertPlatform, type Platform } from "../package-name.js";
 
+/** A package, as `getPackage` returns it (specs/ncf.yaml, components.schemas.Package). */
 export type Package = components["schemas"]["Package"];
 
+/** Options of `getPackage`. */
 export interface GetPackageOptions {
   /** Default `vpc`, and always sent (v2.0 defaulted to `classic`). */
   platform?: Platform;

@@ -2,8 +2,10 @@ import type { NcfContext } from "../context.js";
 import type { components } from "../generated/ncf.js";
 import { assertActionPackageName, assertPlatform, type Platform } from "../package-name.js";
 
+/** An action, as `listActions` returns it (specs/ncf.yaml, components.schemas.ActionSummary). */
 export type ActionSummary = components["schemas"]["ActionSummary"];
 
+/** Options of `listActions`. */
 export interface ListActionsOptions {
   /** Default `vpc`, and always sent. */
   platform?: Platform;
