@@ -1,5 +1,6 @@
 import { onAbort, sleep } from "./abort.js";
 import { type CallSite, TimeoutError } from "./errors.js";
+import type { RetryBudget } from "./retry-budget.js";
 import type { ResolvedRetryOptions } from "./retry-options.js";
 
 // The attempt loop around one operation. openapi-fetch has no retries by design; running the whole call
@@ -17,6 +18,10 @@ export type AttemptOutcome<T> =
       retryAfterMs?: number | undefined;
       /** One extra attempt outside `maxAttempts` (clock-skew correction, token refresh), at most once. */
       repair?: boolean;
+      /** Tokens a retry after this takes from the retry budget. Default 1 (2 after a timeout). */
+      cost?: number;
+      /** When this is the last attempt, resolve to this instead of throwing `error`. */
+      giveUp?: () => T;
     };
 
 export interface Attempt {
@@ -39,6 +44,8 @@ export interface AttemptPolicy {
   site: CallSite;
   /** Whether a timed-out attempt may be repeated (an idempotent operation). */
   idempotent: boolean;
+  /** The client-wide retry budget, when the client has one. */
+  budget?: RetryBudget | undefined;
   random?: () => number;
 }
 
@@ -72,12 +79,12 @@ export async function runAttempts<T>(
   const random = policy.random ?? Math.random;
   let repaired = false;
   let counted = 0;
-  let budget = retry.maxAttempts * retry.timeoutMs;
+  let timeLeft = retry.maxAttempts * retry.timeoutMs;
   for (let number = 1; ; number++) {
     signal?.throwIfAborted();
     // A plain timer and one controller per attempt, both released as soon as the attempt ends.
     const controller = new AbortController();
-    const allowed = Math.min(retry.timeoutMs, budget);
+    const allowed = Math.min(retry.timeoutMs, timeLeft);
     const started = Date.now();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -95,24 +102,39 @@ export async function runAttempts<T>(
         done: false,
         error: new TimeoutError(allowed, site, number),
         retryable: policy.idempotent,
+        cost: 2,
       };
     } finally {
       clearTimeout(timer);
       unsubscribe?.();
       // A timer fires late on a loaded machine: an attempt that timed out used all it was allowed, no more.
-      budget -= timedOut ? allowed : Math.min(allowed, Date.now() - started);
+      timeLeft -= timedOut ? allowed : Math.min(allowed, Date.now() - started);
     }
-    if (outcome.done) return outcome.value;
-    if (budget <= 0) throw outcome.error;
+    if (outcome.done) {
+      policy.budget?.refund();
+      return outcome.value;
+    }
+    const failed = outcome;
+    const giveUp = (): T => {
+      if (failed.giveUp) return failed.giveUp();
+      throw failed.error;
+    };
+    if (timeLeft <= 0) return giveUp();
     if (outcome.repair && !repaired) {
       repaired = true;
       continue;
     }
     counted++;
-    if (!outcome.retryable || counted >= retry.maxAttempts) throw outcome.error;
     const backoff = random() * Math.min(retry.maxMs, retry.baseMs * 2 ** (counted - 1));
     const delay = outcome.retryAfterMs ?? backoff;
-    if (delay > retry.maxRetryAfterMs) throw outcome.error;
+    if (
+      !outcome.retryable ||
+      counted >= retry.maxAttempts ||
+      delay > retry.maxRetryAfterMs ||
+      (policy.budget !== undefined && !policy.budget.take(outcome.cost ?? 1))
+    ) {
+      return giveUp();
+    }
     if (delay > 0) await sleep(delay, signal);
   }
 }

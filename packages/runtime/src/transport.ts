@@ -1,4 +1,4 @@
-import { readErrorBody } from "./bounded-body.js";
+import type { AttemptRequest } from "./attempt-request.js";
 import { type CallSite, NetworkError, ProtocolError, RedirectError } from "./errors.js";
 import type { Redactor } from "./redact.js";
 
@@ -8,10 +8,9 @@ import type { Redactor } from "./redact.js";
 //   opaque redirect, becomes a RedirectError.
 // - The signal goes straight to fetch as `(url, init)` rather than inside a Request: in undici a Request that
 //   carries a signal, and fetch's copy of it, each subscribe to that signal (measured in bench/).
-// - Only a rejection of fetch itself, or a body that ends early, is a NetworkError; an abort is left to the
-//   attempt loop. A status outside 200–599 is a ProtocolError (undici hands it over; a Response cannot hold it).
-// - An error response is replaced by a copy whose body is bounded and redacted, so that nothing downstream
-//   (openapi-fetch reads error bodies whole) ever holds more than 64 KiB or a secret.
+// - Only a rejection of fetch itself, or a body that ends early (`bodyError`), is a NetworkError; an abort is
+//   left to the attempt loop. A status outside 200–599 is a ProtocolError (undici hands it over; a Response
+//   cannot hold it).
 
 export interface SendContext {
   fetch: typeof fetch;
@@ -22,22 +21,14 @@ export interface SendContext {
   redactor: () => Redactor;
 }
 
-export async function send(request: Request, context: SendContext): Promise<Response> {
+export async function send(request: AttemptRequest, context: SendContext): Promise<Response> {
   const { signal, site, attempt } = context;
   let response: Response;
   try {
-    // A body (a small JSON document here) is sent as bytes, not as the Request's stream: browsers accept
-    // streamed uploads over HTTP/2 only.
-    const body =
-      request.body === null
-        ? null
-        : typeof request.body === "string"
-          ? request.body
-          : await request.arrayBuffer();
     response = await context.fetch(request.url, {
       method: request.method,
       headers: request.headers,
-      body,
+      body: request.body,
       redirect: "manual",
       signal,
     });
@@ -59,12 +50,7 @@ export async function send(request: Request, context: SendContext): Promise<Resp
     response.body?.cancel().catch(() => {});
     throw new ProtocolError(response.status, site, attempt);
   }
-  if (response.ok) return response;
-  try {
-    return await safeErrorResponse(response, context.redactor());
-  } catch (error) {
-    throw bodyError(error, context);
-  }
+  return response;
 }
 
 /**
@@ -78,18 +64,6 @@ export function bodyError(
 ): unknown {
   if (context.signal.aborted) return context.signal.reason;
   return networkError(error, context, "the response body ended early: ");
-}
-
-/** A copy of an error response with its body bounded and redacted, and its headers redacted. */
-export async function safeErrorResponse(response: Response, redact: Redactor): Promise<Response> {
-  const headers = new Headers();
-  response.headers.forEach((value, name) => {
-    if (name !== "content-length" && name !== "content-encoding") headers.set(name, redact(value));
-  });
-  const body = await readErrorBody(response.body, redact);
-  // The reason phrase is the server's free text: it is redacted like the body (and is ISO-8859-1 only).
-  const statusText = redact(response.statusText).replace(/[^\t\x20-\x7e\x80-\xff]/g, "");
-  return new Response(body === "" ? null : body, { status: response.status, statusText, headers });
 }
 
 function networkError(

@@ -1,23 +1,26 @@
+import type { HuaweiTokenProvider } from "@fnapi/auth";
 import {
   ApiError,
   type AuthScheme,
-  assertOptionsObject,
-  checkOptions,
   createClientKit,
   type ErrorMapping,
-  parseBaseUrl,
   type RetryOptions,
-  resolveRetryOptions,
   ValidationError,
 } from "@fnapi/runtime";
+import {
+  assertOptionsObject,
+  checkOptions,
+  parseBaseUrl,
+  resolveRetryOptions,
+} from "@fnapi/runtime/internal";
 import type { components, paths } from "./generated/iam.js";
-import type { TokenProvider } from "./huawei-token.js";
 
 // A token provider for Huawei IAM's password method (`POST /v3/auth/tokens`, specs/iam.yaml). Plugged into
 // `createFgsClient({ token })`, the client's token source caches each 24-hour token, refreshes it 5 minutes
 // before it expires and after a 401, and lets concurrent callers share one request. The password lives in
 // this closure only: it is redacted from every error (IAM or a proxy may echo the request body).
 
+/** Options of `createIamTokenProvider`. */
 export interface IamTokenProviderOptions extends RetryOptions {
   /** The account (domain) name the IAM user belongs to (console: My Credentials). */
   domainName: string;
@@ -31,11 +34,13 @@ export interface IamTokenProviderOptions extends RetryOptions {
   projectName?: string;
   /** IAM's endpoint. Default `https://iam.myhuaweicloud.com`; regional: `https://iam.<region>.myhuaweicloud.com`. */
   endpoint?: string;
+  /** The `fetch` to send with. Default: the global one. */
   fetch?: typeof fetch;
 }
 
 /** An error answered by IAM (or the gateway in front of it). */
 export class IamApiError extends ApiError {
+  /** Always `IamApiError`. */
   override name = "IamApiError";
 }
 
@@ -59,14 +64,16 @@ const iamErrorMapping: ErrorMapping = {
       requestId: text(parsed.request_id) ?? response.headers.get("x-request-id") ?? undefined,
     };
   },
+  requestId: (headers) => headers.get("x-request-id") ?? undefined,
 };
 
 /**
  * What the provider reads from IAM's 201 (`CreateUserTokenResponse` of specs/iam.yaml): the token in the
  * `X-Subject-Token` header, and `token.expires_at`, a string.
  */
-export function checkTokenAnswer(body: unknown, token: string): string | undefined {
-  if (token === "") return "came without an X-Subject-Token header, which carries the token";
+export function checkTokenAnswer(body: unknown, headers: Headers): string | undefined {
+  if (!headers.get("x-subject-token"))
+    return "came without an X-Subject-Token header, which carries the token";
   const expiresAt = (body as { token?: { expires_at?: unknown } } | null)?.token?.expires_at;
   return typeof expiresAt === "string" ? undefined : "has no token.expires_at string";
 }
@@ -77,8 +84,8 @@ function required(field: string, value: unknown): string {
   return value;
 }
 
-/** A `TokenProvider` that gets IAM user tokens with a password: `createFgsClient({ projectId, token })`. */
-export function createIamTokenProvider(options: IamTokenProviderOptions): TokenProvider {
+/** A `HuaweiTokenProvider` that gets IAM user tokens with a password: `createFgsClient({ projectId, token })`. */
+export function createIamTokenProvider(options: IamTokenProviderOptions): HuaweiTokenProvider {
   assertOptionsObject(options, "createIamTokenProvider");
   checkOptions(options, "createIamTokenProvider", { endpoint: "string", fetch: "function" });
   const domainName = required("domainName", options.domainName);
@@ -117,34 +124,32 @@ export function createIamTokenProvider(options: IamTokenProviderOptions): TokenP
   });
 
   return async ({ signal }) => {
-    let token = "";
-    const body = await kit.run(
-      "post",
-      "/v3/auth/tokens",
-      {
-        params: { query: { nocatalog: "true" } },
-        body: {
-          auth: {
-            identity: {
-              methods: ["password"],
-              password: { user: { name: userName, password, domain: { name: domainName } } },
-            },
-            scope: { project },
-          },
-        },
-      },
+    const { data, headers } = await kit.call<components["schemas"]["CreateUserTokenResponse"]>(
+      // Asking for a token twice does no harm (an older token is not revoked by a newer one).
       {
         signal,
-        // Asking for a token twice does no harm (an older token is not revoked by a newer one).
         idempotent: true,
         result: "json",
         operation: "createIamTokenProvider",
-        check: (answer, headers) => {
-          token = headers.get("x-subject-token") ?? "";
-          return checkTokenAnswer(answer, token);
-        },
+        check: checkTokenAnswer,
       },
+      (fetch) =>
+        kit.client.POST("/v3/auth/tokens", {
+          params: { query: { nocatalog: "true" } },
+          body: {
+            auth: {
+              identity: {
+                methods: ["password"],
+                password: { user: { name: userName, password, domain: { name: domainName } } },
+              },
+              scope: { project },
+            },
+          },
+          parseAs: "stream",
+          fetch,
+        }),
     );
-    return { token, expiresAt: body.token.expires_at };
+    // checked by checkTokenAnswer before `call` resolved
+    return { token: headers.get("x-subject-token") as string, expiresAt: data.token.expires_at };
   };
 }
