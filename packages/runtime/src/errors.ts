@@ -163,7 +163,7 @@ export class NetworkError extends CallError {
 export class ResponseBodyError extends CallError {
   /** Always `ResponseBodyError`. */
   override readonly name = "ResponseBodyError";
-  /** HTTP status (0 for an opaque redirect). */
+  /** HTTP status of the 2xx answer. */
   readonly status: number;
   /** The operation whose answer it was (`listActions`, `createIamTokenProvider`), when known. */
   readonly operation: string | undefined;
@@ -176,6 +176,7 @@ export class ResponseBodyError extends CallError {
     this.status = status;
     this.operation = operation;
   }
+  /** Plain data for `JSON.stringify` (no body, no secrets). */
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), status: this.status, operation: this.operation };
   }
@@ -186,7 +187,9 @@ export class ResponseBodyError extends CallError {
  * the body is never read.
  */
 export class ProtocolError extends CallError {
+  /** Always `ProtocolError`. */
   override readonly name = "ProtocolError";
+  /** The status the server sent. */
   readonly status: number;
   constructor(status: number, site: CallSite, attempts: number) {
     super(

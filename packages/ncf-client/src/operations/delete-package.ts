@@ -58,6 +58,7 @@ export interface CascadePartialReport {
  * reason…). Nothing in it is a secret: the cause was redacted before.
  */
 export class CascadeDeleteError extends Error {
+  /** Always `CascadeDeleteError`. */
   override readonly name = "CascadeDeleteError";
   /** The package whose cascade failed. */
   readonly packageName: string;
@@ -72,6 +73,7 @@ export class CascadeDeleteError extends Error {
     this.packageName = packageName;
     this.report = report;
   }
+  /** Plain data for `JSON.stringify`: the message, the package, the partial report and the cause. */
   toJSON(): Record<string, unknown> {
     return {
       name: this.name,
