@@ -175,3 +175,30 @@ describe("refresh storms (#17.7)", () => {
     });
   }
 });
+
+describe("untyped callers (#17.13)", () => {
+  const urn = formatFunctionUrn({ region: "cn-north-4", projectId, name: "hello" });
+  // biome-ignore lint/suspicious/noExplicitAny: playing an untyped caller
+  type Untyped = any;
+  it.each([
+    ["null options", null, "options"],
+    ["signal: 'x'", { signal: "x" }, "signal"],
+    ["missingOk: 'yes'", { missingOk: "yes" }, "missingOk"],
+  ])("deleteFunction(urn, %s): a ValidationError naming it, nothing sent", async (_name, options, field) => {
+    const scripted = scriptedFetch(new Response(null, { status: 204 }));
+    const fgs = createFgsClient({ projectId, token, fetch: scripted.fetch });
+    const error = await fgs.deleteFunction(urn, options as Untyped).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({ field });
+    expect(scripted.calls).toHaveLength(0);
+  });
+
+  it.each([
+    ["fetch: 42", { fetch: 42 }, "fetch"],
+    ["logger: 'x'", { logger: "x" }, "logger"],
+    ["clock: 1", { clock: 1 }, "clock"],
+  ])("createFgsClient({ %s }): a ValidationError naming it", (_name, extra, field) => {
+    const error = refusal(create({ projectId, token, ...extra }));
+    expect(error.field).toBe(field);
+  });
+});
