@@ -17,7 +17,6 @@ import {
   ResponseBodyError,
 } from "./errors.js";
 import { type CallLogEntry, type CallLogger, safeLog } from "./logger.js";
-import { checkOptions } from "./options-object.js";
 import { createRedactor, type Redactor } from "./redact.js";
 import { createRetryBudget, type RetryBudget } from "./retry-budget.js";
 import type { ResolvedRetryOptions } from "./retry-options.js";
@@ -165,8 +164,6 @@ type Policy = CallPolicy | undefined;
 
 /** A client kit: one openapi-fetch client for `Paths` whose `fetch` is the request pipeline, and `call`. */
 export function createClientKit<Paths extends {}>(options: ClientKitOptions): ClientKit<Paths> {
-  // Every client's `fetch` and `logger` are checked here, once for all of them.
-  checkOptions(options, "the client", { fetch: "function", logger: "function", headers: "object" });
   const { auth, errors, retry, logger } = options;
   const fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
   const budget: RetryBudget = createRetryBudget(retry.retryBudget);
@@ -338,8 +335,6 @@ export function createClientKit<Paths extends {}>(options: ClientKitOptions): Cl
   return {
     client,
     async call<Data>(policy: CallPolicy, sendWith: (fetch: PipelineFetch) => Promise<unknown>) {
-      // Every operation's `signal` is checked here, before anything is sent.
-      checkOptions(policy, policy.operation ?? "the operation", { signal: "signal" });
       const record: CallRecord = {
         attempts: 0,
         requestId: undefined,
