@@ -40,12 +40,24 @@ export function renderings(value: unknown): string {
   return parts.join("\n");
 }
 
-/** Asserts that no form of any secret (raw, JSON-escaped, `\/`-escaped, percent-encoded) is in `value`. */
+/**
+ * Asserts that no form of any secret (raw, JSON-escaped, `\/`-escaped, percent- and form-encoded, HTML
+ * references, `\uXXXX`) is in `value`.
+ */
 export function expectNoSecrets(value: unknown, secrets: readonly string[]): void {
   const text = renderings(value);
   for (const secret of secrets) {
     const json = JSON.stringify(secret).slice(1, -1);
-    for (const form of new Set([secret, json, json.replaceAll("/", "\\/"), encodeURIComponent(secret)])) {
+    const forms = [
+      secret,
+      json,
+      json.replaceAll("/", "\\/"),
+      encodeURIComponent(secret),
+      new URLSearchParams({ v: secret }).toString().slice(2),
+      secret.replace(/[^A-Za-z0-9]/g, (c) => `&#x${c.charCodeAt(0).toString(16)};`),
+      secret.replace(/[^A-Za-z0-9]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`),
+    ];
+    for (const form of new Set(forms)) {
       expect(text.includes(form), `a form of a secret (${form.length} chars) appears in the error`).toBe(
         false,
       );

@@ -142,3 +142,63 @@ describe("formatFunctionUrn", () => {
     ).toBe("alias");
   });
 });
+
+describe("refresh storms (#17.7)", () => {
+  for (const calls of [50, 200]) {
+    it(`${calls} concurrent calls against an API that answers 401 to every token: one refresh`, async () => {
+      let provided = 0;
+      const seen = new Set<string>();
+      const fetch: typeof globalThis.fetch = async (_input, init) => {
+        seen.add(new Headers(init?.headers).get("x-auth-token") ?? "");
+        // answers arrive spread out, as from a real server
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5));
+        return new Response(
+          JSON.stringify({ error_code: "APIGW.0301", error_msg: "Incorrect IAM authentication information" }),
+          {
+            status: 401,
+            headers: { "content-type": "application/json" },
+          },
+        );
+      };
+      const fgs = createFgsClient({
+        projectId,
+        baseUrl: "https://fgs.test",
+        fetch,
+        token: async () => `token-${++provided}`,
+      });
+      const urn = formatFunctionUrn({ region: "cn-north-4", projectId, name: "hello" });
+      const results = await Promise.allSettled(Array.from({ length: calls }, () => fgs.deleteFunction(urn)));
+      expect(results.every((r) => r.status === "rejected")).toBe(true);
+      // the first token, and one refresh after it was rejected; the refreshed one, rejected on the repair, is kept
+      expect(provided).toBe(2);
+      expect([...seen].sort()).toEqual(["token-1", "token-2"]);
+    });
+  }
+});
+
+describe("untyped callers (#17.13)", () => {
+  const urn = formatFunctionUrn({ region: "cn-north-4", projectId, name: "hello" });
+  // biome-ignore lint/suspicious/noExplicitAny: playing an untyped caller
+  type Untyped = any;
+  it.each([
+    ["null options", null, "options"],
+    ["signal: 'x'", { signal: "x" }, "signal"],
+    ["missingOk: 'yes'", { missingOk: "yes" }, "missingOk"],
+  ])("deleteFunction(urn, %s): a ValidationError naming it, nothing sent", async (_name, options, field) => {
+    const scripted = scriptedFetch(new Response(null, { status: 204 }));
+    const fgs = createFgsClient({ projectId, token, fetch: scripted.fetch });
+    const error = await fgs.deleteFunction(urn, options as Untyped).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({ field });
+    expect(scripted.calls).toHaveLength(0);
+  });
+
+  it.each([
+    ["fetch: 42", { fetch: 42 }, "fetch"],
+    ["logger: 'x'", { logger: "x" }, "logger"],
+    ["clock: 1", { clock: 1 }, "clock"],
+  ])("createFgsClient({ %s }): a ValidationError naming it", (_name, extra, field) => {
+    const error = refusal(create({ projectId, token, ...extra }));
+    expect(error.field).toBe(field);
+  });
+});

@@ -13,7 +13,7 @@ import {
   type RetryOptions,
   ValidationError,
 } from "@fnapi/runtime";
-import { assertOptionsObject, parseBaseUrl, resolveRetryOptions } from "@fnapi/runtime/internal";
+import { checkOptions, parseBaseUrl, resolveRetryOptions } from "@fnapi/runtime/internal";
 import type { Client, PathSerializer } from "openapi-fetch";
 import type { FgsContext } from "./context.js";
 import { fgsErrorMapping } from "./errors.js";
@@ -123,7 +123,13 @@ function check(field: "projectId" | "region", value: unknown): string {
 }
 
 export function createFgsClientOn(platform: FgsPlatform, options: FgsClientOptions = {}): FgsClient {
-  assertOptionsObject(options, "createFgsClient");
+  checkOptions(options, "createFgsClient", {
+    baseUrl: "string",
+    fetch: "function",
+    clock: "function",
+    crypto: "object",
+    logger: "function",
+  });
   const hasToken = options.token !== undefined;
   const hasAkSk = options.accessKey !== undefined || options.secretKey !== undefined;
   if (hasToken && hasAkSk) {

@@ -110,3 +110,44 @@ describe("createIamTokenProvider", () => {
     ).toThrow(/endpoint contains credentials/);
   });
 });
+
+describe("createIamTokenProvider: a malformed 201 (#17.5)", () => {
+  const answers: [string, () => Response][] = [
+    ["{}", () => Response.json({}, { status: 201, headers: { "x-subject-token": "MIItoken" } })],
+    [
+      '{"token":null}',
+      () => Response.json({ token: null }, { status: 201, headers: { "x-subject-token": "MIItoken" } }),
+    ],
+    ["null", () => new Response("null", { status: 201, headers: { "x-subject-token": "MIItoken" } })],
+    [
+      '{"token":{"expires_at":7}}',
+      () =>
+        Response.json(
+          { token: { expires_at: 7 } },
+          { status: 201, headers: { "x-subject-token": "MIItoken" } },
+        ),
+    ],
+    [
+      "no X-Subject-Token",
+      () => Response.json({ token: { expires_at: "2030-01-01T00:00:00Z" } }, { status: 201 }),
+    ],
+  ];
+  for (const [name, answer] of answers) {
+    it(`${name}: a ResponseBodyError naming the operation and what was wrong, sent once`, async () => {
+      const iam = fakeIam(answer);
+      const provider = createIamTokenProvider({ ...base, projectName: "cn-north-4", fetch: iam.fetch });
+      const error = await Promise.resolve(provider({ signal: new AbortController().signal })).catch(
+        (e: unknown) => e,
+      );
+      expect(error).toMatchObject({
+        name: "ResponseBodyError",
+        operation: "createIamTokenProvider",
+        status: 201,
+      });
+      expect((error as Error).message).toMatch(
+        /createIamTokenProvider: POST https:\/\/iam\.test\/v3\/auth\/tokens.*(X-Subject-Token|token\.expires_at|not JSON)/,
+      );
+      expect(iam.seen).toHaveLength(1);
+    });
+  }
+});

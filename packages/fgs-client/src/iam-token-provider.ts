@@ -7,7 +7,12 @@ import {
   type RetryOptions,
   ValidationError,
 } from "@fnapi/runtime";
-import { assertOptionsObject, parseBaseUrl, resolveRetryOptions } from "@fnapi/runtime/internal";
+import {
+  assertOptionsObject,
+  checkOptions,
+  parseBaseUrl,
+  resolveRetryOptions,
+} from "@fnapi/runtime/internal";
 import type { components, paths } from "./generated/iam.js";
 
 // A token provider for Huawei IAM's password method (`POST /v3/auth/tokens`, specs/iam.yaml). Plugged into
@@ -62,6 +67,17 @@ const iamErrorMapping: ErrorMapping = {
   requestId: (headers) => headers.get("x-request-id") ?? undefined,
 };
 
+/**
+ * What the provider reads from IAM's 201 (`CreateUserTokenResponse` of specs/iam.yaml): the token in the
+ * `X-Subject-Token` header, and `token.expires_at`, a string.
+ */
+export function checkTokenAnswer(body: unknown, headers: Headers): string | undefined {
+  if (!headers.get("x-subject-token"))
+    return "came without an X-Subject-Token header, which carries the token";
+  const expiresAt = (body as { token?: { expires_at?: unknown } } | null)?.token?.expires_at;
+  return typeof expiresAt === "string" ? undefined : "has no token.expires_at string";
+}
+
 function required(field: string, value: unknown): string {
   if (typeof value !== "string" || value === "")
     throw new ValidationError(field, "is missing", "it must be a non-empty string");
@@ -71,6 +87,7 @@ function required(field: string, value: unknown): string {
 /** A `HuaweiTokenProvider` that gets IAM user tokens with a password: `createFgsClient({ projectId, token })`. */
 export function createIamTokenProvider(options: IamTokenProviderOptions): HuaweiTokenProvider {
   assertOptionsObject(options, "createIamTokenProvider");
+  checkOptions(options, "createIamTokenProvider", { endpoint: "string", fetch: "function" });
   const domainName = required("domainName", options.domainName);
   const userName = required("userName", options.userName);
   const password = required("password", options.password);
@@ -109,7 +126,13 @@ export function createIamTokenProvider(options: IamTokenProviderOptions): Huawei
   return async ({ signal }) => {
     const { data, headers } = await kit.call<components["schemas"]["CreateUserTokenResponse"]>(
       // Asking for a token twice does no harm (an older token is not revoked by a newer one).
-      { signal, idempotent: true, result: "json" },
+      {
+        signal,
+        idempotent: true,
+        result: "json",
+        operation: "createIamTokenProvider",
+        check: checkTokenAnswer,
+      },
       (fetch) =>
         kit.client.POST("/v3/auth/tokens", {
           params: { query: { nocatalog: "true" } },
@@ -126,8 +149,7 @@ export function createIamTokenProvider(options: IamTokenProviderOptions): Huawei
           fetch,
         }),
     );
-    const token = headers.get("x-subject-token");
-    if (!token) throw new Error("IAM answered without an X-Subject-Token header, which carries the token");
-    return { token, expiresAt: data.token.expires_at };
+    // checked by checkTokenAnswer before `call` resolved
+    return { token: headers.get("x-subject-token") as string, expiresAt: data.token.expires_at };
   };
 }

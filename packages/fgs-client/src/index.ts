@@ -4,6 +4,7 @@ export {
   type CallLogger,
   type DeleteResult,
   NetworkError,
+  ProtocolError,
   RedirectError,
   ResponseBodyError,
   TimeoutError,

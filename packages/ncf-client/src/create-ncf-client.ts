@@ -6,7 +6,7 @@ import {
   type RetryOptions,
   ValidationError,
 } from "@fnapi/runtime";
-import { assertOptionsObject, parseBaseUrl, resolveRetryOptions } from "@fnapi/runtime/internal";
+import { checkOptions, parseBaseUrl, resolveRetryOptions } from "@fnapi/runtime/internal";
 import type { Client } from "openapi-fetch";
 import type { NcfContext } from "./context.js";
 import { ncfErrorMapping } from "./errors.js";
@@ -95,7 +95,13 @@ function credentialsFrom(options: NcfClientOptions, platform: NcfPlatform): NcpC
 }
 
 export function createNcfClientOn(platform: NcfPlatform, options: NcfClientOptions = {}): NcfClient {
-  assertOptionsObject(options, "createNcfClient");
+  checkOptions(options, "createNcfClient", {
+    baseUrl: "string",
+    fetch: "function",
+    clock: "function",
+    crypto: "object",
+    logger: "function",
+  });
   const credentials = credentialsFrom(options, platform);
   const context: NcfContext = {
     kit: createClientKit<paths>({

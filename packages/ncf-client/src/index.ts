@@ -4,6 +4,7 @@ export {
   type CallLogger,
   type DeleteResult,
   NetworkError,
+  ProtocolError,
   RedirectError,
   ResponseBodyError,
   TimeoutError,
@@ -21,10 +22,12 @@ export type { components, operations, paths } from "./generated/ncf.js";
 export type { DeleteActionOptions } from "./operations/delete-action.js";
 export type {
   CascadeDeleteOptions,
+  CascadePartialReport,
   CascadeProgress,
   CascadeReport,
   DeletePackageOptions,
 } from "./operations/delete-package.js";
+export { CascadeDeleteError } from "./operations/delete-package.js";
 export type { GetPackageOptions, Package } from "./operations/get-package.js";
 export type { ActionSummary, ListActionsOptions } from "./operations/list-actions.js";
 export { PACKAGE_NAME_PATTERN, type Platform } from "./package-name.js";

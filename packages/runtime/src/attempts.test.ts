@@ -287,3 +287,48 @@ describe("resolveRetryOptions", () => {
     expect(resolveRetryOptions({ timeoutMs: 2 ** 31 - 1 }).timeoutMs).toBe(2 ** 31 - 1);
   });
 });
+
+describe("runAttempts: maxAttempts × timeoutMs bounds the call, the repair included (#17.6)", () => {
+  it("maxAttempts 2, timeoutMs 1 s: a slow 401, a slow repair and a hanging retry end within 2 s", async () => {
+    vi.useFakeTimers();
+    const retry = resolveRetryOptions({ maxAttempts: 2, timeoutMs: 1_000, backoff: { baseMs: 0, maxMs: 0 } });
+    const slow = (outcome: Failure) =>
+      new Promise<Failure>((resolve) => setTimeout(() => resolve(outcome), 980));
+    const attempt = vi.fn(async (current: Attempt): Promise<AttemptOutcome<string>> => {
+      if (current.number === 1)
+        return slow({ done: false, error: apiError(401), retryable: false, repair: true });
+      if (current.number === 2) return slow({ done: false, error: apiError(503), retryable: true });
+      return hang(current);
+    });
+    const started = Date.now();
+    let elapsed = Number.NaN;
+    const result = runAttempts({ retry, site, idempotent: true }, attempt).catch((e: unknown) => {
+      elapsed = Date.now() - started;
+      return e;
+    });
+    await vi.advanceTimersByTimeAsync(5_000);
+    const error = await result;
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(elapsed).toBeLessThanOrEqual(2 * 1_000);
+    expect(attempt).toHaveBeenCalledTimes(3);
+    expect(attempt.mock.calls.map(([a]) => a.canRepair)).toEqual([true, false, false]);
+  });
+
+  it("no repair and no retry once the budget is spent", async () => {
+    vi.useFakeTimers();
+    const retry = resolveRetryOptions({ maxAttempts: 1, timeoutMs: 1_000 });
+    const attempt = vi.fn(
+      (_current: Attempt): Promise<AttemptOutcome<string>> =>
+        new Promise((resolve) =>
+          setTimeout(
+            () => resolve({ done: false, error: apiError(401), retryable: false, repair: true }),
+            1_000,
+          ),
+        ),
+    );
+    const result = runAttempts({ retry, site, idempotent: true }, attempt).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(await result).toMatchObject({ status: 401 });
+    expect(attempt).toHaveBeenCalledTimes(1);
+  });
+});

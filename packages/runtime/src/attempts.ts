@@ -29,6 +29,11 @@ export interface Attempt {
   number: number;
   /** Aborts on the caller's signal or this attempt's timeout. */
   signal: AbortSignal;
+  /**
+   * Whether a `repair` outcome of this attempt would be acted on (the call has not repaired yet). A 401 on
+   * the repair attempt must not make the auth scheme forget its fresh token: nothing would use a next one.
+   */
+  canRepair: boolean;
 }
 
 export interface AttemptPolicy {
@@ -60,6 +65,12 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+/**
+ * Runs `attempt` until it is done, with the whole policy. The time spent in attempts, the repair included, is
+ * bounded by `maxAttempts × timeoutMs`: each attempt gets `timeoutMs` or what is left of that budget, if
+ * less, and a retry or a repair with no budget left is not made. Backoff waits come on top (each at most
+ * `backoff.maxMs`, or a `Retry-After` of at most `maxRetryAfterMs`).
+ */
 export async function runAttempts<T>(
   policy: AttemptPolicy,
   attempt: (current: Attempt) => Promise<AttemptOutcome<T>>,
@@ -68,36 +79,47 @@ export async function runAttempts<T>(
   const random = policy.random ?? Math.random;
   let repaired = false;
   let counted = 0;
+  let timeLeft = retry.maxAttempts * retry.timeoutMs;
   for (let number = 1; ; number++) {
     signal?.throwIfAborted();
     // A plain timer and one controller per attempt, both released as soon as the attempt ends.
     const controller = new AbortController();
+    const allowed = Math.min(retry.timeoutMs, timeLeft);
+    const started = Date.now();
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort(new DOMException("The attempt timed out", "TimeoutError"));
-    }, retry.timeoutMs);
+    }, allowed);
     const unsubscribe = signal ? onAbort(signal, (reason) => controller.abort(reason)) : undefined;
     let outcome: AttemptOutcome<T>;
     try {
-      outcome = await attempt({ number, signal: controller.signal });
+      outcome = await attempt({ number, signal: controller.signal, canRepair: !repaired });
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       if (!timedOut) throw error;
       outcome = {
         done: false,
-        error: new TimeoutError(retry.timeoutMs, site, number),
+        error: new TimeoutError(allowed, site, number),
         retryable: policy.idempotent,
         cost: 2,
       };
     } finally {
       clearTimeout(timer);
       unsubscribe?.();
+      // A timer fires late on a loaded machine: an attempt that timed out used all it was allowed, no more.
+      timeLeft -= timedOut ? allowed : Math.min(allowed, Date.now() - started);
     }
     if (outcome.done) {
       policy.budget?.refund();
       return outcome.value;
     }
+    const failed = outcome;
+    const giveUp = (): T => {
+      if (failed.giveUp) return failed.giveUp();
+      throw failed.error;
+    };
+    if (timeLeft <= 0) return giveUp();
     if (outcome.repair && !repaired) {
       repaired = true;
       continue;
@@ -111,9 +133,8 @@ export async function runAttempts<T>(
       delay > retry.maxRetryAfterMs ||
       (policy.budget !== undefined && !policy.budget.take(outcome.cost ?? 1))
     ) {
-      if (outcome.giveUp) return outcome.giveUp();
-      throw outcome.error;
+      return giveUp();
     }
-    await sleep(delay, signal);
+    if (delay > 0) await sleep(delay, signal);
   }
 }

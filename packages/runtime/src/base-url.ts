@@ -14,7 +14,11 @@ export function parseBaseUrl(value: unknown, field = "baseUrl"): string {
   try {
     url = new URL(value);
   } catch {
-    throw new ValidationError(field, `${quoteValue(value)} is not an absolute URL`, rule);
+    // Quoted only when it cannot hold credentials: `user:password@` in a URL too broken to parse stays unseen.
+    const shown = value.includes("@")
+      ? "(not shown: it has an @, which may carry credentials)"
+      : quoteValue(value);
+    throw new ValidationError(field, `${shown} is not an absolute URL`, rule);
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
     throw new ValidationError(field, `has the scheme ${quoteValue(url.protocol)}`, rule);

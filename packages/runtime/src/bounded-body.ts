@@ -41,17 +41,18 @@ export async function readAtMost(
 
 /**
  * An error body made safe to keep: redacted first, then cut to `maxBytes` of UTF-8 (at a character
- * boundary). It is read with a margin of the longest secret's length, so that a secret straddling the cut is
- * still seen whole and redacted; a secret cut short by the end of what was read is dropped with the rest.
+ * boundary). It is read with a margin of three times the longest form of a secret (a UTF-16 unit is at most
+ * 3 bytes): a secret straddling the cut is
+ * still seen whole and redacted, and when the read stopped early, the last `longest` characters (where a
+ * secret may have been cut short by the end of what was read) are dropped unless a whole form starts before.
  */
 export async function readErrorBody(
   stream: ReadableStream<Uint8Array> | null,
   redact: Redactor,
   maxBytes: number = MAX_ERROR_BODY_BYTES,
 ): Promise<string> {
-  const { text, truncated } = await readAtMost(stream, maxBytes + redact.longest);
-  const whole = truncated ? text.slice(0, text.length - redact.partialSuffix(text)) : text;
-  return cutUtf8(redact(whole), maxBytes);
+  const { text, truncated } = await readAtMost(stream, maxBytes + 3 * redact.longest);
+  return cutUtf8(truncated ? redact.head(text, text.length - redact.longest) : redact(text), maxBytes);
 }
 
 /** `text` cut to at most `maxBytes` of UTF-8, never inside a character (`encodeInto` writes whole ones only). */

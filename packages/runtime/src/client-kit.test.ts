@@ -8,7 +8,14 @@ import {
   createClientKit,
   type ErrorMapping,
 } from "./client-kit.js";
-import { ApiError, NetworkError, RedirectError, ResponseBodyError, TimeoutError } from "./errors.js";
+import {
+  ApiError,
+  NetworkError,
+  ProtocolError,
+  RedirectError,
+  ResponseBodyError,
+  TimeoutError,
+} from "./errors.js";
 import type { CallLogEntry } from "./logger.js";
 import { REDACTED } from "./redact.js";
 import { resolveRetryOptions } from "./retry-options.js";
@@ -510,6 +517,117 @@ describe("createClientKit: client", () => {
     const text = JSON.stringify(error ?? "");
     expect(text.includes(TOKENS[0] as string)).toBe(false);
     expect(text.length).toBeLessThanOrEqual(64 * 1024 + 100);
+  });
+});
+
+/** A body that sends `text`, then fails as undici does when the connection closes or resets early. */
+function endsEarly(text: string, status: number) {
+  return () => {
+    const bytes = new TextEncoder().encode(text);
+    let sent = false;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent) return controller.error(new TypeError("terminated", { cause: { code: "UND_ERR_SOCKET" } }));
+        sent = true;
+        controller.enqueue(bytes);
+      },
+    });
+    return new Response(stream, { status, headers: { "content-type": "application/json" } });
+  };
+}
+
+/** A response with a status a Response cannot be made with (undici hands such ones over). */
+function oddStatus(status: number) {
+  return () => Object.defineProperty(new Response("odd", { status: 500 }), "status", { value: status });
+}
+
+describe("createClientKit: every failure typed (#17.3, #17.4)", () => {
+  for (const status of [200, 400, 503]) {
+    it(`a ${status} body that ends early: a NetworkError naming method and URL, retried when idempotent`, async () => {
+      const { run, calls } = setup([endsEarly('{"id":"x', status), json(200, { id: "x", size: 1 })]);
+      await expect(run("get", "/things/{id}", params, getThing)).resolves.toEqual({ id: "x", size: 1 });
+      expect(calls.length).toBeGreaterThan(1);
+      const once = setup([endsEarly('{"id":"x', status)], { retry: { ...fast, maxAttempts: 1 } });
+      const error = await once.run("get", "/things/{id}", params, getThing).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(NetworkError);
+      expect(error).toMatchObject({ method: "GET", url: `${BASE}/things/a%20b%2F1`, attempts: 1 });
+      expect((error as Error).message).toMatch(/ended early: UND_ERR_SOCKET/);
+    });
+  }
+
+  it("a body that ends early on a POST (not idempotent) is one NetworkError, not retried", async () => {
+    const { run, calls } = setup([endsEarly("{", 503), json(201, { id: "x" })]);
+    const error = await run(
+      "post",
+      "/things",
+      { body: { name: "n" } },
+      { idempotent: false, result: "json" },
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(calls).toHaveLength(1);
+  });
+
+  for (const status of [600, 999]) {
+    it(`a status of ${status} is a ProtocolError, never retried`, async () => {
+      const { run, calls } = setup([oddStatus(status), new Response(null, { status: 204 })]);
+      const error = await run("delete", "/things/{id}", params, deleteThing).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ProtocolError);
+      expect(error).toMatchObject({ name: "ProtocolError", status, method: "DELETE", attempts: 1 });
+      expect(calls).toHaveLength(1);
+    });
+  }
+});
+
+describe("createClientKit: the redactor knows every secret of the call (#17.1)", () => {
+  it("a token rejected by a 401 and echoed by the repair's answer is redacted", async () => {
+    const { run, calls } = setup([
+      json(401, errorBody("AUTH", "expired")),
+      () => json(400, errorBody("BAD", `rejected ${TOKENS[0]} earlier`)),
+    ]);
+    const error = await run("delete", "/things/{id}", params, deleteThing).catch((e: unknown) => e);
+    expect(calls.map((c) => c.headers.get("x-test-token"))).toEqual(TOKENS);
+    expect(error).toMatchObject({ status: 400, attempts: 2 });
+    expect(surfaces(error)).toContain(REDACTED);
+    for (const form of secretForms) expect(surfaces(error)).not.toContain(form);
+  });
+
+  it("a signature of attempt 1 echoed in attempt 3's answer (a cached error page) is redacted", async () => {
+    let attempt = 0;
+    const signatures: string[] = [];
+    const scheme: AuthScheme = {
+      name: "signing",
+      async authorize(request) {
+        const signature = `sig-${++attempt}-0123456789abcdef/+=`;
+        signatures.push(signature);
+        request.headers.set("x-signature", signature);
+      },
+      secrets: (request) => [SECRET_KEY, ...(request ? [request.headers.get("x-signature") ?? ""] : [])],
+    };
+    const { run } = setup(
+      [
+        json(503, errorBody("BUSY", "try again")),
+        json(503, errorBody("BUSY", "try again")),
+        () => json(503, errorBody("BUSY", `cached page for x-signature: ${signatures[0]}`)),
+      ],
+      { auth: scheme },
+    );
+    const error = await run("delete", "/things/{id}", params, deleteThing).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 503, attempts: 3 });
+    expect(signatures).toHaveLength(3);
+    for (const signature of signatures) {
+      expect(surfaces(error)).not.toContain(signature);
+      expect(surfaces(error)).not.toContain(encodeURIComponent(signature));
+    }
+    expect((error as ApiError).message).toBe(`cached page for x-signature: ${REDACTED}`);
+  });
+});
+
+describe("createClientKit: one refresh per rejected token (#17.7)", () => {
+  it("a 401 on the repair attempt does not make the scheme drop the token it just got", async () => {
+    const { run, auth } = setup([json(401, errorBody("AUTH", "no"))]);
+    await expect(run("delete", "/things/{id}", params, deleteThing)).rejects.toMatchObject({ status: 401 });
+    // told once (attempt 1); the repair's 401 is not reported as a reason to refresh again
+    expect(auth.onUnauthorized).toHaveBeenCalledTimes(1);
   });
 });
 

@@ -1,7 +1,13 @@
 import type { AuthScheme } from "@fnapi/auth";
 import createClient, { type Client, type PathSerializer } from "openapi-fetch";
 import { AttemptRequest } from "./attempt-request.js";
-import { type AttemptOutcome, isRetryableStatus, parseRetryAfter, runAttempts } from "./attempts.js";
+import {
+  type Attempt,
+  type AttemptOutcome,
+  isRetryableStatus,
+  parseRetryAfter,
+  runAttempts,
+} from "./attempts.js";
 import { MAX_DATA_BODY_BYTES, readAtMost, readErrorBody } from "./bounded-body.js";
 import {
   type ApiError,
@@ -14,7 +20,7 @@ import { type CallLogEntry, type CallLogger, safeLog } from "./logger.js";
 import { createRedactor, type Redactor } from "./redact.js";
 import { createRetryBudget, type RetryBudget } from "./retry-budget.js";
 import type { ResolvedRetryOptions } from "./retry-options.js";
-import { send } from "./transport.js";
+import { bodyError, send } from "./transport.js";
 
 // The client kit: what every fnapi client is made of. It makes ONE openapi-fetch client whose `fetch` is the
 // request pipeline, so every request — through the typed `.client` or through an operation — gets the same
@@ -86,6 +92,13 @@ export interface CallPolicy {
   result: "none" | "json";
   /** An error that means the desired state holds already (a missing resource with `missingOk`). */
   alreadyGone?: ((error: ApiError) => boolean) | undefined;
+  /** The operation's name, for errors (`listActions`). */
+  operation?: string | undefined;
+  /**
+   * Checks a parsed 2xx answer (and its headers) for the fields the operation reads, as the API's schema
+   * has them; returns what is wrong, which becomes a ResponseBodyError naming the operation (never retried).
+   */
+  check?: ((body: unknown, headers: Headers) => string | undefined) | undefined;
   /**
    * Whether this error is worth another attempt, for an operation whose vendor codes say more than the
    * status (a transient state, a permanent failure behind a 500). `undefined` keeps the default: 429, 500,
@@ -154,14 +167,14 @@ export function createClientKit<Paths extends {}>(options: ClientKitOptions): Cl
   const { auth, errors, retry, logger } = options;
   const fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
   const budget: RetryBudget = createRetryBudget(retry.retryBudget);
-  const redactorFor = (request: AttemptRequest | undefined): Redactor =>
-    createRedactor(auth.secrets(request));
 
   async function pipeline(request: Request, policy: Policy, record: CallRecord | undefined) {
     const site: CallSite = { method: request.method, url: request.url };
     // The body is read once (a small JSON document) and sent as bytes: browsers stream uploads over HTTP/2 only.
     const body = request.body === null ? null : await request.arrayBuffer();
     const idempotent = policy?.idempotent ?? IDEMPOTENT_METHODS.has(site.method);
+    // The secrets every attempt of this call sent (signatures, tokens, a token replaced after a 401).
+    const used: string[] = [];
     return runAttempts<Response>(
       {
         retry,
@@ -170,10 +183,10 @@ export function createClientKit<Paths extends {}>(options: ClientKitOptions): Cl
         site,
         idempotent,
       },
-      async ({ number, signal }) => {
-        if (record) record.attempts = number;
+      async (attempt) => {
+        if (record) record.attempts = attempt.number;
         const copy = new AttemptRequest(site.url, site.method, new Headers(request.headers), body);
-        return attemptOnce(copy, policy, record, site, number, signal, idempotent);
+        return attemptOnce(copy, policy, record, site, attempt, idempotent, used);
       },
     );
   }
@@ -183,9 +196,9 @@ export function createClientKit<Paths extends {}>(options: ClientKitOptions): Cl
     policy: Policy,
     record: CallRecord | undefined,
     site: CallSite,
-    number: number,
-    signal: AbortSignal,
+    { number, signal, canRepair }: Attempt,
     idempotent: boolean,
+    used: string[],
   ): Promise<AttemptOutcome<Response>> {
     // Logging costs nothing unless a logger was given: no clock read, no entry built.
     const started = logger ? Date.now() : 0;
@@ -201,13 +214,17 @@ export function createClientKit<Paths extends {}>(options: ClientKitOptions): Cl
       }
     };
     let authorized = false;
-    // One redactor per attempt, made only if something has to be redacted (the transport and the error share it).
+    // One redactor per attempt, made only if something has to be redacted (the transport and the error share
+    // it). It knows every secret the call has used so far: a server may echo attempt 1's signature, or the
+    // token a 401 rejected before the refresh, into a later attempt's answer.
     let redactor: Redactor | undefined;
-    const redact = () => (redactor ??= redactorFor(authorized ? request : undefined));
+    const redact = () =>
+      (redactor ??= createRedactor(used.concat(auth.secrets(authorized ? request : undefined))));
     let response: Response;
     try {
       await auth.authorize(request, signal);
       authorized = true;
+      used.push(...auth.secrets(request));
       response = await send(request, { fetch: fetchImpl, signal, site, attempt: number, redactor: redact });
     } catch (error) {
       log({ error: (error as Error)?.name ?? "Error" });
@@ -219,17 +236,37 @@ export function createClientKit<Paths extends {}>(options: ClientKitOptions): Cl
       record.headers = response.headers;
       record.requestId = errors.requestId(response.headers);
     }
+    // A body that ends early (a reset, `terminated`) is a NetworkError, retried like one when idempotent.
+    const early = (error: unknown): AttemptOutcome<Response> => {
+      if (error instanceof ResponseBodyError) throw error;
+      const failure = bodyError(error, { signal, site, attempt: number, redactor: redact });
+      if (failure instanceof NetworkError)
+        return { done: false, error: failure, retryable: idempotent, cost: 2 };
+      throw failure;
+    };
     if (response.ok) {
       log({ status: response.status, requestId: record?.requestId });
-      if (!policy) return { done: true, value: await bounded(response, site, number) };
-      if (policy.result === "json") {
-        (record as CallRecord).data = await readJson(response, site, number);
-      } else {
-        response.body?.cancel().catch(() => {});
+      try {
+        if (!policy) return { done: true, value: await bounded(response, site, number) };
+        if (policy.result === "json") {
+          const data = await readJson(response, site, number, policy.operation);
+          const problem = policy.check?.(data, response.headers);
+          if (problem) throw new ResponseBodyError(problem, response.status, site, number, policy.operation);
+          (record as CallRecord).data = data;
+        } else {
+          response.body?.cancel().catch(() => {});
+        }
+      } catch (error) {
+        return early(error);
       }
       return { done: true, value: response };
     }
-    const text = await readErrorBody(response.body, redact());
+    let text: string;
+    try {
+      text = await readErrorBody(response.body, redact());
+    } catch (error) {
+      return early(error);
+    }
     const error = toApiError(response, text, redact(), site, number);
     log({ status: response.status, code: error.code, requestId: error.requestId });
     // What openapi-fetch is given when this is the last attempt: the bounded, redacted body.
@@ -243,7 +280,13 @@ export function createClientKit<Paths extends {}>(options: ClientKitOptions): Cl
       giveUp,
       retryable: idempotent && (policy?.retryable?.(error) ?? isRetryableStatus(response.status)),
       retryAfterMs: parseRetryAfter(response.headers.get("retry-after")),
-      repair: response.status === 401 && authorized && auth.onUnauthorized?.(response, request) === true,
+      // Only an attempt that may still repair tells the scheme: a 401 on the repair attempt must not drop
+      // the token just fetched, or every call of a burst would refresh again (one refresh per rejected token).
+      repair:
+        response.status === 401 &&
+        authorized &&
+        canRepair &&
+        auth.onUnauthorized?.(response, request) === true,
     };
   }
 
@@ -345,7 +388,12 @@ async function bounded(response: Response, site: CallSite, attempts: number): Pr
   return new Response(text, { status: response.status, statusText: response.statusText, headers });
 }
 
-async function readJson(response: Response, site: CallSite, attempts: number): Promise<unknown> {
+async function readJson(
+  response: Response,
+  site: CallSite,
+  attempts: number,
+  operation: string | undefined,
+): Promise<unknown> {
   const { text, truncated } = await readAtMost(response.body, MAX_DATA_BODY_BYTES);
   if (truncated) {
     throw new ResponseBodyError(
@@ -353,11 +401,12 @@ async function readJson(response: Response, site: CallSite, attempts: number): P
       response.status,
       site,
       attempts,
+      operation,
     );
   }
   try {
     return JSON.parse(text);
   } catch {
-    throw new ResponseBodyError("is not JSON", response.status, site, attempts);
+    throw new ResponseBodyError("is not JSON", response.status, site, attempts, operation);
   }
 }

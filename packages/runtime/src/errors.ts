@@ -136,7 +136,9 @@ export class TimeoutError extends CallError {
 }
 
 /**
- * `fetch` itself rejected: the request failed below HTTP (connection refused or reset, DNS, TLS, CORS).
+ * `fetch` itself rejected, or the response's body ended early (the connection closed or was reset before the
+ * body was whole): the request failed below HTTP (connection refused or reset, DNS, TLS, CORS). Retried when
+ * the operation is idempotent.
  * `cause` is the runtime's error, redacted to its name, message and code.
  */
 export class NetworkError extends CallError {
@@ -154,14 +156,47 @@ export class NetworkError extends CallError {
   }
 }
 
-/** A 2xx whose body could not be used: larger than the bound, or not the JSON the operation returns. */
+/**
+ * A 2xx whose body could not be used: larger than the bound, not JSON, or without the fields the operation
+ * reads (checked against the API's schema before anything is returned). Names the operation when known.
+ */
 export class ResponseBodyError extends CallError {
   /** Always `ResponseBodyError`. */
   override readonly name = "ResponseBodyError";
-  /** HTTP status (0 for an opaque redirect). */
+  /** HTTP status of the 2xx answer. */
   readonly status: number;
-  constructor(problem: string, status: number, site: CallSite, attempts: number) {
-    super(`${site.method} ${site.url}: the ${status} response body ${problem}`, site, attempts);
+  /** The operation whose answer it was (`listActions`, `createIamTokenProvider`), when known. */
+  readonly operation: string | undefined;
+  constructor(problem: string, status: number, site: CallSite, attempts: number, operation?: string) {
+    super(
+      `${operation ? `${operation}: ` : ""}${site.method} ${site.url}: the ${status} response body ${problem}`,
+      site,
+      attempts,
+    );
+    this.status = status;
+    this.operation = operation;
+  }
+  /** Plain data for `JSON.stringify` (no body, no secrets). */
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), status: this.status, operation: this.operation };
+  }
+}
+
+/**
+ * The server's answer broke HTTP in a way no API answers: a status outside 200–599 (600, 999). Never retried;
+ * the body is never read.
+ */
+export class ProtocolError extends CallError {
+  /** Always `ProtocolError`. */
+  override readonly name = "ProtocolError";
+  /** The status the server sent. */
+  readonly status: number;
+  constructor(status: number, site: CallSite, attempts: number) {
+    super(
+      `${site.method} ${site.url}: answered with status ${status}, outside 200–599 (not HTTP any API speaks)`,
+      site,
+      attempts,
+    );
     this.status = status;
   }
   /** Plain data for `JSON.stringify` (no body, no secrets). */

@@ -21,6 +21,7 @@ export {
   CallError,
   type CallSite,
   NetworkError,
+  ProtocolError,
   RedirectError,
   ResponseBodyError,
   TimeoutError,

@@ -1,7 +1,19 @@
 // Redaction of secrets from everything an error can show. Some gateways and proxies echo the request
 // (headers included) into their error pages, in whatever encoding they like; a reason phrase or a
-// `Location` can carry a token too. A secret is removed in each form it can take in such text: raw,
-// JSON-escaped (with or without `\/`), and percent-encoded (either hex case, `+` or `%20` for spaces).
+// `Location` can carry a token too.
+//
+// By construction rather than by a list of whole forms: a secret is matched character by character, and each
+// character may appear in any of the encodings that servers and proxies emit (SECURITY.md lists them):
+// - raw;
+// - JSON and Java/JavaScript string escapes: `\"`, `\\`, `\/`, `\uXXXX` for any character
+//   (Python's `ensure_ascii`, Go's `\u003c`, Java's escapeJava; a non-BMP character as its surrogate pair);
+// - `\xHH` (Python's repr of bytes, nginx's escaped log and error text);
+// - percent-encoding of the UTF-8 bytes in either hex case, `+` for a space (`encodeURIComponent`,
+//   `URLSearchParams`, Java's `URLEncoder`, Python's `quote`/`quote_plus`, Go's `url.QueryEscape`);
+// - HTML character references: decimal `&#47;` and hexadecimal `&#x2F;` (either case, up to 4 leading
+//   zeros), and the named `&amp; &lt; &gt; &quot; &apos; &sol; &plus; &equals;` (Go's html.EscapeString,
+//   Python's html.escape, Java's HtmlUtils and OWASP's encoder, nginx's and Tomcat's error pages).
+// Encoders differ in which characters they escape; matching per character covers each of them, and any mix.
 
 export const REDACTED = "[REDACTED]";
 
@@ -13,45 +25,82 @@ export interface Redactor {
   (text: string): string;
   /** The longest form of any secret, in characters: how far a secret can straddle a cut. */
   readonly longest: number;
-  /** The longest suffix of `text` that is the beginning of a secret's form (0 when none). */
-  partialSuffix(text: string): number;
+  /**
+   * `text` redacted, keeping only what starts before character `end`: a form that starts before `end` is
+   * replaced whole (however far it reaches), anything from `end` on is dropped. For a text that was cut
+   * while being read: with `end` at least `longest` characters before its end, no part of a secret is kept.
+   */
+  head(text: string, end: number): string;
 }
 
-export function formsOf(secret: string): string[] {
-  const json = JSON.stringify(secret).slice(1, -1);
-  const percent = encodeURIComponent(secret);
-  return [
-    secret,
-    json,
-    json.replaceAll("/", "\\/"),
-    percent,
-    percent.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()),
-    percent.replaceAll("%20", "+"),
+const NAMED: Record<string, string> = {
+  "&": "amp",
+  "<": "lt",
+  ">": "gt",
+  '"': "quot",
+  "'": "apos",
+  "/": "sol",
+  "+": "plus",
+  "=": "equals",
+};
+/** The longest form of one UTF-16 unit: `&#x0000FFFF;` or `&#000065535;` (a surrogate pair's forms are shorter). */
+const LONGEST_PER_UNIT = 12;
+const encoder = new TextEncoder();
+
+/** Hexadecimal digits of `code` in either case, at least `width` of them, as a pattern. */
+const hexOf = (code: number, width: number) =>
+  code
+    .toString(16)
+    .padStart(width, "0")
+    .replace(/[a-f]/g, (digit) => `[${digit}${digit.toUpperCase()}]`);
+
+/** One character of a secret in each of its forms, as a pattern. */
+function characterPattern(char: string): string {
+  const code = char.codePointAt(0) as number;
+  const units = char.length > 1 ? [char.charCodeAt(0), char.charCodeAt(1)] : [code];
+  const forms = [
+    escapeRegExp(char),
+    units.map((unit) => `\\\\u${hexOf(unit, 4)}`).join(""),
+    [...encoder.encode(char)].map((byte) => `%${hexOf(byte, 2)}`).join(""),
+    `&#0{0,4}${code};`,
+    `&#[xX]0{0,4}${hexOf(code, 1)};`,
   ];
+  if (code < 256) forms.push(`\\\\x${hexOf(code, 2)}`);
+  if ('"\\/'.includes(char)) forms.push(`\\\\${escapeRegExp(char)}`);
+  if (char === " ") forms.push("\\+");
+  if (NAMED[char]) forms.push(`&${NAMED[char]};`);
+  return `(?:${forms.join("|")})`;
 }
 
 export function createRedactor(secrets: Iterable<string | undefined>): Redactor {
-  const forms = new Set<string>();
+  const unique = new Set<string>();
   for (const secret of secrets) {
-    if (typeof secret === "string" && secret.length >= MIN_SECRET_LENGTH) {
-      for (const form of formsOf(secret)) forms.add(form);
-    }
+    if (typeof secret === "string" && secret.length >= MIN_SECRET_LENGTH) unique.add(secret);
   }
-  const sorted = [...forms].sort((a, b) => b.length - a.length);
-  const pattern = sorted.length ? new RegExp(sorted.map(escapeRegExp).join("|"), "g") : undefined;
-  const redact = ((text: string) => (pattern ? text.replace(pattern, REDACTED) : text)) as Redactor;
-  Object.defineProperty(redact, "longest", { value: sorted[0]?.length ?? 0 });
-  redact.partialSuffix = (text) => {
-    let best = 0;
-    for (const form of sorted) {
-      for (let length = Math.min(form.length - 1, text.length); length > best; length--) {
-        if (text.endsWith(form.slice(0, length))) {
-          best = length;
-          break;
-        }
-      }
+  // Longer secrets first: of two that overlap, the longer is redacted whole.
+  const sorted = [...unique].sort((a, b) => b.length - a.length);
+  const cache = new Map<string, string>();
+  const patterns = sorted.map((secret) => {
+    let pattern = "";
+    for (const char of secret) {
+      if (!cache.has(char)) cache.set(char, characterPattern(char));
+      pattern += cache.get(char);
     }
-    return best;
+    return pattern;
+  });
+  const pattern = patterns.length ? new RegExp(patterns.join("|"), "g") : undefined;
+  const redact = ((text: string) => (pattern ? text.replace(pattern, REDACTED) : text)) as Redactor;
+  Object.defineProperty(redact, "longest", { value: (sorted[0]?.length ?? 0) * LONGEST_PER_UNIT });
+  redact.head = (text, end) => {
+    if (!pattern) return text.slice(0, Math.max(0, end));
+    let kept = "";
+    let last = 0;
+    for (const match of text.matchAll(pattern)) {
+      if (match.index >= end) break;
+      kept += text.slice(last, match.index) + REDACTED;
+      last = match.index + match[0].length;
+    }
+    return kept + text.slice(last, Math.max(last, end));
   };
   return redact;
 }

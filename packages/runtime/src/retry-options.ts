@@ -1,5 +1,6 @@
 import { MAX_TIMER_MS } from "./abort.js";
 import { ValidationError } from "./errors.js";
+import { checkOptions } from "./options-object.js";
 import { RETRY_BUDGET_CAPACITY } from "./retry-budget.js";
 
 /** Attempts, timeouts and backoff: options of every client. */
@@ -41,6 +42,7 @@ export interface ResolvedRetryOptions {
 
 /** Validates the retry options (naming the field and the rule) and fills in the defaults. */
 export function resolveRetryOptions(options: RetryOptions = {}): ResolvedRetryOptions {
+  checkOptions(options, "the client", { backoff: "object" });
   const maxAttempts = options.maxAttempts ?? 3;
   if (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 100) {
     throw new ValidationError(

@@ -1,5 +1,5 @@
 import type { AttemptRequest } from "./attempt-request.js";
-import { type CallSite, NetworkError, RedirectError } from "./errors.js";
+import { type CallSite, NetworkError, ProtocolError, RedirectError } from "./errors.js";
 import type { Redactor } from "./redact.js";
 
 // One request on the wire, the way a hostile network needs it:
@@ -8,7 +8,9 @@ import type { Redactor } from "./redact.js";
 //   opaque redirect, becomes a RedirectError.
 // - The signal goes straight to fetch as `(url, init)` rather than inside a Request: in undici a Request that
 //   carries a signal, and fetch's copy of it, each subscribe to that signal (measured in bench/).
-// - Only a rejection of fetch itself is a NetworkError; an abort is left to the attempt loop.
+// - Only a rejection of fetch itself, or a body that ends early (`bodyError`), is a NetworkError; an abort is
+//   left to the attempt loop. A status outside 200–599 is a ProtocolError (undici hands it over; a Response
+//   cannot hold it).
 
 export interface SendContext {
   fetch: typeof fetch;
@@ -44,15 +46,36 @@ export async function send(request: AttemptRequest, context: SendContext): Promi
       attempt,
     );
   }
+  if (response.status < 200 || response.status > 599) {
+    response.body?.cancel().catch(() => {});
+    throw new ProtocolError(response.status, site, attempt);
+  }
   return response;
 }
 
-function networkError(error: unknown, context: SendContext): NetworkError {
+/**
+ * What a failed body read becomes: the signal's reason when the attempt was aborted (its timeout, the
+ * caller), otherwise a NetworkError saying that the body ended early (`terminated`, a reset), which the
+ * attempt loop retries like any network error of an idempotent operation.
+ */
+export function bodyError(
+  error: unknown,
+  context: Pick<SendContext, "signal" | "site" | "attempt" | "redactor">,
+): unknown {
+  if (context.signal.aborted) return context.signal.reason;
+  return networkError(error, context, "the response body ended early: ");
+}
+
+function networkError(
+  error: unknown,
+  context: Pick<SendContext, "site" | "attempt" | "redactor">,
+  prefix = "",
+): NetworkError {
   const redact = context.redactor();
   const inner = error instanceof Error ? (error as { cause?: unknown }).cause : undefined;
   const code = codeOf(inner) ?? codeOf(error);
   const message = error instanceof Error ? error.message : String(error);
-  const reason = redact(code ?? message).slice(0, 300);
+  const reason = prefix + redact(code ?? message).slice(0, 300);
   // The runtime's error can hold anything (a URL, a header echoed by a custom fetch): keep a redacted copy.
   const cause = new Error(redact(message).slice(0, 300));
   cause.name = error instanceof Error ? error.name : "Error";

@@ -1,4 +1,5 @@
 import { type DeleteResult, ValidationError } from "@fnapi/runtime";
+import { checkOptions } from "@fnapi/runtime/internal";
 import type { FgsContext } from "../context.js";
 import { isGone } from "../errors.js";
 import { parseFunctionUrn } from "../urn.js";
@@ -18,8 +19,12 @@ export interface DeleteFunctionOptions {
 export async function deleteFunction(
   { kit, projectId, region, customHost }: FgsContext,
   functionUrn: string,
-  { signal, missingOk = false }: DeleteFunctionOptions = {},
+  options?: DeleteFunctionOptions,
 ): Promise<DeleteResult> {
+  const { signal, missingOk = false } = checkOptions(options, "deleteFunction", {
+    signal: "signal",
+    missingOk: "boolean",
+  });
   const urn = parseFunctionUrn(functionUrn);
   if (urn.projectId !== projectId) {
     throw new ValidationError(

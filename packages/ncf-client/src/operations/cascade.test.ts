@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createNcfClient, NcfApiError } from "../index.js";
+import { CascadeDeleteError, createNcfClient, NcfApiError } from "../index.js";
 import { fakeNcf } from "../test/fake-ncf.js";
 
 const client = (fetch: typeof globalThis.fetch) =>
@@ -112,8 +112,10 @@ describe("deletePackage with cascade", () => {
     const error = await client(stubborn.fetch)
       .deletePackage("pkg", { cascade: true, maxRounds: 2 })
       .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(NcfApiError);
-    expect(error).toMatchObject({ status: 409, code: "80109" });
+    expect(error).toBeInstanceOf(CascadeDeleteError);
+    expect((error as Error).cause).toBeInstanceOf(NcfApiError);
+    expect((error as Error).cause).toMatchObject({ status: 409, code: "80109" });
+    expect(error).toMatchObject({ report: { rounds: 2 } });
     expect(stubborn.log.filter((l) => l.startsWith("DELETE /packages/pkg?"))).toHaveLength(2);
   });
 
@@ -144,5 +146,55 @@ describe("deletePackage with cascade", () => {
     await expect(ncf.deletePackage("p", { cascade: true, maxRounds: 11 })).rejects.toMatchObject({
       field: "maxRounds",
     });
+  });
+});
+
+describe("cascade: bounded work and partial reports (#17.8, #17.9)", () => {
+  it("a listing that repeats one name 20,000 times: one DELETE of it", async () => {
+    const fake = fakeNcf({ pkg: ["dup"] });
+    fake.before = (method, path) =>
+      method === "GET" && path === "/packages/pkg/actions"
+        ? Response.json({ content: { actions: Array.from({ length: 20_000 }, () => ({ name: "dup" })) } })
+        : undefined;
+    const listed: string[][] = [];
+    const report = await client(fake.fetch).deletePackage("pkg", {
+      cascade: true,
+      onProgress: (event) => {
+        if (event.type === "listed") listed.push(event.actions);
+      },
+    });
+    expect(report).toMatchObject({ deletedActions: ["dup"], rounds: 1 });
+    expect(listed).toEqual([["dup"]]);
+    expect(fake.log.filter((line) => line.startsWith("DELETE /packages/pkg/actions/"))).toEqual([
+      "DELETE /packages/pkg/actions/dup?platform=vpc",
+    ]);
+  });
+
+  it("a cascade failing midway throws a CascadeDeleteError carrying what was deleted and the rounds", async () => {
+    const fake = fakeNcf({ pkg: ["a", "b", "c", "d"] });
+    fake.before = (method, path) =>
+      method === "DELETE" && path === "/packages/pkg/actions/d"
+        ? Response.json({ error: { errorCode: "80000", message: "BAD_REQUEST" } }, { status: 400 })
+        : undefined;
+    const error = await client(fake.fetch)
+      .deletePackage("pkg", { cascade: true, concurrency: 1 })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CascadeDeleteError);
+    expect(error).toMatchObject({
+      name: "CascadeDeleteError",
+      packageName: "pkg",
+      report: { deletedActions: ["a", "b", "c"], rounds: 1 },
+    });
+    expect((error as Error).cause).toBeInstanceOf(NcfApiError);
+    expect((error as Error).cause).toMatchObject({ status: 400, code: "80000" });
+    expect((error as Error).message).toMatch(/after deleting 3 actions: BAD_REQUEST/);
+    expect(JSON.parse(JSON.stringify(error))).toMatchObject({ report: { deletedActions: ["a", "b", "c"] } });
+  });
+
+  it("a cascade that did nothing yet throws the error itself", async () => {
+    const fake = fakeNcf({});
+    await expect(client(fake.fetch).deletePackage("gone", { cascade: true })).rejects.toBeInstanceOf(
+      NcfApiError,
+    );
   });
 });

@@ -1,4 +1,5 @@
 import type { ApiError, DeleteResult } from "@fnapi/runtime";
+import { checkOptions } from "@fnapi/runtime/internal";
 import type { NcfContext } from "../context.js";
 import { isGone } from "../errors.js";
 import { assertActionName, assertActionPackageName, assertPlatform, type Platform } from "../package-name.js";
@@ -29,8 +30,13 @@ export async function deleteAction(
   { kit }: NcfContext,
   packageName: string,
   actionName: string,
-  { platform = "vpc", signal, missingOk = false }: DeleteActionOptions = {},
+  options?: DeleteActionOptions,
 ): Promise<DeleteResult> {
+  const {
+    platform = "vpc",
+    signal,
+    missingOk = false,
+  } = checkOptions(options, "deleteAction", { signal: "signal", missingOk: "boolean" });
   assertActionPackageName(packageName);
   assertActionName(actionName);
   assertPlatform(platform);

@@ -1,4 +1,5 @@
 import { type DeleteResult, ValidationError } from "@fnapi/runtime";
+import { checkOptions } from "@fnapi/runtime/internal";
 import type { NcfContext } from "../context.js";
 import { isGone, NcfApiError } from "../errors.js";
 import { assertPackageName, assertPlatform, type Platform } from "../package-name.js";
@@ -43,6 +44,47 @@ export type CascadeProgress =
   | { type: "packageNotEmpty"; round: number }
   | { type: "packageDeleted"; round: number; alreadyGone: boolean };
 
+/** What a cascade delete did before it failed. */
+export interface CascadePartialReport {
+  /** The actions this call deleted (or found already gone), in the order they went. */
+  deletedActions: string[];
+  /** The round it failed in. */
+  rounds: number;
+}
+
+/**
+ * A cascade delete that failed after it did something (deleted an action, or listed again): what it did
+ * before it failed is in `report`; what failed is `cause` (an `NcfApiError`, a `TimeoutError`, the signal's
+ * reason…). Nothing in it is a secret: the cause was redacted before.
+ */
+export class CascadeDeleteError extends Error {
+  /** Always `CascadeDeleteError`. */
+  override readonly name = "CascadeDeleteError";
+  /** The package whose cascade failed. */
+  readonly packageName: string;
+  /** What was done before the failure. */
+  readonly report: CascadePartialReport;
+  constructor(packageName: string, report: CascadePartialReport, cause: unknown) {
+    const deleted = report.deletedActions.length;
+    super(
+      `cascade delete of package ${packageName} failed in round ${report.rounds} after deleting ${deleted} action${deleted === 1 ? "" : "s"}: ${(cause as Error)?.message ?? String(cause)}`,
+      { cause },
+    );
+    this.packageName = packageName;
+    this.report = report;
+  }
+  /** Plain data for `JSON.stringify`: the message, the package, the partial report and the cause. */
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      message: this.message,
+      packageName: this.packageName,
+      report: this.report,
+      cause: this.cause,
+    };
+  }
+}
+
 /** What a cascade delete did: the package's `DeleteResult`, and the actions it deleted on the way. */
 export interface CascadeReport extends DeleteResult {
   /** The actions this call deleted (or found already gone), in the order they went. */
@@ -58,8 +100,14 @@ const PACKAGE_NOT_EMPTY = (error: unknown) =>
 export async function deletePackage(
   context: NcfContext,
   packageName: string,
-  options: DeletePackageOptions | CascadeDeleteOptions = {},
+  given?: DeletePackageOptions | CascadeDeleteOptions,
 ): Promise<DeleteResult | CascadeReport> {
+  const options = checkOptions(given, "deletePackage", {
+    signal: "signal",
+    missingOk: "boolean",
+    cascade: "boolean",
+    onProgress: "function",
+  }) as DeletePackageOptions | CascadeDeleteOptions;
   const { platform = "vpc", signal, missingOk = false } = options;
   assertPackageName(packageName);
   assertPlatform(platform);
@@ -103,38 +151,51 @@ async function cascade(
     }
   };
   const deletedActions: string[] = [];
-  for (let round = 1; ; round++) {
-    let names: string[];
-    try {
-      names = (await listActions(context, packageName, { platform, ...(signal ? { signal } : {}) })).map(
-        (a) => a.name,
-      );
-    } catch (error) {
-      if (missingOk && isGone(error)) {
-        progress({ type: "packageDeleted", round, alreadyGone: true });
-        const { attempts, requestId } = error;
-        return { deletedActions, rounds: round, alreadyGone: true, attempts, requestId };
+  let round = 1;
+  try {
+    for (; ; round++) {
+      let names: string[];
+      try {
+        // A name listed twice is deleted once: a round's work is bounded by the distinct names listed.
+        names = [
+          ...new Set(
+            (await listActions(context, packageName, { platform, ...(signal ? { signal } : {}) })).map(
+              (a) => a.name,
+            ),
+          ),
+        ];
+      } catch (error) {
+        if (missingOk && isGone(error)) {
+          progress({ type: "packageDeleted", round, alreadyGone: true });
+          const { attempts, requestId } = error;
+          return { deletedActions, rounds: round, alreadyGone: true, attempts, requestId };
+        }
+        throw error;
       }
-      throw error;
-    }
-    progress({ type: "listed", round, actions: names });
-    await eachWithConcurrency(names, concurrency, async (action) => {
-      const { alreadyGone } = await deleteAction(context, packageName, action, {
-        platform,
-        missingOk: true,
-        ...(signal ? { signal } : {}),
+      progress({ type: "listed", round, actions: names });
+      await eachWithConcurrency(names, concurrency, async (action) => {
+        const { alreadyGone } = await deleteAction(context, packageName, action, {
+          platform,
+          missingOk: true,
+          ...(signal ? { signal } : {}),
+        });
+        deletedActions.push(action);
+        progress({ type: "actionDeleted", round, action, alreadyGone });
       });
-      deletedActions.push(action);
-      progress({ type: "actionDeleted", round, action, alreadyGone });
-    });
-    try {
-      const result = await deletePackageOnce(context, packageName, platform, signal, missingOk);
-      progress({ type: "packageDeleted", round, alreadyGone: result.alreadyGone });
-      return { ...result, deletedActions, rounds: round };
-    } catch (error) {
-      if (!PACKAGE_NOT_EMPTY(error) || round >= maxRounds) throw error;
-      progress({ type: "packageNotEmpty", round });
+      try {
+        const result = await deletePackageOnce(context, packageName, platform, signal, missingOk);
+        progress({ type: "packageDeleted", round, alreadyGone: result.alreadyGone });
+        return { ...result, deletedActions, rounds: round };
+      } catch (error) {
+        if (!PACKAGE_NOT_EMPTY(error) || round >= maxRounds) throw error;
+        progress({ type: "packageNotEmpty", round });
+      }
     }
+  } catch (error) {
+    // Nothing done yet (the first listing failed, or no action went): the error as it is. Otherwise what was
+    // done so far goes with the failure, so that the caller (the CLI) can say what is already gone.
+    if (deletedActions.length === 0 && round === 1) throw error;
+    throw new CascadeDeleteError(packageName, { deletedActions: [...deletedActions], rounds: round }, error);
   }
 }
 

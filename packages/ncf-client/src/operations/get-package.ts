@@ -1,6 +1,8 @@
+import { checkOptions } from "@fnapi/runtime/internal";
 import type { NcfContext } from "../context.js";
 import type { components } from "../generated/ncf.js";
 import { assertPackageName, assertPlatform, type Platform } from "../package-name.js";
+import { checkPackage } from "./response-guards.js";
 
 /** A package, as `getPackage` returns it (specs/ncf.yaml, components.schemas.Package). */
 export type Package = components["schemas"]["Package"];
@@ -17,12 +19,13 @@ export interface GetPackageOptions {
 export async function getPackage(
   { kit }: NcfContext,
   packageName: string,
-  { platform = "vpc", signal }: GetPackageOptions = {},
+  options?: GetPackageOptions,
 ): Promise<Package> {
+  const { platform = "vpc", signal } = checkOptions(options, "getPackage", { signal: "signal" });
   assertPackageName(packageName);
   assertPlatform(platform);
   const { data } = await kit.call<{ content: Package }>(
-    { signal, idempotent: true, result: "json" },
+    { signal, idempotent: true, result: "json", operation: "getPackage", check: checkPackage },
     (fetch) =>
       kit.client.GET("/packages/{packageName}", {
         params: { path: { packageName }, query: { platform } },

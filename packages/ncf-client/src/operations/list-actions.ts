@@ -1,6 +1,8 @@
+import { checkOptions } from "@fnapi/runtime/internal";
 import type { NcfContext } from "../context.js";
 import type { components } from "../generated/ncf.js";
 import { assertActionPackageName, assertPlatform, type Platform } from "../package-name.js";
+import { checkActionList } from "./response-guards.js";
 
 /** An action, as `listActions` returns it (specs/ncf.yaml, components.schemas.ActionSummary). */
 export type ActionSummary = components["schemas"]["ActionSummary"];
@@ -17,12 +19,13 @@ export interface ListActionsOptions {
 export async function listActions(
   { kit }: NcfContext,
   packageName: string,
-  { platform = "vpc", signal }: ListActionsOptions = {},
+  options?: ListActionsOptions,
 ): Promise<ActionSummary[]> {
+  const { platform = "vpc", signal } = checkOptions(options, "listActions", { signal: "signal" });
   assertActionPackageName(packageName);
   assertPlatform(platform);
   const { data } = await kit.call<{ content: { actions: ActionSummary[] } }>(
-    { signal, idempotent: true, result: "json" },
+    { signal, idempotent: true, result: "json", operation: "listActions", check: checkActionList },
     (fetch) =>
       kit.client.GET("/packages/{packageName}/actions", {
         params: { path: { packageName }, query: { platform } },

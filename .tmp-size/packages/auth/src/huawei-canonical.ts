@@ -1,0 +1,75 @@
+import { rfc3986Encode, safeDecode } from "./rfc3986.js";
+
+// The canonicalisation steps of Huawei's SDK-HMAC-SHA256 (API request signing guide), one function each.
+
+/** Each decoded path segment RFC 3986-encoded, `/` kept, always ending in `/`. `urn:fss:` → `urn%3Afss%3A`. */
+export function canonicalUri(pathname: string): string {
+  const encoded = pathname.split("/").map(canonicalSegment).join("/");
+  return encoded.endsWith("/") ? encoded : `${encoded}/`;
+}
+
+// Most segments are plain (`v2`, a project id) or hold only characters to escape (a URN's `:`): those skip
+// the decode step, which is only needed when the segment already has a `%`.
+const UNRESERVED = /^[A-Za-z0-9._~-]*$/;
+function canonicalSegment(segment: string): string {
+  if (UNRESERVED.test(segment)) return segment;
+  return rfc3986Encode(segment.includes("%") ? safeDecode(segment) : segment);
+}
+
+/** `key=value` pairs, decoded then RFC 3986-encoded, sorted by key then value, joined by `&`. */
+export function canonicalQueryString(search: string): string {
+  const query = search.startsWith("?") ? search.slice(1) : search;
+  if (query === "") return "";
+  const pairs = query
+    .split("&")
+    .filter((part) => part !== "")
+    .map((part) => {
+      const eq = part.indexOf("=");
+      const key = eq === -1 ? part : part.slice(0, eq);
+      const value = eq === -1 ? "" : part.slice(eq + 1);
+      return [rfc3986Encode(safeDecode(key)), rfc3986Encode(safeDecode(value))] as const;
+    });
+  pairs.sort(([ka, va], [kb, vb]) => compare(ka, kb) || compare(va, vb));
+  return pairs.map(([key, value]) => `${key}=${value}`).join("&");
+}
+
+/**
+ * Canonical headers (`name:value\n` for each, lower-case names sorted byte-wise, values trimmed) and the
+ * signed-headers list (`a;b;c`).
+ */
+export function canonicalHeaders(headers: Iterable<readonly [string, string]>): {
+  canonical: string;
+  signed: string;
+} {
+  const entries = [...headers].map(([name, value]) => [name.toLowerCase(), value.trim()] as const);
+  entries.sort(([a], [b]) => compare(a, b));
+  return {
+    canonical: entries.map(([name, value]) => `${name}:${value}\n`).join(""),
+    signed: entries.map(([name]) => name).join(";"),
+  };
+}
+
+/** `YYYYMMDDTHHMMSSZ` in UTC. */
+export function huaweiSdkDate(epochMs: number): string {
+  const d = new Date(epochMs);
+  if (Number.isNaN(d.getTime())) throw new RangeError(`the signing time ${epochMs} is not a valid date`);
+  return `${String(d.getUTCFullYear()).padStart(4, "0")}${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())}T${two(
+    d.getUTCHours(),
+  )}${two(d.getUTCMinutes())}${two(d.getUTCSeconds())}Z`;
+}
+
+function two(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/** The time an `X-Sdk-Date` names, in milliseconds since the epoch (NaN when it is not `YYYYMMDDTHHMMSSZ`). */
+export function parseHuaweiSdkDate(value: string): number {
+  if (!/^\d{8}T\d{6}Z$/.test(value)) return Number.NaN;
+  return Date.parse(
+    `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 11)}:${value.slice(11, 13)}:${value.slice(13)}`,
+  );
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

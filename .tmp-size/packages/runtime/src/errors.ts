@@ -1,0 +1,179 @@
+// The error types every fnapi client throws. They hold plain data only (never a Request, a header map, a key
+// or a token) and every text in them has been redacted before it got here, so no rendering of an error
+// (String, stack, JSON.stringify, util.inspect) can leak a secret.
+
+export { ValidationError } from "@fnapi/auth";
+
+/** Where a call went: method and URL (the URL never carries credentials: the clients refuse such URLs). */
+export interface CallSite {
+  /** HTTP method. */
+  method: string;
+  /** Origin, path and query. */
+  url: string;
+}
+
+/** What every error of a call that was sent carries: the call and how many attempts were made. */
+export abstract class CallError extends Error {
+  /** HTTP method of the call. */
+  readonly method: string;
+  /** The URL of the call (origin, path and query). */
+  readonly url: string;
+  /** How many attempts were made before giving up (repair attempts included). */
+  readonly attempts: number;
+  constructor(message: string, site: CallSite, attempts: number, options?: ErrorOptions) {
+    super(message, options);
+    this.method = site.method;
+    this.url = site.url;
+    this.attempts = attempts;
+  }
+  /** Plain data for `JSON.stringify` (no body, no secrets). */
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      message: this.message,
+      method: this.method,
+      url: this.url,
+      attempts: this.attempts,
+    };
+  }
+}
+
+/** What an ApiError is made of (already redacted and bounded). */
+export interface ApiErrorInit {
+  /** HTTP status. */
+  status: number;
+  /** The vendor error code, when the body had one. */
+  code: string | undefined;
+  /** The vendor message, or the reason phrase. */
+  message: string;
+  /** Further detail, when the vendor gives some. */
+  details?: string | undefined;
+  /** The vendor request id. */
+  requestId?: string | undefined;
+  /** The response body, bounded and redacted. */
+  body: string;
+}
+
+/** An HTTP error answered by the cloud (or the gateway or proxy in front of it). */
+export class ApiError extends CallError {
+  /** The error class name. */
+  override name = "ApiError";
+  /** HTTP status. */
+  readonly status: number;
+  /** The vendor's error code as a string ("80101", "FSS.1051", "APIGW.0301"), when the body had one. */
+  readonly code: string | undefined;
+  /** Further detail, when the vendor gives some. */
+  readonly details: string | undefined;
+  /** The vendor's request id, from the body or the response headers. */
+  readonly requestId: string | undefined;
+  /** The response body, redacted, then cut at 64 KiB; kept as text when it is not JSON. */
+  readonly body: string;
+  constructor(init: ApiErrorInit, site: CallSite, attempts: number) {
+    super(init.message, site, attempts);
+    this.status = init.status;
+    this.code = init.code;
+    this.details = init.details;
+    this.requestId = init.requestId;
+    this.body = init.body;
+  }
+  /** Plain data for `JSON.stringify` (no body, no secrets). */
+  override toJSON(): Record<string, unknown> {
+    return {
+      ...super.toJSON(),
+      status: this.status,
+      code: this.code,
+      details: this.details,
+      requestId: this.requestId,
+    };
+  }
+}
+
+/**
+ * The server answered with a redirect. Neither API redirects, so it is never followed (no byte goes to the
+ * target, credentials stay with their origin) and never retried. In a browser the status and `Location`
+ * are hidden from scripts (an opaque redirect): then `status` is 0 and `location` undefined.
+ */
+export class RedirectError extends CallError {
+  /** Always `RedirectError`. */
+  override readonly name = "RedirectError";
+  /** HTTP status (0 for an opaque redirect). */
+  readonly status: number;
+  /** The `Location` the server named (redacted), when it could be read. */
+  readonly location: string | undefined;
+  constructor(status: number, location: string | undefined, site: CallSite, attempts: number) {
+    super(
+      `${site.method} ${site.url} answered a redirect (${status || "opaque"}${location ? ` to ${location}` : ""}); redirects are never followed`,
+      site,
+      attempts,
+    );
+    this.status = status;
+    this.location = location;
+  }
+  /** Plain data for `JSON.stringify` (no body, no secrets). */
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), status: this.status, location: this.location };
+  }
+}
+
+/** No complete response within `timeoutMs` on the last attempt. */
+export class TimeoutError extends CallError {
+  /** Always `TimeoutError`. */
+  override readonly name = "TimeoutError";
+  /** The per-attempt bound that was exceeded. */
+  readonly timeoutMs: number;
+  constructor(timeoutMs: number, site: CallSite, attempts: number) {
+    super(
+      `${site.method} ${site.url}: no response within ${timeoutMs} ms (attempt ${attempts})`,
+      site,
+      attempts,
+    );
+    this.timeoutMs = timeoutMs;
+  }
+  /** Plain data for `JSON.stringify` (no body, no secrets). */
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), timeoutMs: this.timeoutMs };
+  }
+}
+
+/**
+ * `fetch` itself rejected: the request failed below HTTP (connection refused or reset, DNS, TLS, CORS).
+ * `cause` is the runtime's error, redacted to its name, message and code.
+ */
+export class NetworkError extends CallError {
+  /** Always `NetworkError`. */
+  override readonly name = "NetworkError";
+  constructor(reason: string, site: CallSite, attempts: number, cause: unknown) {
+    super(
+      `${site.method} ${site.url}: network error reaching ${hostOf(site.url)}: ${reason} (attempt ${attempts})`,
+      site,
+      attempts,
+      {
+        cause,
+      },
+    );
+  }
+}
+
+/** A 2xx whose body could not be used: larger than the bound, or not the JSON the operation returns. */
+export class ResponseBodyError extends CallError {
+  /** Always `ResponseBodyError`. */
+  override readonly name = "ResponseBodyError";
+  /** HTTP status (0 for an opaque redirect). */
+  readonly status: number;
+  constructor(problem: string, status: number, site: CallSite, attempts: number) {
+    super(`${site.method} ${site.url}: the ${status} response body ${problem}`, site, attempts);
+    this.status = status;
+  }
+  /** Plain data for `JSON.stringify` (no body, no secrets). */
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), status: this.status };
+  }
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return "the server";
+  }
+}
