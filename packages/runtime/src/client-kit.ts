@@ -220,7 +220,7 @@ export function createClientKit<Paths extends {}>(options: ClientKitOptions): Cl
       record.requestId = errors.requestId(response.headers);
     }
     if (response.ok) {
-      log({ status: response.status, requestId: record?.requestId });
+      log({ status: response.status });
       if (!policy) return { done: true, value: await bounded(response, site, number) };
       if (policy.result === "json") {
         (record as CallRecord).data = await readJson(response, site, number);
