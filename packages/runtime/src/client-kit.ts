@@ -320,7 +320,7 @@ export function createClientKit<Paths extends {}>(options: ClientKitOptions): Cl
         requestId: clean(fields.requestId ?? errors.requestId(response.headers)),
         body: text,
       },
-      { method: site.method, url: site.url },
+      site,
       attempts,
     );
   }
