@@ -16,3 +16,5 @@ export {
   SeedError,
 } from "./seed.js";
 export { type Emulator, type EmulatorOptions, startEmulator } from "./server.js";
+export { StateLockedError } from "./state-file.js";
+export { SnapshotError, StateWriteError } from "./state-store.js";

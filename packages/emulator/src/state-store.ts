@@ -1,0 +1,103 @@
+import { type EmulatorState, parseSeed, type Seed, type SeedRules } from "./seed.js";
+import { SeedError } from "./seed-fields.js";
+import { lockStateFile, readStateFile, type StateLock, writeStateFile } from "./state-file.js";
+
+// The emulator's state: immutable values, replaced whole. A change (an API call, a reset, a PUT, a restore)
+// becomes the current state only once it is durably written to the state file, when there is one; a write
+// that fails throws a StateWriteError and nothing changes. Reset goes back to what was loaded at start (the
+// state file's content, else the seed). Named snapshots are kept in memory.
+
+export const SNAPSHOT_LIMIT = 100;
+const SNAPSHOT_NAME = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** The state file could not be written: memory and file are as they were. */
+export class StateWriteError extends Error {
+  override name = "StateWriteError";
+  constructor(readonly reason: string) {
+    super(`the state file could not be written (${reason}); nothing changed`);
+  }
+}
+
+/** A snapshot name breaks its rule, or no snapshot has that name (`missing`). */
+export class SnapshotError extends Error {
+  override name = "SnapshotError";
+  constructor(
+    readonly rule: string,
+    readonly missing = false,
+  ) {
+    super(`name: ${rule}`);
+  }
+}
+
+export interface StateStore {
+  current(): EmulatorState;
+  /** Writes `next` (with a state file), then makes it current; throws a StateWriteError when the write fails. */
+  commit(next: EmulatorState): void;
+  /** Back to what was loaded at start. */
+  reset(): void;
+  /** Replaces the state with a checked seed (a SeedError names the bad field). */
+  replace(seed: Seed): void;
+  snapshot(name: string): void;
+  restore(name: string): void;
+  deleteSnapshot(name: string): boolean;
+  snapshots(): string[];
+  close(): void;
+}
+
+export function openStateStore(options: { seed?: Seed; statePath?: string; rules: SeedRules }): StateStore {
+  const { statePath, rules } = options;
+  const lock: StateLock | undefined = statePath ? lockStateFile(statePath) : undefined;
+  let loaded: EmulatorState;
+  let current: EmulatorState;
+  const snapshots = new Map<string, EmulatorState>();
+
+  const commit = (next: EmulatorState) => {
+    if (statePath) {
+      try {
+        writeStateFile(statePath, next);
+      } catch (error) {
+        throw new StateWriteError((error as NodeJS.ErrnoException).code ?? (error as Error).message);
+      }
+    }
+    current = next;
+  };
+  const named = (name: string) => {
+    if (!SNAPSHOT_NAME.test(name)) throw new SnapshotError("must be 1-64 letters, digits, . _ or -");
+  };
+
+  try {
+    const seed = parseSeed(options.seed ?? {}, rules);
+    const persisted = statePath ? readStateFile(statePath, rules) : undefined;
+    loaded = persisted ?? seed;
+    current = loaded;
+    if (statePath && !persisted) commit(loaded);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+
+  return {
+    current: () => current,
+    commit,
+    reset: () => commit(loaded),
+    replace: (seed) => commit(parseSeed(seed, rules)),
+    snapshot(name) {
+      named(name);
+      if (!snapshots.has(name) && snapshots.size >= SNAPSHOT_LIMIT) {
+        throw new SnapshotError(`at most ${SNAPSHOT_LIMIT} snapshots are kept; delete one first`);
+      }
+      snapshots.set(name, current);
+    },
+    restore(name) {
+      named(name);
+      const snapshot = snapshots.get(name);
+      if (!snapshot) throw new SnapshotError(`no snapshot is named ${JSON.stringify(name)}`, true);
+      commit(snapshot);
+    },
+    deleteSnapshot: (name) => snapshots.delete(name),
+    snapshots: () => [...snapshots.keys()],
+    close: () => lock?.release(),
+  };
+}
+
+export { SeedError };
