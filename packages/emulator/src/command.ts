@@ -44,6 +44,9 @@ Exit codes: 0 stopped by a signal, 1 could not start, 2 bad usage or invalid see
 
 const LOOPBACK = /^(?:127(?:\.\d{1,3}){3}|::1|localhost)$/i;
 
+/** Whether listening on `host` reaches beyond this machine (`0.0.0.0`, `::`, a LAN address, a name). */
+export const beyondLoopback = (host: string): boolean => !LOOPBACK.test(host);
+
 class Exit extends Error {
   constructor(
     readonly code: number,
@@ -133,7 +136,7 @@ export async function runEmulatorCommand(argv: readonly string[], io: CommandIO)
       if (error instanceof SeedError) throw new Exit(2, `invalid state ${statePath}: ${error.message}`);
       throw new Exit(1, `the emulator could not start: ${(error as Error).message}`);
     }
-    if (!LOOPBACK.test(host)) {
+    if (beyondLoopback(host)) {
       io.stderr.write(
         `${name}: warning: listening on ${host}, beyond this machine's loopback: anyone who can reach it can read the state (secret keys, passwords) and change it` +
           `${controlToken === undefined ? `; set --control-token or ${CONTROL_TOKEN_ENV} to protect the control API` : ""}\n`,
