@@ -10,6 +10,7 @@ import { type Emulator, startEmulator } from "./server.js";
 // another emulator or not writable); 2 bad usage or an invalid seed or state file (the message names the
 // field and the rule).
 
+/** Where the command writes, and the environment it reads. */
 export interface CommandIO {
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };
@@ -21,9 +22,10 @@ export interface CommandIO {
   name?: string;
 }
 
+/** The environment variable that sets the control token (as `--control-token` does). */
 export const CONTROL_TOKEN_ENV = "FNAPI_EMULATOR_CONTROL_TOKEN";
 
-export const USAGE = `Usage: fnapi-emulator [--host 127.0.0.1] [--port 4010] [--seed FILE] [--state FILE] [--auth verify|off] [--control-token TOKEN] [--json]
+const USAGE = `Usage: fnapi-emulator [--host 127.0.0.1] [--port 4010] [--seed FILE] [--state FILE] [--auth verify|off] [--control-token TOKEN] [--json]
 
 A local NAVER Cloud Functions + Huawei FunctionGraph (+ IAM tokens) on one origin:
   NCF v2.1 /ncf/api/v2/...   NCF v2.0 /api/v2/...   FunctionGraph /v2/...   IAM /v3/auth/tokens
@@ -72,6 +74,11 @@ function readSeed(path: string): EmulatorState {
   }
 }
 
+/**
+ * Runs the emulator as its bin does: `argv` are the arguments after the command's name. Resolves to the exit
+ * code (0 stopped by SIGINT, SIGTERM or `io.signal`; 1 could not start; 2 bad usage or invalid seed/state)
+ * once the emulator has stopped; never calls process.exit.
+ */
 export async function runEmulatorCommand(argv: readonly string[], io: CommandIO): Promise<number> {
   const name = io.name ?? "fnapi-emulator";
   try {

@@ -1,4 +1,3 @@
-import type { ApiModule } from "./apis/api-module.js";
 import type { RequestRecord } from "./request-log.js";
 import type { EmulatorState, Seed } from "./seed.js";
 
@@ -23,8 +22,6 @@ export interface EmulatorOptions {
   log?: (line: string) => void;
   /** Where the bundled specs are. Default: `@fnapi/specs`' `dist/`. */
   specsDir?: string;
-  /** The cloud modules (default: NCF, FunctionGraph, IAM); for tests of a new one. */
-  modules?: readonly ApiModule[];
 }
 
 export interface Emulator {

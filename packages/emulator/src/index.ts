@@ -1,3 +1,6 @@
+export type { FgsSection } from "./apis/fgs/state.js";
+export type { IamSection } from "./apis/iam/state.js";
+export type { NcpSection } from "./apis/ncf/state.js";
 export type { Fault, FaultSpec } from "./faults.js";
 export type { RequestRecord } from "./request-log.js";
 export {
@@ -10,6 +13,7 @@ export {
   type NcfAction,
   type NcfPackage,
   type NcpCredential,
+  type Platform,
   parseSeed,
   parseSeedText,
   type Seed,

@@ -49,17 +49,26 @@ const bundledRules = (): SeedRules => {
 };
 
 /** Parses JSON or YAML text (YAML is a superset of JSON) and checks it. */
-export function parseSeedText(text: string, rules?: SeedRules): EmulatorState {
+export function parseSeedText(text: string): EmulatorState {
+  return checkSeedText(text, bundledRules());
+}
+
+/** Checks a parsed seed document with the rules of the bundled specs. */
+export function parseSeed(document: unknown): EmulatorState {
+  return checkSeed(document, bundledRules());
+}
+
+export function checkSeedText(text: string, rules: SeedRules): EmulatorState {
   let document: unknown;
   try {
     document = parseYaml(text);
   } catch (error) {
     throw new SeedError("(document)", `must be JSON or YAML: ${(error as Error).message.split("\n")[0]}`);
   }
-  return parseSeed(document ?? {}, rules);
+  return checkSeed(document ?? {}, rules);
 }
 
-export function parseSeed(document: unknown, rules: SeedRules = bundledRules()): EmulatorState {
+export function checkSeed(document: unknown, rules: SeedRules): EmulatorState {
   const root = object(document, "(root)");
   const sections = new Map<string, ApiModule[]>();
   for (const module of rules.modules)

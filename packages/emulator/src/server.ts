@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { genericModule } from "./apis/generic.js";
-import { API_MODULES } from "./apis/index.js";
+import { API_MODULES, type ApiModule } from "./apis/index.js";
 import type { ReceivedRequest } from "./auth-common.js";
 import { handleControl } from "./control-api.js";
 import { guardControl } from "./control-guard.js";
@@ -18,11 +18,18 @@ import { openStateStore } from "./state-store.js";
 
 export type { Emulator, EmulatorOptions } from "./emulator-types.js";
 
-export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+export function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  return startEmulatorWith(API_MODULES, options);
+}
+
+/** The emulator with other cloud modules than the built-in ones (not exported by the package: for tests of a new module). */
+export async function startEmulatorWith(
+  moduleList: readonly ApiModule[],
+  options: EmulatorOptions,
+): Promise<Emulator> {
   const clock = options.clock ?? Date.now;
   const host = options.host ?? "127.0.0.1";
   const specs = readBundledSpecs(options.specsDir);
-  const moduleList = options.modules ?? API_MODULES;
   const operations = specs.flatMap(operationsOf);
   const modules = new Map(moduleList.map((m) => [m.api, m]));
   for (const op of operations) if (!modules.has(op.api)) modules.set(op.api, genericModule(op.api));

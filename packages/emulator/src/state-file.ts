@@ -12,7 +12,7 @@ import {
 } from "node:fs";
 import { hostname } from "node:os";
 import { dirname, resolve } from "node:path";
-import { type EmulatorState, parseSeedText, type SeedRules } from "./seed.js";
+import { checkSeedText, type EmulatorState, type SeedRules } from "./seed.js";
 
 // `--state FILE`: loaded at start, written after every change before the change is applied and answered.
 // The write goes to a temporary file beside the real file (a symlink is followed to its target), is flushed
@@ -37,7 +37,7 @@ export function stateTarget(path: string): string {
   }
 }
 
-export function readStateFile(path: string, rules?: SeedRules): EmulatorState | undefined {
+export function readStateFile(path: string, rules: SeedRules): EmulatorState | undefined {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
@@ -45,7 +45,7 @@ export function readStateFile(path: string, rules?: SeedRules): EmulatorState | 
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw error;
   }
-  return parseSeedText(text, rules);
+  return checkSeedText(text, rules);
 }
 
 export function writeStateFile(path: string, state: EmulatorState): void {

@@ -1,4 +1,4 @@
-import { type EmulatorState, parseSeed, type Seed, type SeedRules } from "./seed.js";
+import { checkSeed, type EmulatorState, type Seed, type SeedRules } from "./seed.js";
 import { SeedError } from "./seed-fields.js";
 import { lockStateFile, readStateFile, type StateLock, writeStateFile } from "./state-file.js";
 
@@ -66,7 +66,7 @@ export function openStateStore(options: { seed?: Seed; statePath?: string; rules
   };
 
   try {
-    const seed = parseSeed(options.seed ?? {}, rules);
+    const seed = checkSeed(options.seed ?? {}, rules);
     const persisted = statePath ? readStateFile(statePath, rules) : undefined;
     loaded = persisted ?? seed;
     current = loaded;
@@ -80,7 +80,7 @@ export function openStateStore(options: { seed?: Seed; statePath?: string; rules
     current: () => current,
     commit,
     reset: () => commit(loaded),
-    replace: (seed) => commit(parseSeed(seed, rules)),
+    replace: (seed) => commit(checkSeed(seed, rules)),
     snapshot(name) {
       named(name);
       if (!snapshots.has(name) && snapshots.size >= SNAPSHOT_LIMIT) {

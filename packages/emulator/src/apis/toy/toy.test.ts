@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { startEmulator } from "../../server.js";
+import { startEmulatorWith } from "../../server.js";
 import { bundledSpecsDir } from "../../spec-catalog.js";
 import { json } from "../../test-support.js";
 import { API_MODULES } from "../index.js";
@@ -44,10 +44,9 @@ const modules = [...API_MODULES, toy]; // the registry line
 describe("a third cloud module", () => {
   it("is served from its spec with its own auth, errors, seed rules and state", async () => {
     const statePath = join(specsDir, "state.json");
-    const emu = await startEmulator({
+    const emu = await startEmulatorWith(modules, {
       port: 0,
       specsDir,
-      modules,
       statePath,
       seed: { toy: { keys: ["k1"], widgets: ["gear", "cog"] } } as never,
     });
