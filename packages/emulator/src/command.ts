@@ -149,19 +149,23 @@ export async function runEmulatorCommand(argv: readonly string[], io: CommandIO)
           `${controlToken === undefined ? `; set --control-token or ${CONTROL_TOKEN_ENV} to protect the control API` : ""}\n`,
       );
     }
-    io.stdout.write(values.json ? `${JSON.stringify({ url: emulator.url })}\n` : `${emulator.url}\n`);
-    await new Promise<void>((resolveStop) => {
-      const stop = () => {
-        process.off("SIGINT", stop);
-        process.off("SIGTERM", stop);
-        io.signal?.removeEventListener("abort", stop);
-        resolveStop();
-      };
-      process.on("SIGINT", stop);
-      process.on("SIGTERM", stop);
-      if (io.signal?.aborted) stop();
-      else io.signal?.addEventListener("abort", stop);
+    // The handlers first: a signal that arrives before Node watches for it ends the process (status null).
+    let stopped: () => void = () => {};
+    const stop = () => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      io.signal?.removeEventListener("abort", stop);
+      stopped();
+    };
+    const done = new Promise<void>((resolveStop) => {
+      stopped = resolveStop;
     });
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+    if (io.signal?.aborted) stop();
+    else io.signal?.addEventListener("abort", stop);
+    io.stdout.write(values.json ? `${JSON.stringify({ url: emulator.url })}\n` : `${emulator.url}\n`);
+    await done;
     await emulator.close().catch(() => undefined);
     return 0;
   } catch (error) {
