@@ -1,3 +1,4 @@
+import { replaced, without } from "../../immutable.js";
 import type { FgsFunction } from "./state.js";
 
 // FunctionGraph as plain functions over the functions list: no HTTP, no mutation.
@@ -17,7 +18,7 @@ function withoutVersion(functions: FgsFunction[], fn: FgsFunction, version: stri
   if (fn.aliases) {
     next.aliases = Object.fromEntries(Object.entries(fn.aliases).filter(([, target]) => target !== version));
   }
-  return functions.map((f) => (f === fn ? next : f));
+  return replaced(functions, functions.indexOf(fn), next);
 }
 
 /** Deletes a function (7 fields), a version (`:v1`) or the version an alias points to (`:!prod`). */
@@ -32,7 +33,7 @@ export function deleteFunction(
   const fn = functions.find((f) => f.urn === fields.slice(0, 7).join(":"));
   if (!fn) return { error: "FunctionNotFound" };
   const qualifier = fields[7];
-  if (qualifier === undefined) return functions.filter((f) => f !== fn); // with all its versions and aliases
+  if (qualifier === undefined) return without(functions, functions.indexOf(fn)); // with all its versions and aliases
   if (qualifier.startsWith("!")) {
     const target = fn.aliases?.[qualifier.slice(1)];
     if (target === undefined) return { error: "AliasNotFound" };

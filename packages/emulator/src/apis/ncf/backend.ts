@@ -1,3 +1,4 @@
+import { replaced, without } from "../../immutable.js";
 import { actionName, type NcfAction, type NcfPackage, type NcpSection, type Platform } from "./state.js";
 
 // NAVER Cloud Functions as plain functions over the `ncp` section: no HTTP, no mutation. A change returns
@@ -31,7 +32,7 @@ export function deletePackage(ncp: NcpSection, name: string, platform: Platform)
   const pkg = getPackage(ncp, name, platform);
   if (isNcfError(pkg)) return pkg;
   if (pkg.actions.length > 0) return { error: "PackageNotEmpty" };
-  return { ...ncp, packages: ncp.packages.filter((p) => p !== pkg) };
+  return { ...ncp, packages: without(ncp.packages, ncp.packages.indexOf(pkg)) };
 }
 
 /** The actions of a package; `-` names the actions in no package (the seed's package `-`, if any). */
@@ -51,7 +52,7 @@ export function deleteAction(
   const pkg = ncp.packages.find((p) => p.platform === platform && holds(p));
   if (pkg) {
     const next = { ...pkg, actions: pkg.actions.filter((a) => actionName(a) !== action) };
-    return { ...ncp, packages: ncp.packages.map((p) => (p === pkg ? next : p)) };
+    return { ...ncp, packages: replaced(ncp.packages, ncp.packages.indexOf(pkg), next) };
   }
   // Assumption: an action that exists only on the other platform is the documented 80302 mismatch.
   return ncp.packages.some(holds) ? { error: "ActionPlatformMismatch" } : { error: "ActionNotFound" };
