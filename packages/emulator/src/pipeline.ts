@@ -111,13 +111,13 @@ export function createPipeline(deps: PipelineDeps) {
     return query;
   }
 
-  /** Serves one API request; throws only on the emulator's own bugs (the server answers those 500). */
-  return async function serve(
+  /** Serves one API request (a promise only for an injected delay); throws only on the emulator's own bugs. */
+  return function serve(
     received: ReceivedRequest,
     bodyTooLarge: boolean,
     requestId: string,
     now: number,
-  ): Promise<Served> {
+  ): Served | Promise<Served> {
     const found = route(received);
     if (!("route" in found)) {
       const { module, failure } = found;
@@ -155,67 +155,77 @@ export function createPipeline(deps: PipelineDeps) {
     const query = validate(routed, received.rawQuery, auth.principal);
     if ("status" in query && "code" in query) return stop(query as ApiFailure, authDone);
 
+    const { principal } = auth;
     const fault = faults.take(op.operationId);
-    const faulted = fault ? { fault: fault.id } : {};
-    if (fault?.delayMs) await new Promise((resolveDelay) => setTimeout(resolveDelay, fault.delayMs));
-    if (fault?.reset)
-      return {
-        answer: "drop",
-        outcome: { operation: op.operationId, status: 0, code: null, ...authDone, ...faulted },
-      };
-    if (fault?.status !== undefined) {
-      const failure: ApiFailure = {
-        status: fault.status,
-        code: fault.code ?? module.faultCode(fault.status),
-        message: fault.message ?? reasonPhrase(fault.status),
-        details: `Injected fault #${fault.id}`,
-      };
-      const answer = fault.status < 300 ? { status: fault.status } : fail(module, failure, requestId);
-      const code = fault.status < 300 ? null : failure.code;
-      return {
-        answer,
-        outcome: { operation: op.operationId, status: fault.status, code, ...authDone, ...faulted },
-      };
-    }
+    if (fault?.delayMs) return new Promise((wait) => setTimeout(wait, fault.delayMs)).then(() => finish());
+    return finish();
 
-    const handler = module.handlers[op.operationId];
-    if (!handler) {
-      const details = `The emulator has no handler for ${op.operationId}.`;
-      return stop({ status: 501, code: "501", message: "Not Implemented", details }, authDone);
-    }
-    const state = store.current();
-    const path = routed.path;
-    const body = received.body;
-    const result: HandlerResult = handler({
-      op,
-      prefix,
-      state,
-      path,
-      query: query as Record<string, string>,
-      body,
-      now,
-      principal: auth.principal,
-    });
-
-    // write: the change is applied only once it is durably written.
-    if (result.state && !result.failure) {
-      try {
-        store.commit(result.state);
-      } catch (error) {
-        if (!(error instanceof StateWriteError)) throw error;
-        return stop(module.internalError(error.message), authDone);
+    // fault → handle → write
+    function finish(): Served {
+      const faulted = fault ? { fault: fault.id } : {};
+      if (fault?.reset)
+        return {
+          answer: "drop",
+          outcome: { operation: op.operationId, status: 0, code: null, ...authDone, ...faulted },
+        };
+      if (fault?.status !== undefined) {
+        const failure: ApiFailure = {
+          status: fault.status,
+          code: fault.code ?? module.faultCode(fault.status),
+          message: fault.message ?? reasonPhrase(fault.status),
+          details: `Injected fault #${fault.id}`,
+        };
+        const answer = fault.status < 300 ? { status: fault.status } : fail(module, failure, requestId);
+        const code = fault.status < 300 ? null : failure.code;
+        return {
+          answer,
+          outcome: { operation: op.operationId, status: fault.status, code, ...authDone, ...faulted },
+        };
       }
+
+      const handler = module.handlers[op.operationId];
+      if (!handler) {
+        const details = `The emulator has no handler for ${op.operationId}.`;
+        return stop({ status: 501, code: "501", message: "Not Implemented", details }, authDone);
+      }
+      const state = store.current();
+      const path = routed.path;
+      const body = received.body;
+      const result: HandlerResult = handler({
+        op,
+        prefix,
+        state,
+        path,
+        query: query as Record<string, string>,
+        body,
+        now,
+        principal,
+      });
+
+      // write: the change is applied only once it is durably written.
+      if (result.change && !result.failure) {
+        try {
+          store.commit(result.change);
+        } catch (error) {
+          if (!(error instanceof StateWriteError)) throw error;
+          return stop(module.internalError(error.message), authDone);
+        }
+      }
+      const outcome = {
+        operation: op.operationId,
+        status: result.status,
+        code: result.failure?.code ?? null,
+        ...authDone,
+        ...faulted,
+      };
+      const answer = result.failure
+        ? fail(module, result.failure, requestId, result.headers)
+        : {
+            status: result.status,
+            body: result.body,
+            ...(result.headers ? { headers: result.headers } : {}),
+          };
+      return { answer, outcome };
     }
-    const outcome = {
-      operation: op.operationId,
-      status: result.status,
-      code: result.failure?.code ?? null,
-      ...authDone,
-      ...faulted,
-    };
-    const answer = result.failure
-      ? fail(module, result.failure, requestId, result.headers)
-      : { status: result.status, body: result.body, ...(result.headers ? { headers: result.headers } : {}) };
-    return { answer, outcome };
   };
 }

@@ -56,8 +56,11 @@ export class RequestLog {
     private readonly byteLimit = REQUEST_LOG_BYTES,
   ) {}
 
-  add(entry: Omit<RequestRecord, "seq">): void {
-    const record: RequestRecord = { ...entry, path: cut(entry.path), seq: ++this.seq };
+  /** Adds a record (taken over: its `seq` is set and long fields are cut in place). */
+  add(entry: Omit<RequestRecord, "seq"> & { seq?: number }): void {
+    const record = entry as RequestRecord;
+    record.seq = ++this.seq;
+    record.path = cut(record.path);
     if (record.authReason !== undefined) record.authReason = cut(record.authReason);
     const debug = record.signatureDebug;
     if (debug) {

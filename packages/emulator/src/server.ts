@@ -10,7 +10,7 @@ import type { Emulator, EmulatorOptions } from "./emulator-types.js";
 import { FaultTable } from "./faults.js";
 import { headersOf, readBody, send } from "./http.js";
 import { createPipeline } from "./pipeline.js";
-import { formatLogLine, RequestLog } from "./request-log.js";
+import { formatLogLine, RequestLog, type RequestRecord } from "./request-log.js";
 import { createRouter } from "./router.js";
 import { seedRules } from "./seed.js";
 import { operationsOf, readBundledSpecs } from "./spec-catalog.js";
@@ -90,12 +90,13 @@ export async function startEmulatorWith(
         return;
       }
       const received: ReceivedRequest = { method, target, rawPath, rawQuery, headers, body };
-      const { answer, outcome } = await serve(received, tooLarge, requestId, clock());
+      const served = serve(received, tooLarge, requestId, clock());
+      const { answer, outcome } = served instanceof Promise ? await served : served;
       if (answer === "drop") req.socket.destroy();
       else send(res, requestId, clock(), answer);
       const record = { time: when(), method, path: rawPath, ...outcome, requestId };
       log.add(record);
-      options.log?.(formatLogLine({ ...record, seq: 0 }, performance.now() - started));
+      options.log?.(formatLogLine(record as RequestRecord, performance.now() - started));
     } catch (error) {
       // Never a crash: an unexpected error is a 500 in the error shape of the API the path belongs to.
       options.log?.(

@@ -2,10 +2,12 @@ import { checkSeed, type EmulatorState, type Seed, type SeedRules } from "./seed
 import { SeedError } from "./seed-fields.js";
 import { lockStateFile, readStateFile, type StateLock, writeStateFile } from "./state-file.js";
 
-// The emulator's state: immutable values, replaced whole. A change (an API call, a reset, a PUT, a restore)
-// becomes the current state only once it is durably written to the state file, when there is one; a write
-// that fails throws a StateWriteError and nothing changes. Reset goes back to what was loaded at start (the
-// state file's content, else the seed). Named snapshots are kept in memory.
+// The emulator's state. A change (an API call's StateChange, a reset, a PUT, a restore) becomes the current
+// state only once it is durably written to the state file, when there is one: it is applied to a copy, the
+// copy is written, then it replaces the state; a write that fails throws a StateWriteError and nothing
+// changes. Without a state file nothing can fail, and a change is applied in place (no copy of a large
+// state per request). What was loaded at start and the named snapshots are copies of their own, so neither
+// follows later changes. Reset goes back to what was loaded (the state file's content, else the seed).
 
 export const SNAPSHOT_LIMIT = 100;
 const SNAPSHOT_NAME = /^[A-Za-z0-9._-]{1,64}$/;
@@ -31,8 +33,8 @@ export class SnapshotError extends Error {
 
 export interface StateStore {
   current(): EmulatorState;
-  /** Writes `next` (with a state file), then makes it current; throws a StateWriteError when the write fails. */
-  commit(next: EmulatorState): void;
+  /** Applies a change (with a state file: to a copy, written first); throws a StateWriteError when the write fails. */
+  commit(change: (state: EmulatorState) => void): void;
   /** Back to what was loaded at start. */
   reset(): void;
   /** Replaces the state with a checked seed (a SeedError names the bad field). */
@@ -51,7 +53,7 @@ export function openStateStore(options: { seed?: Seed; statePath?: string; rules
   let current: EmulatorState;
   const snapshots = new Map<string, EmulatorState>();
 
-  const commit = (next: EmulatorState) => {
+  const replaceWith = (next: EmulatorState) => {
     if (statePath) {
       try {
         writeStateFile(statePath, next);
@@ -61,6 +63,12 @@ export function openStateStore(options: { seed?: Seed; statePath?: string; rules
     }
     current = next;
   };
+  const commit = (change: (state: EmulatorState) => void) => {
+    if (!statePath) return change(current);
+    const next = structuredClone(current);
+    change(next);
+    replaceWith(next);
+  };
   const named = (name: string) => {
     if (!SNAPSHOT_NAME.test(name)) throw new SnapshotError("must be 1-64 letters, digits, . _ or -");
   };
@@ -69,8 +77,8 @@ export function openStateStore(options: { seed?: Seed; statePath?: string; rules
     const seed = checkSeed(options.seed ?? {}, rules);
     const persisted = statePath ? readStateFile(statePath, rules) : undefined;
     loaded = persisted ?? seed;
-    current = loaded;
-    if (statePath && !persisted) commit(loaded);
+    current = structuredClone(loaded);
+    if (statePath && !persisted) replaceWith(current);
   } catch (error) {
     lock?.release();
     throw error;
@@ -79,20 +87,20 @@ export function openStateStore(options: { seed?: Seed; statePath?: string; rules
   return {
     current: () => current,
     commit,
-    reset: () => commit(loaded),
-    replace: (seed) => commit(checkSeed(seed, rules)),
+    reset: () => replaceWith(structuredClone(loaded)),
+    replace: (seed) => replaceWith(checkSeed(seed, rules)),
     snapshot(name) {
       named(name);
       if (!snapshots.has(name) && snapshots.size >= SNAPSHOT_LIMIT) {
         throw new SnapshotError(`at most ${SNAPSHOT_LIMIT} snapshots are kept; delete one first`);
       }
-      snapshots.set(name, current);
+      snapshots.set(name, structuredClone(current));
     },
     restore(name) {
       named(name);
       const snapshot = snapshots.get(name);
       if (!snapshot) throw new SnapshotError(`no snapshot is named ${JSON.stringify(name)}`, true);
-      commit(snapshot);
+      replaceWith(structuredClone(snapshot));
     },
     deleteSnapshot: (name) => snapshots.delete(name),
     snapshots: () => [...snapshots.keys()],

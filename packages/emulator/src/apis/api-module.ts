@@ -13,7 +13,7 @@ export interface HandlerContext {
   op: OperationSpec;
   /** The server path the request came in under (`/ncf/api/v2`, `/api/v2`, ``). */
   prefix: string;
-  /** The current state: never mutated; a change is returned as `HandlerResult.state`. */
+  /** The current state: read only; a change is returned as `HandlerResult.change`. */
   state: EmulatorState;
   /** Decoded path parameters. */
   path: Record<string, string>;
@@ -30,9 +30,16 @@ export interface HandlerResult {
   headers?: Record<string, string>;
   /** An error answer, in the API's error shape. */
   failure?: ApiFailure;
-  /** The next state: applied only once it is durably written (with `--state`), before the answer is sent. */
-  state?: EmulatorState;
+  /** The change the backend decided: applied only once it is durably written (with `--state`), before the answer is sent. */
+  change?: StateChange;
 }
+
+/**
+ * A change to the state, decided (checked, domain errors ruled out) by a backend without touching the state,
+ * and applied by the state store: in place, or with a state file, to a copy that becomes the state once it
+ * is written. It finds what it changes by key, never by object identity.
+ */
+export type StateChange = (state: EmulatorState) => void;
 
 export type Handler = (context: HandlerContext) => HandlerResult;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deleteFunction } from "./backend.js";
+import { deleteFunction, type FgsError, type FunctionsChange } from "./backend.js";
 import type { FgsFunction } from "./state.js";
 
 const PROJECT = "7aad83af3e8d42e99ac194e8419e2c9b";
@@ -9,16 +9,26 @@ const functions = (): FgsFunction[] => [
   { urn: `${URN}2` },
 ];
 
+function applied(list: FgsFunction[], outcome: FunctionsChange | FgsError): FgsFunction[] {
+  if (typeof outcome !== "function") throw new Error(`refused: ${outcome.error}`);
+  const next = structuredClone(list);
+  outcome(next);
+  return next;
+}
+
 describe("FunctionGraph backend", () => {
   it("deletes a function, a version with its aliases, or an alias's version, never changing its input", () => {
     const before = functions();
     const frozen = structuredClone(before);
-    expect(deleteFunction(before, URN, PROJECT)).toEqual([{ urn: `${URN}2` }]);
-    expect(deleteFunction(before, `${URN}:v1`, PROJECT)).toMatchObject([
+    expect(applied(before, deleteFunction(before, URN, PROJECT))).toEqual([{ urn: `${URN}2` }]);
+    expect(applied(before, deleteFunction(before, `${URN}:v1`, PROJECT))).toMatchObject([
       { versions: ["v2"], aliases: { dev: "latest" } },
       {},
     ]);
-    expect(deleteFunction(before, `${URN}:!prod`, PROJECT)).toMatchObject([{ versions: ["v2"] }, {}]);
+    expect(applied(before, deleteFunction(before, `${URN}:!prod`, PROJECT))).toMatchObject([
+      { versions: ["v2"] },
+      {},
+    ]);
     expect(before).toEqual(frozen);
   });
 

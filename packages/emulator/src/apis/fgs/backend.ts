@@ -1,7 +1,7 @@
-import { replaced, without } from "../../immutable.js";
 import type { FgsFunction } from "./state.js";
 
-// FunctionGraph as plain functions over the functions list: no HTTP, no mutation.
+// FunctionGraph as plain functions over the functions list: no HTTP, and the list they are given is not
+// changed. An accepted change is returned as a function the state store applies (once written).
 
 export type FgsError =
   | { error: "ProjectMismatch" }
@@ -10,39 +10,51 @@ export type FgsError =
   | { error: "VersionNotFound" }
   | { error: "LatestRefused"; details: string };
 
+/** A change of the functions list, applied by the state store. */
+export type FunctionsChange = (functions: FgsFunction[]) => void;
+
 export const isFgsError = (x: unknown): x is FgsError => typeof x === "object" && x !== null && "error" in x;
 
-function withoutVersion(functions: FgsFunction[], fn: FgsFunction, version: string): FgsFunction[] {
-  const next: FgsFunction = { ...fn, versions: (fn.versions ?? []).filter((v) => v !== version) };
-  // Assumption: the aliases that point to a deleted version go with it (an alias cannot point at nothing).
-  if (fn.aliases) {
-    next.aliases = Object.fromEntries(Object.entries(fn.aliases).filter(([, target]) => target !== version));
-  }
-  return replaced(functions, functions.indexOf(fn), next);
+function removeVersion(urn: string, version: string): FunctionsChange {
+  return (functions) => {
+    const fn = functions.find((f) => f.urn === urn);
+    if (!fn) return;
+    fn.versions = (fn.versions ?? []).filter((v) => v !== version);
+    // Assumption: the aliases that point to a deleted version go with it (an alias cannot point at nothing).
+    if (fn.aliases) {
+      fn.aliases = Object.fromEntries(Object.entries(fn.aliases).filter(([, target]) => target !== version));
+    }
+  };
 }
 
 /** Deletes a function (7 fields), a version (`:v1`) or the version an alias points to (`:!prod`). */
 export function deleteFunction(
-  functions: FgsFunction[],
+  functions: readonly FgsFunction[],
   urn: string,
   projectId: string,
-): FgsFunction[] | FgsError {
+): FunctionsChange | FgsError {
   const fields = urn.split(":");
   // Assumption: a URN of another project than the path's is an invalid parameter.
   if (fields[3] !== projectId) return { error: "ProjectMismatch" };
-  const fn = functions.find((f) => f.urn === fields.slice(0, 7).join(":"));
+  const base = fields.slice(0, 7).join(":");
+  const fn = functions.find((f) => f.urn === base);
   if (!fn) return { error: "FunctionNotFound" };
   const qualifier = fields[7];
-  if (qualifier === undefined) return without(functions, functions.indexOf(fn)); // with all its versions and aliases
+  if (qualifier === undefined) {
+    return (next) => {
+      const index = next.findIndex((f) => f.urn === base);
+      if (index !== -1) next.splice(index, 1); // with all its versions and aliases
+    };
+  }
   if (qualifier.startsWith("!")) {
     const target = fn.aliases?.[qualifier.slice(1)];
     if (target === undefined) return { error: "AliasNotFound" };
     if (target === "latest")
       return { error: "LatestRefused", details: "the alias points to latest, which cannot be deleted" };
-    return withoutVersion(functions, fn, target); // the version the alias points to, as the docs say
+    return removeVersion(base, target); // the version the alias points to, as the docs say
   }
   if (qualifier === "latest")
     return { error: "LatestRefused", details: "the latest version cannot be deleted; delete the function" };
   if (!fn.versions?.includes(qualifier)) return { error: "VersionNotFound" };
-  return withoutVersion(functions, fn, qualifier);
+  return removeVersion(base, qualifier);
 }

@@ -37,7 +37,7 @@ export const fgs: ApiModule = {
         c.path.project_id as string,
       );
       if (isFgsError(outcome)) return ANSWERS[outcome.error](outcome);
-      return { status: 204, state: { ...c.state, huawei: { ...c.state.huawei, functions: outcome } } };
+      return { status: 204, change: (state) => outcome(state.huawei.functions) };
     },
   },
   errorBody: (f, requestId) => ({

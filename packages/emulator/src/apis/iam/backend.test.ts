@@ -21,7 +21,9 @@ describe("IAM backend", () => {
     const issued = createUserToken(before, login, NOW, "abc");
     expect(issued).toMatchObject({ token: { token: `${ISSUED_TOKEN_PREFIX}abc`, projectId: PROJECT } });
     if ("error" in issued) throw new Error("refused");
-    expect(issued.state.huawei.tokens).toHaveLength(2);
+    const after = structuredClone(before);
+    issued.change(after);
+    expect(after.huawei.tokens).toHaveLength(2);
     expect(before.huawei.tokens).toHaveLength(1);
     expect(createUserToken(before, { ...login, password: "x" }, NOW, "abc")).toEqual({
       error: "WrongCredentials",

@@ -2,8 +2,8 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import type { EmulatorState } from "../../seed.js";
 import type { HuaweiProject, HuaweiToken, HuaweiUser } from "./state.js";
 
-// IAM's password login as a plain function over the state: no HTTP, no mutation. The token it issues goes
-// into `huawei.tokens`, scoped to the project and valid 24 hours (emulator clock). Issued tokens that have
+// IAM's password login as a plain function over the state: no HTTP, and the state it is given is not
+// changed. The token it issues goes (through the change it returns) into `huawei.tokens`, scoped to the project and valid 24 hours (emulator clock). Issued tokens that have
 // expired are dropped at each login, and at most MAX_ISSUED_TOKENS are kept (the oldest go first); seeded
 // tokens are left alone.
 
@@ -22,7 +22,8 @@ export interface Login {
 export type IamError = { error: "WrongCredentials" } | { error: "BadScope"; details: string };
 
 export interface Issued {
-  state: EmulatorState;
+  /** Adds the token (and drops expired or surplus issued ones): applied by the state store. */
+  change: (state: EmulatorState) => void;
   token: HuaweiToken;
   user: HuaweiUser;
   project: HuaweiProject;
@@ -79,6 +80,8 @@ export function createUserToken(
     expiresAt: new Date(now + TOKEN_LIFETIME_MS).toISOString(),
     projectId: project.id,
   };
-  const tokens = [...keptTokens(state.huawei.tokens, now), token];
-  return { state: { ...state, huawei: { ...state.huawei, tokens } }, token, user: account, project };
+  const change = (next: EmulatorState) => {
+    next.huawei.tokens = [...keptTokens(next.huawei.tokens, now), token];
+  };
+  return { change, token, user: account, project };
 }

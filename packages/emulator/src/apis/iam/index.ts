@@ -68,7 +68,7 @@ export const iam: ApiModule = {
       const domainRef = { id: idOf("domain", user.domain), name: user.domain };
       return {
         status: 201,
-        state: issued.state,
+        change: issued.change,
         headers: { "X-Subject-Token": token.token },
         body: {
           token: {

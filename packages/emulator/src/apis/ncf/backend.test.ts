@@ -1,8 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { deleteAction, deletePackage, getPackage, listActions } from "./backend.js";
+import {
+  deleteAction,
+  deletePackage,
+  getPackage,
+  listActions,
+  type NcfError,
+  type NcpChange,
+} from "./backend.js";
 import type { NcpSection } from "./state.js";
 
 // The NCF backend without a server: outcomes and domain errors, and the input never changes.
+
+/** The section after a change, applied to a copy. */
+function applied(section: NcpSection, outcome: NcpChange | NcfError): NcpSection {
+  if (typeof outcome !== "function") throw new Error(`refused: ${outcome.error}`);
+  const next = structuredClone(section);
+  outcome(next);
+  return next;
+}
 
 const ncp = (): NcpSection => ({
   credentials: [],
@@ -17,7 +32,7 @@ describe("NCF backend", () => {
   it("deletes an empty package and leaves the input as it was", () => {
     const before = ncp();
     const frozen = structuredClone(before);
-    const after = deletePackage(before, "empty", "vpc");
+    const after = applied(before, deletePackage(before, "empty", "vpc"));
     expect(after).toMatchObject({ packages: [{ name: "full" }, { name: "old" }] });
     expect(before).toEqual(frozen);
   });
@@ -33,7 +48,7 @@ describe("NCF backend", () => {
   it("lists and deletes actions", () => {
     expect(listActions(ncp(), "full", "vpc")).toEqual([{ name: "a" }, { name: "b", runtime: "python:3.11" }]);
     expect(listActions(ncp(), "-", "vpc")).toEqual([]);
-    const after = deleteAction(ncp(), "full", "a", "vpc");
+    const after = applied(ncp(), deleteAction(ncp(), "full", "a", "vpc"));
     expect(after).toMatchObject({ packages: [{ name: "full", actions: [{ name: "b" }] }, {}, {}] });
   });
 });

@@ -1,8 +1,8 @@
-import { replaced, without } from "../../immutable.js";
 import { actionName, type NcfAction, type NcfPackage, type NcpSection, type Platform } from "./state.js";
 
-// NAVER Cloud Functions as plain functions over the `ncp` section: no HTTP, no mutation. A change returns
-// the next section; a refusal returns the domain error, which the handlers turn into the documented answer.
+// NAVER Cloud Functions as plain functions over the `ncp` section: no HTTP, and the section they are given
+// is not changed. An accepted change is returned as a function the state store applies (once written); a
+// refusal is the domain error, which the handlers turn into the documented answer.
 
 export type NcfError =
   | { error: "PackageNotFound" }
@@ -11,7 +11,10 @@ export type NcfError =
   | { error: "ActionNotFound" }
   | { error: "ActionPlatformMismatch" };
 
-export const isNcfError = (x: object): x is NcfError => "error" in x;
+/** A change of the `ncp` section, applied by the state store. */
+export type NcpChange = (ncp: NcpSection) => void;
+
+export const isNcfError = (x: object): x is NcfError => typeof x === "object" && "error" in x;
 
 const otherPlatform = (platform: Platform): Platform => (platform === "vpc" ? "classic" : "vpc");
 
@@ -28,11 +31,14 @@ export function getPackage(ncp: NcpSection, name: string, platform: Platform): N
     : { error: "PackageNotFound" };
 }
 
-export function deletePackage(ncp: NcpSection, name: string, platform: Platform): NcpSection | NcfError {
+export function deletePackage(ncp: NcpSection, name: string, platform: Platform): NcpChange | NcfError {
   const pkg = getPackage(ncp, name, platform);
   if (isNcfError(pkg)) return pkg;
   if (pkg.actions.length > 0) return { error: "PackageNotEmpty" };
-  return { ...ncp, packages: without(ncp.packages, ncp.packages.indexOf(pkg)) };
+  return (next) => {
+    const index = next.packages.findIndex((p) => p.name === name && p.platform === platform);
+    if (index !== -1) next.packages.splice(index, 1);
+  };
 }
 
 /** The actions of a package; `-` names the actions in no package (the seed's package `-`, if any). */
@@ -47,12 +53,13 @@ export function deleteAction(
   packageName: string,
   action: string,
   platform: Platform,
-): NcpSection | NcfError {
+): NcpChange | NcfError {
   const holds = (p: NcfPackage) => p.name === packageName && p.actions.some((a) => actionName(a) === action);
-  const pkg = ncp.packages.find((p) => p.platform === platform && holds(p));
-  if (pkg) {
-    const next = { ...pkg, actions: pkg.actions.filter((a) => actionName(a) !== action) };
-    return { ...ncp, packages: replaced(ncp.packages, ncp.packages.indexOf(pkg), next) };
+  if (ncp.packages.some((p) => p.platform === platform && holds(p))) {
+    return (next) => {
+      const pkg = next.packages.find((p) => p.platform === platform && p.name === packageName);
+      if (pkg) pkg.actions = pkg.actions.filter((a) => actionName(a) !== action);
+    };
   }
   // Assumption: an action that exists only on the other platform is the documented 80302 mismatch.
   return ncp.packages.some(holds) ? { error: "ActionPlatformMismatch" } : { error: "ActionNotFound" };

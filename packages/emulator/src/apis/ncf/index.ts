@@ -3,8 +3,8 @@ import type { ApiFailure } from "../../error-body.js";
 import { type ApiModule, failure, type HandlerContext, type HandlerResult } from "../api-module.js";
 import { authenticateNcp, claimedNcp } from "./auth.js";
 import * as backend from "./backend.js";
-import { isNcfError, type NcfError } from "./backend.js";
-import { actionName, type NcfPackage, type NcpSection, ncpFields, type Platform } from "./state.js";
+import { isNcfError, type NcfError, type NcpChange } from "./backend.js";
+import { actionName, type NcfPackage, ncpFields, type Platform } from "./state.js";
 
 // NAVER Cloud Functions (specs/ncf.yaml), v2.1 under /ncf/api/v2 and v2.0 under /api/v2, where `platform`
 // defaults to `classic` instead of `vpc`. Thin handlers: parameters in, the backend's outcome out.
@@ -30,10 +30,10 @@ const ANSWERS: Record<NcfError["error"], () => HandlerResult> = {
     failure(400, "80302", "ACTION_PLATFORM_MISMATCH", "Invalid platform parameter"),
 };
 
-/** A changed section as the next state, or the domain error's answer. */
-function changed(c: HandlerContext, outcome: NcpSection | NcfError): HandlerResult {
+/** The backend's change, or the domain error's answer. */
+function changed(outcome: NcpChange | NcfError): HandlerResult {
   if (isNcfError(outcome)) return ANSWERS[outcome.error]();
-  return { status: 204, state: { ...c.state, ncp: outcome } };
+  return { status: 204, change: (state) => outcome(state.ncp) };
 }
 
 const resourceIdOf = (pkg: NcfPackage): string =>
@@ -57,10 +57,9 @@ export const ncf: ApiModule = {
   claimed: claimedNcp,
   handlers: {
     deletePackage: (c) =>
-      changed(c, backend.deletePackage(c.state.ncp, c.path.packageName as string, platformOf(c))),
+      changed(backend.deletePackage(c.state.ncp, c.path.packageName as string, platformOf(c))),
     deleteAction: (c) =>
       changed(
-        c,
         backend.deleteAction(
           c.state.ncp,
           c.path.packageName as string,

@@ -24,8 +24,10 @@ export const toy: ApiModule = {
     deleteWidget({ state, path }) {
       const { widgets } = toyOf(state);
       if (!widgets.includes(path.name as string)) return { status: 404, failure: fail(404, "NO_WIDGET") };
-      const next = { ...toyOf(state), widgets: widgets.filter((w) => w !== path.name) };
-      return { status: 204, state: { ...state, toy: next } };
+      const change = (next: object) => {
+        toyOf(next).widgets = toyOf(next).widgets.filter((w) => w !== path.name);
+      };
+      return { status: 204, change };
     },
   },
   errorBody: (f) => ({ fault: { code: f.code, text: f.details ?? f.message } }),
