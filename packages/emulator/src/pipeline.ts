@@ -150,7 +150,8 @@ export function createPipeline(deps: PipelineDeps) {
         ...(auth.debug ? { signatureDebug: auth.debug } : {}),
       });
     }
-    const authDone = { authPassed: true, ...("authReason" in auth ? { authReason: auth.authReason } : {}) };
+    const authDone: { authPassed: true; authReason?: string } = { authPassed: true };
+    if ("authReason" in auth) authDone.authReason = auth.authReason;
 
     const query = validate(routed, received.rawQuery, auth.principal);
     if ("status" in query && "code" in query) return stop(query as ApiFailure, authDone);
@@ -211,20 +212,21 @@ export function createPipeline(deps: PipelineDeps) {
           return stop(module.internalError(error.message), authDone);
         }
       }
-      const outcome = {
+      // The hot path: plain assignments, no spreads.
+      const outcome: Outcome = {
         operation: op.operationId,
         status: result.status,
-        code: result.failure?.code ?? null,
-        ...authDone,
-        ...faulted,
+        code: null,
+        authPassed: true,
       };
-      const answer = result.failure
-        ? fail(module, result.failure, requestId, result.headers)
-        : {
-            status: result.status,
-            body: result.body,
-            ...(result.headers ? { headers: result.headers } : {}),
-          };
+      if (authDone.authReason !== undefined) outcome.authReason = authDone.authReason;
+      if (fault) outcome.fault = fault.id;
+      if (result.failure) {
+        outcome.code = result.failure.code;
+        return { answer: fail(module, result.failure, requestId, result.headers), outcome };
+      }
+      const answer: Answer = { status: result.status, body: result.body };
+      if (result.headers) answer.headers = result.headers;
       return { answer, outcome };
     }
   };
