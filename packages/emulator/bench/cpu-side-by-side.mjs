@@ -139,7 +139,7 @@ for (const e of Object.values(emus)) e.child.kill();
 const med = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
 for (const name of ["base", "new"])
   console.log(
-    name,
+    name === "base" ? values.base : "this tree",
     "CPU µs per verified delete: ncf",
     med(res[name].ncf).toFixed(1),
     res[name].ncf.map((x) => x.toFixed(0)).join(","),
