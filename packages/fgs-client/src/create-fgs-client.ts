@@ -13,12 +13,7 @@ import {
   type RetryOptions,
   ValidationError,
 } from "@fnapi/runtime";
-import {
-  type BuildPlatform,
-  checkOptions,
-  parseBaseUrl,
-  resolveRetryOptions,
-} from "@fnapi/runtime/internal";
+import { type BuildPlatform, checkOptions, parseBaseUrl, resolveRetryOptions } from "@fnapi/runtime/internal";
 import type { Client, PathSerializer } from "openapi-fetch";
 import type { FgsContext } from "./context.js";
 import { fgsErrorMapping } from "./errors.js";

@@ -6,12 +6,7 @@ import {
   type RetryOptions,
   ValidationError,
 } from "@fnapi/runtime";
-import {
-  type BuildPlatform,
-  checkOptions,
-  parseBaseUrl,
-  resolveRetryOptions,
-} from "@fnapi/runtime/internal";
+import { type BuildPlatform, checkOptions, parseBaseUrl, resolveRetryOptions } from "@fnapi/runtime/internal";
 import type { Client } from "openapi-fetch";
 import type { NcfContext } from "./context.js";
 import { ncfErrorMapping } from "./errors.js";
