@@ -15,6 +15,9 @@
 //                          with `operation` and `status`, by the emulator's fault API (201).
 //   ```yaml / yml          parsed; a seed is checked as above.
 //   ```js / mjs            run with node as an ES module placed in the repository (so `@fnapi/*` resolve).
+//   ```ts                  compiled by check-readme-code.mjs; run here when marked `<!-- run -->` (most talk to
+//                          the real clouds): with vitest when it imports "vitest", else with tsx, from a folder
+//                          where `@fnapi/*` resolve to the built packages.
 //
 // A block that cannot run says why in an HTML comment on the last non-blank line before it (invisible on
 // GitHub and npm): `<!-- not run: publishes to npm -->`. The reason is required. A block that would reach a
@@ -57,7 +60,10 @@ const LANGUAGES = {
   yml: "yaml",
   js: "js",
   mjs: "js",
+  ts: "ts",
+  typescript: "ts",
 };
+const RUN = /^<!--\s*run\s*-->$/;
 const EMULATOR_START = /(fnapi-emulator|fnapi emulator|npm run emulator)\b.*&\s*(#.*)?$/;
 const REAL_CLOUD = /\bfnapi (ncf|fgs) /;
 // Commands that change the install, run the whole test suite (this check included) or publish: never run here.
@@ -287,6 +293,32 @@ async function checkData(block, problems, emulator) {
     return `${block.readme}:${block.line}: ${block.language}: ${verdicts.join(", ")}`;
 }
 
+async function checkTypeScript(block, problems) {
+  const dir = mkdtempSync(join(tmpdir(), "fnapi-readme-ts-"));
+  try {
+    symlinkSync(join(root, "node_modules"), join(dir, "node_modules"));
+    writeFileSync(join(dir, "package.json"), '{ "private": true, "type": "module" }\n');
+    const vitest = /from "vitest"/.test(block.code);
+    const file = vitest ? "readme-block.test.ts" : "readme-block.ts";
+    writeFileSync(join(dir, file), `${block.code}\n`);
+    const args = vitest
+      ? [join(root, "node_modules", "vitest", "vitest.mjs"), "run", "--root", dir, file]
+      : [join(root, "node_modules", "tsx", "dist", "cli.mjs"), file];
+    const result = await run(process.execPath, args, {
+      cwd: dir,
+      env: blockEnvironment(dir),
+      timeoutMs: 120_000,
+    });
+    if (result.code !== 0)
+      problems.push(
+        `${block.readme}:${block.line}: the ts block failed (exit ${result.code}):\n${indent(tail(`${result.stdout}\n${result.stderr}`))}`,
+      );
+    else return `${block.readme}:${block.line}: ts block ran${vitest ? " (vitest)" : ""}`;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function checkScript(block, problems) {
   const dir = join(root, "node_modules", ".cache", "fnapi-readme-blocks");
   mkdirSync(dir, { recursive: true });
@@ -330,13 +362,16 @@ try {
         skipped++;
         continue;
       }
+      if (block.language === "ts" && !RUN.test(block.before)) continue; // compiled only (check:readme)
       const own = [];
       const verdict =
-        block.language === "sh"
-          ? await checkShell(block, own)
-          : block.language === "js"
-            ? await checkScript(block, own)
-            : await checkData(block, own, emulator);
+        block.language === "ts"
+          ? await checkTypeScript(block, own)
+          : block.language === "sh"
+            ? await checkShell(block, own)
+            : block.language === "js"
+              ? await checkScript(block, own)
+              : await checkData(block, own, emulator);
       problems.push(...own);
       if (verdict && !own.length) {
         passed.push(verdict);
