@@ -1,8 +1,11 @@
 // Command fnapi-delete deletes a NAVER Cloud Functions package or a Huawei FunctionGraph function, signing
 // from specs/auth.md. Standard library only (Go 1.19 or later):
 //
-//	go run ./examples/go ncf-delete-package <packageName> [vpc|classic]
-//	go run ./examples/go fgs-delete-function <functionUrn>
+//	cd examples/go && go build -o /tmp/fnapi-delete .
+//	/tmp/fnapi-delete ncf-delete-package <packageName> [vpc|classic]
+//	/tmp/fnapi-delete fgs-delete-function <functionUrn>
+//
+// (`go run .` works too, but go run turns every non-zero exit code into 1.)
 //
 // Environment:
 //
