@@ -62,10 +62,13 @@ function characterPattern(char: string): string {
   const known = patternOf.get(char);
   if (known) return known;
   const code = char.codePointAt(0) as number;
-  const units = char.length > 1 ? [char.charCodeAt(0), char.charCodeAt(1)] : [code];
   const forms = [
     escapeRegExp(char),
-    units.map((unit) => `\\\\u${hexOf(unit, 4)}`).join(""),
+    // Each UTF-16 unit (a surrogate pair is two `\\u` escapes).
+    char
+      .split("")
+      .map((unit) => `\\\\u${hexOf(unit.charCodeAt(0), 4)}`)
+      .join(""),
     [...encoder.encode(char)].map((byte) => `%${hexOf(byte, 2)}`).join(""),
     `&#0{0,4}${code};`,
     `&#[xX]0{0,4}${hexOf(code, 1)};`,
@@ -93,7 +96,7 @@ export function createRedactor(secrets: Iterable<string | undefined>): Redactor 
   });
   const pattern = patterns.length ? new RegExp(patterns.join("|"), "g") : undefined;
   const redact = ((text: string) => (pattern ? text.replace(pattern, REDACTED) : text)) as Redactor;
-  Object.defineProperty(redact, "longest", { value: (sorted[0]?.length ?? 0) * LONGEST_PER_UNIT });
+  (redact as { longest: number }).longest = (sorted[0]?.length ?? 0) * LONGEST_PER_UNIT;
   redact.head = (text, end) => {
     if (!pattern) return text.slice(0, Math.max(0, end));
     let kept = "";
