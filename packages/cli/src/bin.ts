@@ -7,7 +7,7 @@ run(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`fnapi: ${(error as Error)?.stack ?? String(error)}\n`);
+    process.stderr.write(`fnapi: internal error: ${String((error as Error)?.name ?? "Error")}\n`);
     process.exitCode = 1;
   },
 );

@@ -1,8 +1,9 @@
 import type { CallLogEntry, CallLogger } from "@fnapi/ncf-client";
+import { join, type Text, text } from "./text.js";
 
-// The clients' `logger` hook, twice used: `--verbose` prints each attempt on stderr, and the last attempt
-// tells whether a call that resolved with `missingOk` found the resource already gone (its answer was a 404,
-// not a 2xx). The entries hold method, URL, status, vendor code and request id: never a secret.
+// The clients' `logger` hook, twice used: `--verbose` prints each attempt on stderr, and the last attempt's
+// status tells whether a call that resolved with `missingOk` found the resource already gone (gone.ts). The
+// entries hold method, URL, status, vendor code and request id: never a secret; printed escaped.
 
 export interface CallLog {
   logger: CallLogger;
@@ -10,7 +11,7 @@ export interface CallLog {
   last(): CallLogEntry | undefined;
 }
 
-export function createCallLog(verbose: ((line: string) => void) | undefined): CallLog {
+export function createCallLog(verbose: ((line: Text) => void) | undefined): CallLog {
   let last: CallLogEntry | undefined;
   return {
     logger(entry) {
@@ -22,21 +23,15 @@ export function createCallLog(verbose: ((line: string) => void) | undefined): Ca
 }
 
 /** `DELETE http://…/packages/p?platform=vpc → 409 80109 (request id …, attempt 1, 12 ms)` */
-export function formatEntry(entry: CallLogEntry): string {
+export function formatEntry(entry: CallLogEntry): Text {
   const outcome =
     entry.status !== undefined
-      ? `${entry.status}${entry.code ? ` ${entry.code}` : ""}`
-      : (entry.error ?? "no answer");
+      ? text`${entry.status}${entry.code ? text` ${entry.code}` : text``}`
+      : text`${entry.error ?? "no answer"}`;
   const facts = [
-    ...(entry.requestId ? [`request id ${entry.requestId}`] : []),
-    `attempt ${entry.attempt}`,
-    ...(entry.durationMs !== undefined ? [`${entry.durationMs} ms`] : []),
+    ...(entry.requestId ? [text`request id ${entry.requestId}`] : []),
+    text`attempt ${entry.attempt}`,
+    ...(entry.durationMs !== undefined ? [text`${entry.durationMs} ms`] : []),
   ];
-  return `fnapi: ${entry.method} ${entry.url} → ${outcome} (${facts.join(", ")})`;
-}
-
-/** Whether a call that resolved was answered "already gone" (a missingOk call whose last answer was no 2xx). */
-export function wasAlreadyGone(log: CallLog): boolean {
-  const status = log.last()?.status;
-  return status !== undefined && (status < 200 || status > 299);
+  return text`fnapi: ${entry.method} ${entry.url} → ${outcome} (${join(facts, ", ")})`;
 }
