@@ -51,7 +51,7 @@ export function exitCodeOf(error: unknown): number {
 export function errorJson(error: unknown): { error: Record<string, unknown> } {
   const root = rootOf(error);
   if (isValidationError(root)) {
-    const fix = FIXES[fieldKey(root.field)];
+    const fix = fixFor(root);
     return {
       error: {
         name: root.name,
@@ -86,7 +86,7 @@ export function describeError(error: unknown): Text {
   }
   if (isValidationError(root)) {
     if (root.field === "credentials") return text`${root.message}${CREDENTIALS_HINT}`;
-    const fix = FIXES[fieldKey(root.field)];
+    const fix = fixFor(root);
     return fix ? text`${validationText(root)}\n${fix}` : validationText(root);
   }
   if (root instanceof UsageError) {
@@ -146,6 +146,17 @@ const FIXES: Record<string, Text> = {
   timeoutMs: text`Pass --timeout with a whole number of milliseconds.`,
   function_urn: text`Pass the URN as urn:fss:<region>:<project_id>:function:<package>:<name>[:<version>|:!<alias>].`,
 };
+
+function fixFor(error: ValidationError): Text | undefined {
+  if (fieldKey(error.field) === "function_urn") {
+    const region = /names region (\S+); it must be in the client's region (\S+)/.exec(error.message);
+    if (region) return text`Pass --region ${region[1]} (the URN's region), or a URN in ${region[2]}.`;
+    const project = /names project (\S+); it must belong to the client's project (\S+)/.exec(error.message);
+    if (project)
+      return text`Pass --project-id ${project[1]} (the URN's project), or a URN in project ${project[2]}.`;
+  }
+  return FIXES[fieldKey(error.field)];
+}
 
 function fieldKey(field: string): string {
   return field.split(/[.[]/)[0] ?? field;

@@ -28,7 +28,7 @@ describe("fnapi fgs delete-function", () => {
     const version = await h.fnapi(["fgs", "delete-function", `${FUNCTION_URN}:v2`, "--base-url", h.fgs]);
     expect(version).toMatchObject({
       code: 0,
-      stdout: "deleted function default/hello (version v2)\n",
+      stdout: "deleted version v2 of function default/hello (the function and its other versions stay)\n",
       stderr: "",
     });
     expect(fn()?.versions).toEqual(["v1"]);
@@ -114,7 +114,7 @@ describe("fnapi fgs delete-function", () => {
     ]);
     expect(region.code).toBe(2);
     expect(region.stderr).toContain(
-      "function_urn names region cn-north-4; it must be in the client's region ap-southeast-1",
+      "the <urn> argument names region cn-north-4; it must be in the client's region ap-southeast-1\nPass --region cn-north-4 (the URN's region), or a URN in ap-southeast-1.",
     );
     const project = await h.fnapi([
       "fgs",
@@ -126,7 +126,7 @@ describe("fnapi fgs delete-function", () => {
     ]);
     expect(project.code).toBe(2);
     expect(project.stderr).toContain(
-      `function_urn names project ${PROJECT}; it must belong to the client's project ${OTHER_PROJECT}`,
+      `the <urn> argument names project ${PROJECT}; it must belong to the client's project ${OTHER_PROJECT}\nPass --project-id ${PROJECT} (the URN's project), or a URN in project ${OTHER_PROJECT}.`,
     );
     expect(h.emu.requests()).toEqual([]);
     expect(fn()).toBeDefined();
@@ -159,7 +159,10 @@ describe("fnapi fgs delete-function", () => {
       env: { HUAWEICLOUD_SDK_PROJECT_ID: "" },
     });
     expect(none.code).toBe(2);
-    expect(none.stderr).toContain("projectId is missing; it must be 32 letters or digits");
+    expect(none.stderr).toBe(
+      "fnapi: the project id is missing; it must be 32 letters or digits\n" +
+        "Pass --project-id P, or set HUAWEICLOUD_SDK_PROJECT_ID (or project_id in ~/.huaweicloud/credentials).\n",
+    );
   });
 
   it("credentials from ~/.huaweicloud/credentials; missing credentials are exit 2 and say where it looked", async () => {

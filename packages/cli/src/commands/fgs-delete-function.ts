@@ -56,5 +56,5 @@ function targetOf(parts: ReturnType<typeof parseFunctionUrn>): Text {
   if (parts.version !== undefined) {
     return text`version ${parts.version} of ${fn} (the function and its other versions stay)`;
   }
-  return text`${fn} with all its versions and aliases`;
+  return fn;
 }
