@@ -47,9 +47,23 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   const topic = topicOf(argv);
   const known = topic ? findCommand(topic) : undefined;
   checkFlagsBeforeParsing(argv, known);
-  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; tokens: true; strict: true; args: string[] }>>;
+  let parsed: ReturnType<
+    typeof parseArgs<{
+      options: typeof OPTIONS;
+      allowPositionals: true;
+      tokens: true;
+      strict: true;
+      args: string[];
+    }>
+  >;
   try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true, tokens: true });
+    parsed = parseArgs({
+      args: [...argv],
+      options: OPTIONS,
+      allowPositionals: true,
+      strict: true,
+      tokens: true,
+    });
   } catch (error) {
     // What the pre-check does not catch (a short flag such as -x): util.parseArgs's message on one line.
     throw new UsageError((error as Error).message.replace(/\s*\n\s*/g, " "), topic);
@@ -130,7 +144,10 @@ function checkFlagsBeforeParsing(argv: readonly string[], command: Command | und
       );
     }
     if (FLAGS[name].type === "boolean" && rest.length > 0) {
-      throw new UsageError(text`--${name} takes no value (it is on or off); drop "=${rest.join("=")}"`, command?.name);
+      throw new UsageError(
+        text`--${name} takes no value (it is on or off); drop "=${rest.join("=")}"`,
+        command?.name,
+      );
     }
     if (FLAGS[name].type === "string" && rest.length === 0) {
       const next = flagArgs[i + 1];
@@ -164,7 +181,10 @@ export function didYouMean(input: string, candidates: readonly string[]): string
 
 function editDistance(a: string, b: string): number {
   // Damerau-Levenshtein (optimal string alignment): a swap of two letters is one edit.
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [
+    i,
+    ...Array<number>(b.length).fill(0),
+  ]);
   for (let j = 1; j <= b.length; j++) (d[0] as number[])[j] = j;
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
@@ -180,7 +200,9 @@ function editDistance(a: string, b: string): number {
   return (d[a.length] as number[])[b.length] as number;
 }
 
-const OPTIONS = Object.fromEntries(Object.entries(FLAGS).map(([name, def]) => [name, { type: def.type }])) as {
+const OPTIONS = Object.fromEntries(
+  Object.entries(FLAGS).map(([name, def]) => [name, { type: def.type }]),
+) as {
   [K in FlagName]: { type: (typeof FLAGS)[K]["type"] };
 };
 

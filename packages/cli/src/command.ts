@@ -50,6 +50,8 @@ export interface Invocation {
   fetch: typeof fetch;
   /** Aborted once a signal came and the in-flight requests settled (or their time ran out). */
   signal: AbortSignal;
+  /** Resolves when the requests in flight have settled (bounded): before reporting a partial result. */
+  settled(): Promise<void>;
   /** Records what was done so far (replacing the previous record). */
   done(partial: DoneSoFar): void;
 }

@@ -68,7 +68,9 @@ export function errorJson(error: unknown): { error: Record<string, unknown> } {
   const toJSON = (root as { toJSON?: () => Record<string, unknown> } | undefined)?.toJSON;
   if (root instanceof Error && typeof toJSON === "function") {
     const data = toJSON.call(root);
-    return { error: { ...data, ...(root.name === "NetworkError" ? { message: networkText(root).toString() } : {}) } };
+    return {
+      error: { ...data, ...(root.name === "NetworkError" ? { message: networkText(root).toString() } : {}) },
+    };
   }
   return { error: { name: (root as Error)?.name ?? "Error", message: messageOf(root) } };
 }
@@ -90,7 +92,9 @@ export function describeError(error: unknown): Text {
     return fix ? text`${validationText(root)}\n${fix}` : validationText(root);
   }
   if (root instanceof UsageError) {
-    return root.command ? text`${root.text}\n(see fnapi ${root.command} --help)` : text`${root.text}\n${SHORT_USAGE}`;
+    return root.command
+      ? text`${root.text}\n(see fnapi ${root.command} --help)`
+      : text`${root.text}\n${SHORT_USAGE}`;
   }
   if (root instanceof InterruptedError) return text`interrupted by ${root.signal}`;
   if (root instanceof Error && root.name === "NetworkError") return networkText(root);

@@ -72,7 +72,9 @@ const GROUP_TITLES: Record<string, string> = {
 
 function groupHelp(group: string): string {
   const commands = commandsIn(group);
-  const heads = commands.map((c) => `${c.name.slice(group.length + 1)} ${c.args.map((a) => `<${a}>`).join(" ")}`.trim());
+  const heads = commands.map((c) =>
+    `${c.name.slice(group.length + 1)} ${c.args.map((a) => `<${a}>`).join(" ")}`.trim(),
+  );
   const width = Math.max(...heads.map((h) => h.length)) + 3;
   const lines = commands.map((c, i) => `  ${(heads[i] as string).padEnd(width)}${c.summary}`);
   const title = GROUP_TITLES[group] ? `    ${GROUP_TITLES[group]}` : "";
@@ -98,4 +100,3 @@ export function helpText(topic: string | undefined): string {
   if (commandsIn(topic).length > 0) return groupHelp(topic);
   return mainHelp();
 }
-

@@ -12,6 +12,8 @@ export const EXIT_SIGTERM = 143;
 export interface Interrupt {
   readonly fetch: typeof fetch;
   readonly signal: AbortSignal;
+  /** Resolves when no request is in flight (and their answers were handed over), or after `settleMs`. */
+  settled(): Promise<void>;
   /** The signal that stopped the command, if one came. */
   received(): StopSignal | undefined;
   dispose(): void;
@@ -21,6 +23,7 @@ export function watchInterrupts(io: CliIo, base: typeof fetch): Interrupt {
   const controller = new AbortController();
   let received: StopSignal | undefined;
   let inFlight = 0;
+  const waiting = new Set<() => void>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const settleMs = io.settleMs ?? 5000;
 
@@ -55,6 +58,7 @@ export function watchInterrupts(io: CliIo, base: typeof fetch): Interrupt {
     } finally {
       inFlight--;
       abortIfSettled();
+      if (inFlight === 0) for (const wake of waiting) wake();
     }
   };
 
@@ -62,6 +66,21 @@ export function watchInterrupts(io: CliIo, base: typeof fetch): Interrupt {
     fetch: guarded,
     signal: controller.signal,
     received: () => received,
+    async settled() {
+      if (inFlight > 0) {
+        await new Promise<void>((resolve) => {
+          const done = () => {
+            waiting.delete(done);
+            clearTimeout(bound);
+            resolve();
+          };
+          const bound = setTimeout(done, settleMs);
+          waiting.add(done);
+        });
+      }
+      // The clients hand an answer over a few turns after fetch resolved.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    },
     dispose() {
       if (timer !== undefined) clearTimeout(timer);
       unsubscribe?.();

@@ -75,10 +75,19 @@ describe("bad usage: exit 2, nothing sent", () => {
     [["emulator", "x"], 'takes no arguments; unexpected "x"'],
     [["ncf", "delete-package", "p", "--bogus"], "unknown flag --bogus"],
     [["ncf", "delete-package", "p", "--cascde"], "unknown flag --cascde; did you mean --cascade?"],
-    [["ncf", "delete-pakage", "p"], 'unknown command "ncf delete-pakage"; did you mean "ncf delete-package"?'],
+    [
+      ["ncf", "delete-pakage", "p"],
+      'unknown command "ncf delete-pakage"; did you mean "ncf delete-package"?',
+    ],
     [["nfc", "delete-package", "p"], 'unknown command "nfc"; did you mean "ncf"?'],
-    [["ncf", "delete-package", "p", "--cascade=yes"], '--cascade takes no value (it is on or off); drop "=yes"'],
-    [["ncf", "delete-package", "p", "--platform"], "--platform needs a value: vpc or classic (e.g. --platform classic)"],
+    [
+      ["ncf", "delete-package", "p", "--cascade=yes"],
+      '--cascade takes no value (it is on or off); drop "=yes"',
+    ],
+    [
+      ["ncf", "delete-package", "p", "--platform"],
+      "--platform needs a value: vpc or classic (e.g. --platform classic)",
+    ],
     [["ncf", "delete-package", "p", "--platform", "--cascade"], "--platform needs a value: vpc or classic"],
     [["ncf", "delete-package", "p", "--base-url="], "--base-url needs a value"],
     [["ncf", "list-actions", "p", "--cascade"], "--cascade is not a flag of fnapi ncf list-actions"],

@@ -73,20 +73,23 @@ midway prints what it deleted before it stopped.`,
       const progress = out.interactive ? cascadeProgress(name, (line) => out.note(line)) : undefined;
       const report = await client
         .deletePackage(name, {
-        cascade: true,
-        platform,
-        missingOk,
-        signal,
-        onProgress(event) {
-          if (event.type === "listed") rounds = event.round;
-          if (event.type === "actionDeleted") deleted.push(event.action);
-          if (event.type === "listed" || event.type === "actionDeleted") record();
-          progress?.(event);
-        },
-      })
-        .catch((error: unknown) => {
+          cascade: true,
+          platform,
+          missingOk,
+          signal,
+          onProgress(event) {
+            if (event.type === "listed") rounds = event.round;
+            if (event.type === "actionDeleted") deleted.push(event.action);
+            if (event.type === "listed" || event.type === "actionDeleted") record();
+            progress?.(event);
+          },
+        })
+        .catch(async (error: unknown) => {
+          // The actions in flight when the cascade failed settle first: their progress comes after.
+          await invocation.settled();
           // The library's partial report (CascadeDeleteError.report), when it has one, is the authority.
-          const partial = (error as { report?: { deletedActions?: unknown; rounds?: unknown } } | null)?.report;
+          const partial = (error as { report?: { deletedActions?: unknown; rounds?: unknown } } | null)
+            ?.report;
           if (Array.isArray(partial?.deletedActions)) {
             deleted.splice(0, deleted.length, ...partial.deletedActions.map(String));
             if (typeof partial.rounds === "number") rounds = partial.rounds;
@@ -126,7 +129,9 @@ export function cascadeProgress(packageName: string, write: (line: ReturnType<ty
       case "listed":
         listed = event.actions.length;
         done = 0;
-        write(text`round ${event.round}: ${listed} action${listed === 1 ? "" : "s"} to delete in ${packageName}`);
+        write(
+          text`round ${event.round}: ${listed} action${listed === 1 ? "" : "s"} to delete in ${packageName}`,
+        );
         break;
       case "actionDeleted":
         done++;

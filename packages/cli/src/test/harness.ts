@@ -85,7 +85,8 @@ export async function startHarness(): Promise<Harness> {
     home,
     ncf: `${emu.url}/ncf/api/v2`,
     fgs: emu.url,
-    fnapi: (args, options = {}) => runInProcess(args, { HOME: home, ...CREDENTIALS_ENV, ...options.env }, options),
+    fnapi: (args, options = {}) =>
+      runInProcess(args, { HOME: home, ...CREDENTIALS_ENV, ...options.env }, options),
     fnapiBin: (args, options = {}) => runBin(args, { HOME: home, ...CREDENTIALS_ENV, ...options.env }),
     async fault(spec) {
       const response = await fetch(`${emu.url}/_emulator/faults`, {
