@@ -113,7 +113,7 @@ function hintFor(error: ApiError): Text {
   if (isGone(error)) {
     return text`\nIt is already gone: pass --missing-ok to count that as done (exit 0).`;
   }
-  if (error.status === 400 && error.code === "80102") {
+  if (error.status === 400 && (error.code === "80102" || error.code === "80302")) {
     const other = /[?&]platform=classic(&|$)/.test(error.url) ? "vpc" : "classic";
     return text`\nThe package is on the other platform: pass --platform ${other}.`;
   }
@@ -152,6 +152,7 @@ const FIXES: Record<string, Text> = {
 };
 
 function fixFor(error: ValidationError): Text | undefined {
+  if (/\bpass\b/i.test(error.rule)) return undefined; // the rule says what to do already
   if (fieldKey(error.field) === "function_urn") {
     const region = /names region (\S+); it must be in the client's region (\S+)/.exec(error.message);
     if (region) return text`Pass --region ${region[1]} (the URN's region), or a URN in ${region[2]}.`;
