@@ -3,10 +3,14 @@ import { homedir } from "node:os";
 // Everything `run` touches outside itself. The default is this process; tests pass their own, so that most
 // CLI tests run in-process.
 
+/** The signals that stop a command: exit code 130 (SIGINT) or 143 (SIGTERM). */
 export type StopSignal = "SIGINT" | "SIGTERM";
 
+/** What `run` writes to and reads from; `processIo()` (the default) is this process. */
 export interface CliIo {
+  /** The result: a line of text, or with --json exactly one JSON object. */
   stdout: { write(text: string): unknown };
+  /** Errors, progress and --verbose lines. */
   stderr: { write(text: string): unknown };
   /** Where credentials, NCLOUD_PROFILE and HUAWEICLOUD_SDK_* are read (default process.env). */
   env: Record<string, string | undefined>;
