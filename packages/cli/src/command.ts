@@ -35,7 +35,8 @@ export interface Command {
 /** What the command did so far: printed when it fails midway or is interrupted. */
 export interface DoneSoFar {
   data: Record<string, unknown>;
-  text: Text;
+  /** The text; undefined when nothing worth saying was done yet (--json still gets `data`). */
+  text: Text | undefined;
 }
 
 /** What a command is run with. */

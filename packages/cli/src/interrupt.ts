@@ -48,7 +48,11 @@ export function watchInterrupts(io: CliIo, base: typeof fetch): Interrupt {
   });
 
   const guarded: typeof fetch = async (input, init) => {
-    if (received !== undefined) throw new InterruptedError(received);
+    if (received !== undefined) {
+      // Nothing in flight: no answer to wait for, and the client's retry of this refusal need not wait either.
+      if (inFlight === 0) stop();
+      throw new InterruptedError(received);
+    }
     inFlight++;
     // The request may outlive the settling time only until the command's signal aborts.
     const own = init?.signal ?? (input instanceof Request ? input.signal : undefined);

@@ -59,7 +59,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
     if (received) {
       if (json) out.result({ interrupted: received, ...(done?.data ?? {}), ...errorPart(error) }, "");
       else {
-        if (done) out.result({}, done.text);
+        if (done?.text) out.result({}, done.text);
         out.note(text`fnapi: interrupted by ${received}; nothing new was started`);
         if (!(error instanceof InterruptedError || isInterruptCause(error)))
           out.note(text`fnapi: ${describeError(error)}`);
@@ -67,7 +67,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
       return received === "SIGTERM" ? EXIT_SIGTERM : EXIT_SIGINT;
     }
     if (json) out.result({ ...errorJson(error), ...(done ? { done: done.data } : {}) }, "");
-    else if (done) out.result({}, text`before it failed: ${done.text}`);
+    else if (done?.text) out.result({}, text`before it failed: ${done.text}`);
     out.note(text`fnapi: ${describeError(error)}`);
     return exitCodeOf(error);
   } finally {
@@ -75,9 +75,13 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
   }
 }
 
+/** Whether the error is the interrupt itself (a refused request, an aborted wait), however wrapped. */
 function isInterruptCause(error: unknown): boolean {
-  const cause = (error as { cause?: unknown } | null)?.cause;
-  return cause instanceof InterruptedError || (error as Error | null)?.name === "AbortError";
+  for (let e = error, depth = 0; e !== undefined && e !== null && depth < 4; depth++) {
+    if (e instanceof InterruptedError || (e as Error).name === "AbortError") return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
 function errorPart(error: unknown): Record<string, unknown> {

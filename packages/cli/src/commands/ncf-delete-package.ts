@@ -66,7 +66,10 @@ midway prints what it deleted before it stopped.`,
         const n = deleted.length;
         invocation.done({
           data: { ...base, cascade: true, deletedActions: [...deleted], rounds, packageDeleted: false },
-          text: text`deleted ${n} action${n === 1 ? "" : "s"} of package ${name} (${platform})${n ? text`: ${deleted.join(", ")}` : text``}; the package is still there`,
+          text:
+            n === 0
+              ? undefined
+              : text`deleted ${n} action${n === 1 ? "" : "s"} of package ${name} (${platform}): ${deleted.join(", ")}; the package is still there`,
         });
       };
       record();
