@@ -44,7 +44,7 @@ function common(invocation: Invocation) {
  */
 export function checkBaseUrl(value: string | undefined, command: string): string | undefined {
   if (value === undefined) return undefined;
-  const hint = "it must be an http(s) URL such as https://ncloud.apigw.ntruss.com/ncf/api/v2";
+  const hint = "it must be an http(s) URL such as https://cloudfunctions.apigw.ntruss.com/ncf/api/v2";
   let url: URL;
   try {
     url = new URL(value);

@@ -134,6 +134,7 @@ const LABELS: Record<string, string> = {
   baseUrl: "--base-url",
   timeoutMs: "--timeout",
   function_urn: "the <urn> argument",
+  functionUrn: "the <urn> argument",
   packageName: "the package name",
   actionName: "the action name",
   version: "the <urn> argument's version",
@@ -149,11 +150,12 @@ const FIXES: Record<string, Text> = {
   baseUrl: text`Pass --base-url with an http(s) URL.`,
   timeoutMs: text`Pass --timeout with a whole number of milliseconds.`,
   function_urn: text`Pass the URN as urn:fss:<region>:<project_id>:function:<package>:<name>[:<version>|:!<alias>].`,
+  functionUrn: text`Pass the URN as urn:fss:<region>:<project_id>:function:<package>:<name>[:<version>|:!<alias>].`,
 };
 
 function fixFor(error: ValidationError): Text | undefined {
   if (/\bpass\b/i.test(error.rule)) return undefined; // the rule says what to do already
-  if (fieldKey(error.field) === "function_urn") {
+  if (fieldKey(error.field) === "function_urn" || fieldKey(error.field) === "functionUrn") {
     const region = /names region (\S+); it must be in the client's region (\S+)/.exec(error.message);
     if (region) return text`Pass --region ${region[1]} (the URN's region), or a URN in ${region[2]}.`;
     const project = /names project (\S+); it must belong to the client's project (\S+)/.exec(error.message);
@@ -164,14 +166,22 @@ function fixFor(error: ValidationError): Text | undefined {
 }
 
 function fieldKey(field: string): string {
-  return field.split(/[.[]/)[0] ?? field;
+  return field.split(/[.[ ]/)[0] ?? field;
 }
 
 /** `the project id is missing; it must be 32 letters or digits` (not `invalid projectId is missing`). */
 function validationText(error: ValidationError): Text {
-  const label = LABELS[error.field] ?? LABELS[fieldKey(error.field)];
-  if (label === undefined || !error.message.startsWith(error.field)) return safe(error.message);
-  return text`${safe(label)}${error.message.slice(error.field.length)}`;
+  if (!error.message.startsWith(error.field)) return safe(error.message);
+  const key = fieldKey(error.field);
+  const own = LABELS[error.field];
+  // `function_urn project id` -> `the <urn> argument's project id`
+  const label =
+    own ??
+    (LABELS[key]
+      ? `${LABELS[key]}${error.field.length > key.length ? "'s" : ""}${error.field.slice(key.length)}`
+      : undefined);
+  if (label === undefined) return safe(error.message);
+  return text`${label}${error.message.slice(error.field.length)}`;
 }
 
 // undici's and Node's codes, in words; the code follows in parentheses.

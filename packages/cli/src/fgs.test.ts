@@ -134,8 +134,11 @@ describe("fnapi fgs delete-function", () => {
 
   it("invalid URNs are exit 2 and name the field and the rule", async () => {
     const cases: [string, string][] = [
-      ["urn:fss:cn-north-4:short:function:default:hello", "function_urn project id"],
-      [`urn:fss:cn-north-4:${PROJECT}:function:default:9bad`, "function_urn function name"],
+      [
+        "urn:fss:cn-north-4:short:function:default:hello",
+        'the <urn> argument\'s project id "short" is invalid',
+      ],
+      [`urn:fss:cn-north-4:${PROJECT}:function:default:9bad`, "the <urn> argument's function name"],
       ["not-a-urn", 'has 1 ":"-separated fields'],
       [`${FUNCTION_URN}:latest`, "latest"],
     ];
