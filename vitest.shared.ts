@@ -10,6 +10,9 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^@fnapi\/runtime$/, replacement: source("runtime") },
+      { find: /^@fnapi\/runtime\/internal$/, replacement: source("runtime", "internal") },
+      // Test utilities shared by the packages' tests: a path here only, never published.
+      { find: /^@fnapi\/runtime\/testing$/, replacement: source("runtime", "test/index") },
       { find: /^@fnapi\/auth$/, replacement: source("auth") },
       { find: /^@fnapi\/auth\/server$/, replacement: source("auth", "server") },
       { find: /^@fnapi\/ncf-client$/, replacement: source("ncf-client") },

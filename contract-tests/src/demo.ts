@@ -19,7 +19,7 @@ interface Row {
 }
 
 async function outcomeOf(
-  call: () => Promise<void>,
+  call: () => Promise<unknown>,
   expectedStatus: number,
 ): Promise<Pick<Row, "outcome" | "ok">> {
   try {

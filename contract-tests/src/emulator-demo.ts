@@ -20,7 +20,10 @@ interface Row {
   ok: boolean;
 }
 
-async function outcomeOf(call: () => Promise<void>, expected: string): Promise<Pick<Row, "outcome" | "ok">> {
+async function outcomeOf(
+  call: () => Promise<unknown>,
+  expected: string,
+): Promise<Pick<Row, "outcome" | "ok">> {
   let outcome: string;
   try {
     await call();
@@ -87,7 +90,7 @@ export async function runEmulatorDemo(): Promise<number> {
     >[0]);
   const fault = (body: object) =>
     fetch(`${emu.url}/_emulator/faults`, { method: "POST", body: JSON.stringify(body) });
-  async function step(cloud: string, call: string, run: () => Promise<void>, expected: string) {
+  async function step(cloud: string, call: string, run: () => Promise<unknown>, expected: string) {
     const before = emu.requests().length;
     const result = await outcomeOf(run, expected);
     const answers = emu

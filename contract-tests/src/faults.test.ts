@@ -1,5 +1,5 @@
 import { inspect } from "node:util";
-import { parseSdkDate } from "@fnapi/auth";
+import { parseHuaweiSdkDate } from "@fnapi/auth";
 import { createFgsClient, FgsApiError, formatFunctionUrn } from "@fnapi/fgs-client";
 import { createNcfClient, NcfApiError, NetworkError, TimeoutError } from "@fnapi/ncf-client";
 import { afterEach, describe, expect, it } from "vitest";
@@ -94,7 +94,7 @@ describe("fault injection", () => {
       res.writeHead(204).end();
     });
     const started = Date.now();
-    await expect(ncf.deletePackage("package001")).resolves.toBeUndefined();
+    await expect(ncf.deletePackage("package001")).resolves.toMatchObject({ alreadyGone: false });
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
     expect(requests).toHaveLength(2);
     const [first, second] = requests;
@@ -116,7 +116,7 @@ describe("fault injection", () => {
         ? json(500, { error_code: "FSS.0500", error_msg: "x" })(req, res, index)
         : res.writeHead(204).end(),
     );
-    await expect(fgs.deleteFunction(urn)).resolves.toBeUndefined();
+    await expect(fgs.deleteFunction(urn)).resolves.toMatchObject({ alreadyGone: false });
     expect(requests).toHaveLength(2);
   });
 
@@ -126,7 +126,7 @@ describe("fault injection", () => {
         ? json(502, { error_code: "FSS.0502", error_msg: "x" })(req, res, index)
         : json(404, { error_code: "FSS.1051", error_msg: "gone" })(req, res, index),
     );
-    await expect(fgs.deleteFunction(urn, { missingOk: true })).resolves.toBeUndefined();
+    await expect(fgs.deleteFunction(urn, { missingOk: true })).resolves.toMatchObject({ alreadyGone: true });
     expect(requests).toHaveLength(2);
   });
 
@@ -212,7 +212,9 @@ describe("fault injection", () => {
         }),
       );
     });
-    await expect(ncf.deletePackage("package001", { platform: "vpc" })).resolves.toBeUndefined();
+    await expect(ncf.deletePackage("package001", { platform: "vpc" })).resolves.toMatchObject({
+      alreadyGone: false,
+    });
     expect(requests).toHaveLength(2);
     // the offset is kept: the next call succeeds at once
     await ncf.deletePackage("package001");
@@ -222,7 +224,7 @@ describe("fault injection", () => {
   it("a skewed clock with AK/SK signing: corrected from the Date header", async () => {
     server = await startLoopbackServer((req, res) => {
       const serverNow = Date.now() - 3600_000;
-      const sentAt = parseSdkDate(String(req.headers["x-sdk-date"]));
+      const sentAt = parseHuaweiSdkDate(String(req.headers["x-sdk-date"]));
       res.setHeader("date", new Date(serverNow).toUTCString());
       if (Math.abs(serverNow - sentAt) < 15 * 60_000) return res.writeHead(204).end();
       res.writeHead(401, { "content-type": "application/json" });
@@ -241,7 +243,7 @@ describe("fault injection", () => {
       baseUrl: server.url,
       maxAttempts: 1,
     });
-    await expect(fgs.deleteFunction(urn)).resolves.toBeUndefined();
+    await expect(fgs.deleteFunction(urn)).resolves.toMatchObject({ alreadyGone: false });
     expect(server.requests).toHaveLength(2);
   });
 
@@ -259,7 +261,7 @@ describe("fault injection", () => {
         : json(401, { error_code: "APIGW.0301", error_msg: "token expired" })(req, res, 0),
     );
     const fgs = createFgsClient({ projectId, baseUrl: server.url, token: async () => `token-${++issued}` });
-    await expect(fgs.deleteFunction(urn)).resolves.toBeUndefined();
+    await expect(fgs.deleteFunction(urn)).resolves.toMatchObject({ alreadyGone: false });
     expect(server.requests.map((r) => r.headers["x-auth-token"])).toEqual(["token-1", "token-2"]);
   });
 

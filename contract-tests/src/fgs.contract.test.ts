@@ -41,7 +41,7 @@ describe("FunctionGraph deleteFunction against Prism (specs/fgs.yaml)", () => {
     async (_, target) => {
       for (const auth of ["token", "aksk"] as const) {
         const { fgs, exchanges } = client("code=204", auth);
-        await expect(fgs.deleteFunction(target)).resolves.toBeUndefined();
+        await expect(fgs.deleteFunction(target)).resolves.toMatchObject({ alreadyGone: false });
         const [exchange] = exchanges;
         expect(exchange?.response.status).toBe(204);
         expect(exchange?.response.headers.get("sl-violations")).toBeNull();
@@ -85,7 +85,9 @@ describe("FunctionGraph deleteFunction against Prism (specs/fgs.yaml)", () => {
     "resolves 404 %s with missingOk",
     async (example) => {
       const { fgs } = client(`code=404, example=${example}`);
-      await expect(fgs.deleteFunction(urn, { missingOk: true })).resolves.toBeUndefined();
+      await expect(fgs.deleteFunction(urn, { missingOk: true })).resolves.toMatchObject({
+        alreadyGone: true,
+      });
     },
   );
 

@@ -1,7 +1,6 @@
+// The types openapi-typescript generates from specs/iam.yaml, exported by @fnapi/fgs-client as `IamPaths`.
+import { createIamTokenProvider, IamApiError, type IamPaths as paths } from "@fnapi/fgs-client";
 import { describe, expect, inject, it } from "vitest";
-// The types openapi-typescript generates from specs/iam.yaml into @fnapi/auth (not exported by the package yet:
-// the token provider that will use them is being built).
-import type { paths } from "../../packages/auth/src/generated/iam.js";
 import { documentedExamples } from "./spec-examples.js";
 
 // POST /v3/auth/tokens (createUserToken) against Prism serving specs/iam.yaml, with plain fetch and the generated
@@ -45,9 +44,41 @@ function vendorCode(error: ErrorBody): string {
 }
 
 describe("IAM createUserToken against Prism (specs/iam.yaml)", () => {
+  const statuses = [...new Set(examples.map((e) => e.status))].sort((a, b) => a - b);
   it("documents every status of the token page", () => {
-    const statuses = [...new Set(examples.map((e) => e.status))].sort();
     expect(statuses).toEqual([201, 400, 401, 403, 404, 500, 503]);
+  });
+  // Every documented status through the token provider: 201 gives a token and its expiry, anything else is
+  // an IamApiError with that status (and the password in no error surface).
+  it.each(statuses)("runs createIamTokenProvider against the documented status %i", async (status) => {
+    const seen: number[] = [];
+    const provider = createIamTokenProvider({
+      domainName: "IAMDomain",
+      userName: "IAMUser",
+      password: PASSWORD,
+      projectName: "cn-north-4",
+      endpoint: baseUrl,
+      maxAttempts: 1,
+      fetch: async (input, init) => {
+        const request = new Request(input, init);
+        request.headers.set("Prefer", `code=${status}`);
+        const response = await fetch(request);
+        seen.push(response.status);
+        return response;
+      },
+    });
+    const outcome = await Promise.resolve(provider({ signal: new AbortController().signal })).then(
+      (result) => result,
+      (error: unknown) => error,
+    );
+    expect(seen).toEqual([status]);
+    if (status === 201) {
+      expect(outcome).toMatchObject({ token: expect.stringMatching(/^\S{20,}$/) });
+    } else {
+      expect(outcome).toBeInstanceOf(IamApiError);
+      expect(outcome).toMatchObject({ status, attempts: 1 });
+      expect(JSON.stringify(outcome)).not.toContain(PASSWORD);
+    }
   });
 
   it.each([

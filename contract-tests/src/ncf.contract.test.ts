@@ -1,4 +1,4 @@
-import { createNcfClient, NcfApiError, ValidationError } from "@fnapi/ncf-client";
+import { createNcfClient, isGone, NcfApiError, ValidationError } from "@fnapi/ncf-client";
 import { describe, expect, inject, it } from "vitest";
 import { recordingFetch } from "./capture-fetch.js";
 import { documentedExamples } from "./spec-examples.js";
@@ -16,16 +16,35 @@ function client(prefer?: string) {
 }
 
 describe("NCF deletePackage against Prism (specs/ncf.yaml)", () => {
+  // Every documented status, through the client: a 2xx resolves to a DeleteResult, anything else is an
+  // NcfApiError with that status, and only PACKAGE_NOT_FOUND counts as already gone.
+  const statuses = [...new Set(examples.map((e) => e.status))].sort((a, b) => a - b);
   it("documents every status the issue asks for", () => {
-    const statuses = new Set(examples.map((e) => e.status));
-    expect([...statuses].sort()).toEqual([204, 400, 401, 403, 404, 409, 413, 429, 500, 503, 504]);
+    expect(statuses).toEqual([204, 400, 401, 403, 404, 409, 413, 429, 500, 503, 504]);
+  });
+  it.each(statuses)("runs the client against the documented status %i", async (status) => {
+    const { ncf, exchanges } = client(`code=${status}`);
+    const outcome = await ncf.deletePackage("package001").then(
+      (result) => result,
+      (error: unknown) => error,
+    );
+    expect(exchanges[0]?.response.status).toBe(status);
+    if (status < 300) {
+      expect(outcome).toEqual({ alreadyGone: false, attempts: 1, requestId: undefined });
+    } else {
+      expect(outcome).toBeInstanceOf(NcfApiError);
+      expect(outcome).toMatchObject({ status, attempts: 1 });
+      expect(isGone(outcome)).toBe(status === 404 && (outcome as NcfApiError).code === "80101");
+    }
   });
 
   it.each(["vpc", "classic"] as const)(
     "resolves on 204 with platform=%s, sending a request the spec accepts",
     async (platform) => {
       const { ncf, exchanges } = client("code=204");
-      await expect(ncf.deletePackage("package001", { platform })).resolves.toBeUndefined();
+      await expect(ncf.deletePackage("package001", { platform })).resolves.toMatchObject({
+        alreadyGone: false,
+      });
       const [exchange] = exchanges;
       expect(exchange?.response.status).toBe(204);
       expect(exchange?.response.headers.get("sl-violations")).toBeNull();
@@ -61,7 +80,9 @@ describe("NCF deletePackage against Prism (specs/ncf.yaml)", () => {
 
   it("resolves a 404 PACKAGE_NOT_FOUND with missingOk", async () => {
     const { ncf } = client("code=404, example=packageNotFound");
-    await expect(ncf.deletePackage("package001", { missingOk: true })).resolves.toBeUndefined();
+    await expect(ncf.deletePackage("package001", { missingOk: true })).resolves.toMatchObject({
+      alreadyGone: true,
+    });
     // the gateway's own 404 (code 300, unknown route) is not "already gone"
     const gateway = client("code=404, example=notFoundException");
     await expect(gateway.ncf.deletePackage("package001", { missingOk: true })).rejects.toMatchObject({

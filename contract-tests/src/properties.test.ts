@@ -30,7 +30,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 /** Either a ValidationError with nothing sent, or exactly `expectedPath` on the wire. */
-async function refusedOrExact(call: () => Promise<void>, expectedPath: string): Promise<void> {
+async function refusedOrExact(call: () => Promise<unknown>, expectedPath: string): Promise<void> {
   const before = server.requests.length;
   try {
     await call();

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseSdkDate } from "@fnapi/auth";
+import { parseHuaweiSdkDate } from "@fnapi/auth";
 import { createFgsClient } from "@fnapi/fgs-client";
 import { createNcfClient } from "@fnapi/ncf-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -74,7 +74,7 @@ describe("requests on the wire match the signing test vectors", () => {
   ])("Huawei AK/SK %s", async (id) => {
     const vector = huawei.get(id);
     if (!vector) throw new Error(`no vector ${id}`);
-    const time = parseSdkDate(vector.input.time ?? "");
+    const time = parseHuaweiSdkDate(vector.input.time ?? "");
     const clock = () => time;
     const url = new URL(vector.input.url);
     const [, , projectId, , , urn] = url.pathname.split("/");

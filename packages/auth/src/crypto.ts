@@ -5,16 +5,15 @@ import { utf8Bytes } from "./encoding.js";
 // In the manner of Smithy's signature-v4, which takes a `sha256` constructor, and stripe-node's crypto
 // providers. Results may be synchronous: a signer awaits them either way.
 
-export type MaybePromise<T> = T | Promise<T>;
-
+/** The two hash primitives the signers need; `webCrypto` everywhere, `nodeCrypto` (server entry) on servers. */
 export interface SigningCrypto {
   /**
    * An HMAC-SHA-256 keyed with `secret` (as UTF-8). The key is prepared once and stays in the returned
    * closure, which is used for every request.
    */
-  hmacSha256(secret: string): (data: string) => MaybePromise<Uint8Array>;
+  hmacSha256(secret: string): (data: string) => Uint8Array | Promise<Uint8Array>;
   /** SHA-256 of `data` (a string is hashed as UTF-8). */
-  sha256(data: string | Uint8Array): MaybePromise<Uint8Array>;
+  sha256(data: string | Uint8Array): Uint8Array | Promise<Uint8Array>;
 }
 
 function subtle(): SubtleCrypto {

@@ -1,4 +1,4 @@
-import { ValidationError } from "@fnapi/runtime";
+import { ValidationError } from "./validation-error.js";
 
 // A header value may hold visible ASCII, spaces and tabs only (RFC 9110 field-value, minus obs-text).
 // Refusing anything else up front turns a header-injection attempt (CR/LF) or a pasted-in stray newline

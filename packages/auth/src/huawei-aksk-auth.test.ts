@@ -2,7 +2,7 @@ import { createHash, createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { MAX_SKEW_MS } from "./clock-skew.js";
 import { huaweiAkSkAuth } from "./huawei-aksk-auth.js";
-import { parseSdkDate, sdkDate } from "./huawei-canonical.js";
+import { huaweiSdkDate, parseHuaweiSdkDate } from "./huawei-canonical.js";
 
 const credentials = {
   accessKey: "HPUAEXAMPLEAK",
@@ -81,7 +81,7 @@ describe("huaweiAkSkAuth", () => {
       const serverNow = NOW + 20 * 60_000;
       expect(scheme.onUnauthorized?.(unauthorized(new Date(serverNow).toUTCString()), request())).toBe(true);
       const r = await signed(scheme);
-      expect(parseSdkDate(r.headers.get("x-sdk-date") ?? "")).toBe(serverNow);
+      expect(parseHuaweiSdkDate(r.headers.get("x-sdk-date") ?? "")).toBe(serverNow);
       expect(r.headers.get("authorization")).toContain(`Signature=${recompute(r)}`);
     });
 
@@ -95,7 +95,7 @@ describe("huaweiAkSkAuth", () => {
       const scheme = huaweiAkSkAuth(credentials, { projectId, clock: () => NOW });
       expect(scheme.onUnauthorized?.(unauthorized(date), request())).toBe(false);
       const r = await signed(scheme);
-      expect(r.headers.get("x-sdk-date")).toBe(sdkDate(NOW));
+      expect(r.headers.get("x-sdk-date")).toBe(huaweiSdkDate(NOW));
     });
 
     it("bounds the offset to 24 hours even after several 401s", async () => {
@@ -104,7 +104,7 @@ describe("huaweiAkSkAuth", () => {
       for (let hours = 20; hours <= 100; hours += 20) {
         scheme.onUnauthorized?.(unauthorized(new Date(now + hours * 3600_000).toUTCString()), request());
         const r = await signed(scheme);
-        const offset = parseSdkDate(r.headers.get("x-sdk-date") ?? "") - now;
+        const offset = parseHuaweiSdkDate(r.headers.get("x-sdk-date") ?? "") - now;
         expect(Math.abs(offset)).toBeLessThanOrEqual(MAX_SKEW_MS);
         now += 1_000;
       }

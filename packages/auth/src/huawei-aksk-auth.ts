@@ -1,21 +1,22 @@
-import { type AuthScheme, authMiddleware } from "@fnapi/runtime";
-import type { Middleware } from "openapi-fetch";
+import type { AuthScheme, SignableRequest } from "./auth-scheme.js";
 import type { Clock } from "./clock.js";
 import { createSkewedClock } from "./clock-skew.js";
 import type { SigningCrypto } from "./crypto.js";
 import { assertHeaderSafe } from "./header-value.js";
 import { createHuaweiSigner, type HuaweiAkSkCredentials } from "./huawei-sdk-hmac-sha256.js";
 
+/** Options of `huaweiAkSkAuth`. */
 export interface HuaweiAkSkAuthOptions {
   /** Sent and signed as `X-Project-Id` (Huawei's SDKs do so for project-scoped services). */
   projectId?: string | undefined;
   /** Time source for `X-Sdk-Date`. Default `Date.now`; corrected when a 401 shows the clock is off. */
   clock?: Clock | undefined;
+  /** HMAC and SHA-256 implementation. Default `webCrypto`. */
   crypto?: SigningCrypto | undefined;
 }
 
 // The signature hex is redacted on its own as well as inside `Authorization`: a gateway may echo just it.
-const signatures = new WeakMap<Request, string>();
+const signatures = new WeakMap<SignableRequest, string>();
 
 /**
  * Huawei SDK-HMAC-SHA256 (AK/SK) as an auth scheme: signs each attempt afresh (`X-Project-Id`,
@@ -50,12 +51,4 @@ export function huaweiAkSkAuth(
     },
     onUnauthorized: (response) => clock.adjustFrom(response),
   };
-}
-
-/** openapi-fetch middleware that signs every request (every attempt) with AK/SK. Register it last. */
-export function huaweiAkSkMiddleware(
-  credentials: HuaweiAkSkCredentials,
-  options: HuaweiAkSkAuthOptions = {},
-): Middleware {
-  return authMiddleware(huaweiAkSkAuth(credentials, options));
 }

@@ -50,7 +50,7 @@ export function canonicalHeaders(headers: Iterable<readonly [string, string]>): 
 }
 
 /** `YYYYMMDDTHHMMSSZ` in UTC. */
-export function sdkDate(epochMs: number): string {
+export function huaweiSdkDate(epochMs: number): string {
   const d = new Date(epochMs);
   if (Number.isNaN(d.getTime())) throw new RangeError(`the signing time ${epochMs} is not a valid date`);
   return `${String(d.getUTCFullYear()).padStart(4, "0")}${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())}T${two(
@@ -63,7 +63,7 @@ function two(n: number): string {
 }
 
 /** The time an `X-Sdk-Date` names, in milliseconds since the epoch (NaN when it is not `YYYYMMDDTHHMMSSZ`). */
-export function parseSdkDate(value: string): number {
+export function parseHuaweiSdkDate(value: string): number {
   if (!/^\d{8}T\d{6}Z$/.test(value)) return Number.NaN;
   return Date.parse(
     `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 11)}:${value.slice(11, 13)}:${value.slice(13)}`,

@@ -1,8 +1,9 @@
+import type { SignableRequest } from "./auth-scheme.js";
 import { type Clock, systemClock } from "./clock.js";
 import { type SigningCrypto, webCrypto } from "./crypto.js";
 import { toHex } from "./encoding.js";
 import { assertCredential, assertHeaderSafe } from "./header-value.js";
-import { canonicalHeaders, canonicalQueryString, canonicalUri, sdkDate } from "./huawei-canonical.js";
+import { canonicalHeaders, canonicalQueryString, canonicalUri, huaweiSdkDate } from "./huawei-canonical.js";
 
 // Huawei Cloud AK/SK signing, "SDK-HMAC-SHA256":
 //   CanonicalRequest = METHOD \n CanonicalURI \n CanonicalQueryString \n CanonicalHeaders \n SignedHeaders \n hex(sha256(body))
@@ -12,15 +13,21 @@ import { canonicalHeaders, canonicalQueryString, canonicalUri, sdkDate } from ".
 export const HUAWEI_ALGORITHM = "SDK-HMAC-SHA256";
 export const EMPTY_BODY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
+/** A Huawei access key pair (console: My Credentials > Access Keys), optionally temporary. */
 export interface HuaweiAkSkCredentials {
+  /** The access key id (AK). */
   accessKey: string;
+  /** The secret access key (SK). A secret: never sent, never shown. */
   secretKey: string;
   /** For temporary credentials: sent and signed as `X-Security-Token`. */
   securityToken?: string | undefined;
 }
 
+/** What `huaweiSign` signs: one request, described as data. */
 export interface HuaweiSignInput {
+  /** The HTTP method. */
   method: string;
+  /** The absolute URL, query included. */
   url: string | URL;
   /** Exactly the headers to sign, `X-Sdk-Date` among them (and `Host` if it is to be signed). */
   headers: Record<string, string>;
@@ -28,12 +35,19 @@ export interface HuaweiSignInput {
   bodySha256?: string;
 }
 
+/** A Huawei signature with its intermediate steps (for test vectors and debugging). */
 export interface HuaweiSignature {
+  /** The canonical request (method, URI, query, headers, signed headers, body hash). */
   canonicalRequest: string;
+  /** Hex SHA-256 of the canonical request. */
   canonicalRequestSha256: string;
+  /** `SDK-HMAC-SHA256`, the `X-Sdk-Date` and the canonical request hash, one per line. */
   stringToSign: string;
+  /** The signature, hex. As secret as the `Authorization` header. */
   signature: string;
+  /** The signed header names, `;`-separated. */
   signedHeaders: string;
+  /** The `Authorization` header value. */
   authorization: string;
 }
 
@@ -75,6 +89,7 @@ export function huaweiSign(
   return signWith(crypto.hmacSha256(credentials.secretKey), crypto, credentials.accessKey, input);
 }
 
+/** Options of `createHuaweiSigner`. */
 export interface HuaweiSignerOptions {
   /** Source of `X-Sdk-Date`; read once per signed request. Defaults to `Date.now`. */
   clock?: Clock;
@@ -82,12 +97,13 @@ export interface HuaweiSignerOptions {
   crypto?: SigningCrypto;
 }
 
+/** Signs requests with one Huawei key pair (the secret stays in a closure). */
 export interface HuaweiSigner {
   /**
    * Sets `X-Sdk-Date`, `X-Security-Token` (if any) and `Authorization` on `request` and returns the
    * signature (hex), which is as secret as the header.
    */
-  sign(request: Request): Promise<string>;
+  sign(request: SignableRequest): Promise<string>;
 }
 
 // Headers a runtime or proxy may add or rewrite after signing; signing them would break the signature.
@@ -112,7 +128,7 @@ export function createHuaweiSigner(
 
   return {
     async sign(request) {
-      request.headers.set("X-Sdk-Date", sdkDate(clock()));
+      request.headers.set("X-Sdk-Date", huaweiSdkDate(clock()));
       if (securityToken !== undefined) request.headers.set("X-Security-Token", securityToken);
       const url = new URL(request.url);
       const toSign: Record<string, string> = { host: url.host };

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { createTokenSource, type TokenProvider } from "./huawei-token.js";
+import { createHuaweiTokenSource, type HuaweiTokenProvider } from "./huawei-token.js";
 import { huaweiTokenAuth } from "./huawei-token-auth.js";
 
 const URL_ = "https://functiongraph.cn-north-4.myhuaweicloud.com/v2/p/fgs/functions/x";
@@ -15,7 +15,7 @@ async function authorized(scheme: ReturnType<typeof huaweiTokenAuth>, signal?: A
 /** A provider that hands out token-1, token-2, … */
 function counting() {
   let calls = 0;
-  return vi.fn<TokenProvider>(async () => `token-${++calls}`);
+  return vi.fn<HuaweiTokenProvider>(async () => `token-${++calls}`);
 }
 
 describe("huaweiTokenAuth", () => {
@@ -76,8 +76,8 @@ describe("huaweiTokenAuth", () => {
     expect(scheme.onUnauthorized?.(unauthorized(), request())).toBe(false);
   });
 
-  it("accepts a TokenSource", async () => {
-    const source = createTokenSource(counting());
+  it("accepts a HuaweiTokenSource", async () => {
+    const source = createHuaweiTokenSource(counting());
     const scheme = huaweiTokenAuth(source);
     expect((await authorized(scheme)).headers.get("x-auth-token")).toBe("token-1");
   });
@@ -85,7 +85,7 @@ describe("huaweiTokenAuth", () => {
   describe("a provider that never settles", () => {
     it("is bounded by the signal it is given, and the provider's own signal aborts", async () => {
       let providerSignal: AbortSignal | undefined;
-      const stuck: TokenProvider = ({ signal }) => {
+      const stuck: HuaweiTokenProvider = ({ signal }) => {
         providerSignal = signal;
         return new Promise(() => {});
       };
@@ -99,7 +99,7 @@ describe("huaweiTokenAuth", () => {
 
     it("does not block later calls: the next caller starts a new refresh", async () => {
       let calls = 0;
-      const provider: TokenProvider = () => (++calls === 1 ? new Promise(() => {}) : "token-fresh");
+      const provider: HuaweiTokenProvider = () => (++calls === 1 ? new Promise(() => {}) : "token-fresh");
       const scheme = huaweiTokenAuth(provider);
       const controller = new AbortController();
       const stuck = authorized(scheme, controller.signal);
@@ -111,7 +111,7 @@ describe("huaweiTokenAuth", () => {
 
     it("keeps a refresh alive while another caller still waits for it", async () => {
       let resolve: (token: string) => void = () => {};
-      const provider = vi.fn<TokenProvider>(() => new Promise<string>((r) => (resolve = r)));
+      const provider = vi.fn<HuaweiTokenProvider>(() => new Promise<string>((r) => (resolve = r)));
       const scheme = huaweiTokenAuth(provider);
       const impatient = new AbortController();
       const first = authorized(scheme, impatient.signal);

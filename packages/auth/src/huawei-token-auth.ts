@@ -1,10 +1,9 @@
-import { type AuthScheme, authMiddleware } from "@fnapi/runtime";
-import type { Middleware } from "openapi-fetch";
+import type { AuthScheme } from "./auth-scheme.js";
 import {
-  createTokenSource,
-  type TokenProvider,
-  type TokenSource,
-  type TokenSourceOptions,
+  createHuaweiTokenSource,
+  type HuaweiTokenProvider,
+  type HuaweiTokenSource,
+  type HuaweiTokenSourceOptions,
 } from "./huawei-token.js";
 
 /**
@@ -13,10 +12,11 @@ import {
  * drops the token it rejected, and is worth one more try when the token can be refreshed.
  */
 export function huaweiTokenAuth(
-  token: string | TokenProvider | TokenSource,
-  options: TokenSourceOptions = {},
+  token: string | HuaweiTokenProvider | HuaweiTokenSource,
+  options: HuaweiTokenSourceOptions = {},
 ): AuthScheme {
-  const source = typeof token === "object" && token !== null ? token : createTokenSource(token, options);
+  const source =
+    typeof token === "object" && token !== null ? token : createHuaweiTokenSource(token, options);
   const fixed = typeof token === "string" ? [token] : [];
   return {
     name: "huawei-iam-token",
@@ -34,9 +34,4 @@ export function huaweiTokenAuth(
       return source.refreshable;
     },
   };
-}
-
-/** openapi-fetch middleware that sets `X-Auth-Token` on every request from a token, provider or source. */
-export function huaweiTokenMiddleware(token: string | TokenProvider | TokenSource): Middleware {
-  return authMiddleware(huaweiTokenAuth(token));
 }

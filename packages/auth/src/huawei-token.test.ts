@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from "vitest";
-import { createTokenSource } from "./huawei-token.js";
-import { huaweiTokenMiddleware } from "./huawei-token-auth.js";
+import { createHuaweiTokenSource } from "./huawei-token.js";
+import { huaweiTokenAuth } from "./huawei-token-auth.js";
 
 describe("Huawei token source", () => {
   it("returns a fixed token as is", async () => {
-    const source = createTokenSource("MIIabc");
+    const source = createHuaweiTokenSource("MIIabc");
     expect(await source.get()).toBe("MIIabc");
     expect(source.refreshable).toBe(false);
   });
@@ -15,7 +15,7 @@ describe("Huawei token source", () => {
       token: `t${provider.mock.calls.length}`,
       expiresAt: now + 60 * 60_000,
     }));
-    const source = createTokenSource(provider, { clock: () => now, refreshBeforeMs: 5 * 60_000 });
+    const source = createHuaweiTokenSource(provider, { clock: () => now, refreshBeforeMs: 5 * 60_000 });
     const first = await Promise.all([source.get(), source.get(), source.get()]);
     expect(first).toEqual(["t1", "t1", "t1"]);
     expect(provider).toHaveBeenCalledTimes(1);
@@ -31,7 +31,7 @@ describe("Huawei token source", () => {
   it("assumes 23 hours for a bare string and accepts ISO expiries", async () => {
     let now = Date.parse("2026-01-01T00:00:00Z");
     const strings = vi.fn(async () => "bare");
-    const bare = createTokenSource(strings, { clock: () => now });
+    const bare = createHuaweiTokenSource(strings, { clock: () => now });
     await bare.get();
     now += 22 * 3600_000;
     await bare.get();
@@ -40,15 +40,18 @@ describe("Huawei token source", () => {
     await bare.get();
     expect(strings).toHaveBeenCalledTimes(2);
 
-    const iso = createTokenSource(async () => ({ token: "x", expiresAt: "2026-01-02T00:00:00.000000Z" }), {
-      clock: () => now,
-    });
+    const iso = createHuaweiTokenSource(
+      async () => ({ token: "x", expiresAt: "2026-01-02T00:00:00.000000Z" }),
+      {
+        clock: () => now,
+      },
+    );
     expect(await iso.get()).toBe("x");
   });
 
   it("does not cache a failed refresh", async () => {
     let calls = 0;
-    const source = createTokenSource(async () => {
+    const source = createHuaweiTokenSource(async () => {
       calls++;
       if (calls === 1) throw new Error("IAM down");
       return "ok";
@@ -58,16 +61,14 @@ describe("Huawei token source", () => {
   });
 
   it("refuses a token with CR/LF without echoing it", async () => {
-    expect(() => createTokenSource("abc\r\nX-Evil: 1")).toThrow(/token contains the character U\+000d/);
-    const source = createTokenSource(async () => "abc\ndef");
+    expect(() => createHuaweiTokenSource("abc\r\nX-Evil: 1")).toThrow(/token contains the character U\+000d/);
+    const source = createHuaweiTokenSource(async () => "abc\ndef");
     await expect(source.get()).rejects.toThrow(/token contains/);
   });
 
-  it("sets X-Auth-Token as middleware", async () => {
-    const middleware = huaweiTokenMiddleware("MIItoken");
+  it("sets X-Auth-Token on a Fetch Request", async () => {
     const request = new Request("https://h.example/x", { method: "DELETE" });
-    // biome-ignore lint/style/noNonNullAssertion: the middleware defines onRequest
-    const out = (await middleware.onRequest!({ request } as never)) as Request;
-    expect(out.headers.get("x-auth-token")).toBe("MIItoken");
+    await huaweiTokenAuth("MIItoken").authorize(request);
+    expect(request.headers.get("x-auth-token")).toBe("MIItoken");
   });
 });

@@ -1,6 +1,6 @@
-import { raceAbort, ValidationError } from "@fnapi/runtime";
 import { type Clock, systemClock } from "./clock.js";
 import { assertHeaderSafe } from "./header-value.js";
+import { ValidationError } from "./validation-error.js";
 
 // IAM tokens for Huawei Cloud (`X-Auth-Token`). A token is either a fixed string or comes from an async
 // provider (for example `createIamTokenProvider`, or your own call to IAM `POST /v3/auth/tokens`). Provider
@@ -14,11 +14,15 @@ import { assertHeaderSafe } from "./header-value.js";
 // token it rejected: a burst of 401s for one revoked token causes one refresh, not one per call.
 
 /** What a provider returns: the token, optionally with its expiry (IAM's `token.expires_at`). */
-export type TokenResult = string | { token: string; expiresAt?: Date | string | number | undefined };
+export type HuaweiTokenResult = string | { token: string; expiresAt?: Date | string | number | undefined };
 /** `signal` aborts when no caller waits for this refresh any more: pass it to your `fetch`. */
-export type TokenProvider = (context: { signal: AbortSignal }) => TokenResult | Promise<TokenResult>;
+export type HuaweiTokenProvider = (context: {
+  signal: AbortSignal;
+}) => HuaweiTokenResult | Promise<HuaweiTokenResult>;
 
-export interface TokenSourceOptions {
+/** Options of `createHuaweiTokenSource`. */
+export interface HuaweiTokenSourceOptions {
+  /** Time source for expiry. Default `Date.now`. */
   clock?: Clock;
   /** Refresh this long before the expiry. Default 5 minutes. */
   refreshBeforeMs?: number;
@@ -26,7 +30,8 @@ export interface TokenSourceOptions {
   assumedLifetimeMs?: number;
 }
 
-export interface TokenSource {
+/** A cached token: `huaweiTokenAuth` takes one, or makes one from a token or a provider. */
+export interface HuaweiTokenSource {
   /** The current token, refreshing it first when it is (nearly) expired; waits at most until `signal`. */
   get(signal?: AbortSignal): Promise<string>;
   /** Forget `token` (after a 401, say) if it is still the cached one; with no argument, forget any. */
@@ -37,10 +42,11 @@ export interface TokenSource {
 
 const MINUTE = 60_000;
 
-export function createTokenSource(
-  token: string | TokenProvider,
-  options: TokenSourceOptions = {},
-): TokenSource {
+/** The cache in front of a token: a fixed string, or a provider refreshed before expiry and after a 401. */
+export function createHuaweiTokenSource(
+  token: string | HuaweiTokenProvider,
+  options: HuaweiTokenSourceOptions = {},
+): HuaweiTokenSource {
   if (typeof token === "string") {
     assertHeaderSafe("token", token);
     const fixed = token;
@@ -106,7 +112,7 @@ export function createTokenSource(
   };
 }
 
-function expiryOf(result: TokenResult, fallback: number): number {
+function expiryOf(result: HuaweiTokenResult, fallback: number): number {
   if (typeof result !== "object" || result.expiresAt === undefined) return fallback;
   const raw = result.expiresAt;
   const time = raw instanceof Date ? raw.getTime() : typeof raw === "number" ? raw : Date.parse(String(raw));
@@ -118,4 +124,14 @@ function expiryOf(result: TokenResult, fallback: number): number {
     );
   }
   return time;
+}
+
+/** Settles like `promise`, or rejects with the signal's reason as soon as `signal` aborts. */
+function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
 }

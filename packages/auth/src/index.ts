@@ -1,20 +1,11 @@
-export type { AuthScheme } from "@fnapi/runtime";
-export { type Clock, systemClock } from "./clock.js";
-export { createSkewedClock, MAX_SKEW_MS, type SkewedClock } from "./clock-skew.js";
-export { type MaybePromise, type SigningCrypto, webCrypto } from "./crypto.js";
-export type { components as IamComponents, paths as IamPaths } from "./generated/iam.js";
-export { type HuaweiAkSkAuthOptions, huaweiAkSkAuth, huaweiAkSkMiddleware } from "./huawei-aksk-auth.js";
-export {
-  canonicalHeaders,
-  canonicalQueryString,
-  canonicalUri,
-  parseSdkDate,
-  sdkDate,
-} from "./huawei-canonical.js";
+// @fnapi/auth: the signers and auth schemes of both clouds, with no dependency (not even on openapi-fetch).
+export type { AuthScheme, SignableRequest } from "./auth-scheme.js";
+export type { Clock } from "./clock.js";
+export { type SigningCrypto, webCrypto } from "./crypto.js";
+export { type HuaweiAkSkAuthOptions, huaweiAkSkAuth } from "./huawei-aksk-auth.js";
+export { huaweiSdkDate, parseHuaweiSdkDate } from "./huawei-canonical.js";
 export {
   createHuaweiSigner,
-  EMPTY_BODY_SHA256,
-  HUAWEI_ALGORITHM,
   type HuaweiAkSkCredentials,
   type HuaweiSignature,
   type HuaweiSigner,
@@ -23,14 +14,13 @@ export {
   huaweiSign,
 } from "./huawei-sdk-hmac-sha256.js";
 export {
-  createTokenSource,
-  type TokenProvider,
-  type TokenResult,
-  type TokenSource,
-  type TokenSourceOptions,
+  createHuaweiTokenSource,
+  type HuaweiTokenProvider,
+  type HuaweiTokenResult,
+  type HuaweiTokenSource,
+  type HuaweiTokenSourceOptions,
 } from "./huawei-token.js";
-export { huaweiTokenAuth, huaweiTokenMiddleware } from "./huawei-token-auth.js";
-export { createIamTokenProvider, IamApiError, type IamTokenProviderOptions } from "./iam-token-provider.js";
+export { huaweiTokenAuth } from "./huawei-token-auth.js";
 export {
   createNcpSigner,
   type NcpCredentials,
@@ -40,5 +30,5 @@ export {
   ncpSignature,
   ncpStringToSign,
 } from "./ncp-signature-v2.js";
-export { type NcpAuthOptions, ncpSignatureMiddleware, ncpSignatureV2Auth } from "./ncp-signature-v2-auth.js";
-export { requestTarget } from "./request-target.js";
+export { type NcpSignatureV2AuthOptions, ncpSignatureV2Auth } from "./ncp-signature-v2-auth.js";
+export { ValidationError } from "./validation-error.js";

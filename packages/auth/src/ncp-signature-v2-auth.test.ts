@@ -38,8 +38,17 @@ describe("ncpSignatureV2Auth", () => {
     expect(scheme.secrets(r)).not.toContain(credentials.accessKey);
   });
 
-  it("has a name that is not a secret", () => {
-    expect(ncpSignatureV2Auth(credentials).name).toBe("ncp-signature-v2");
+  it("has a name that names the scheme and none of its credentials", () => {
+    const names = [credentials, { accessKey: "ncp_iam_OTHERKEY", secretKey: "OTHERSECRET" }].map((keys) => {
+      const scheme = ncpSignatureV2Auth(keys);
+      expect(scheme.name).not.toContain(keys.accessKey);
+      expect(scheme.name).not.toContain(keys.secretKey);
+      expect(scheme.secrets()).not.toContain(scheme.name);
+      return scheme.name;
+    });
+    // the same for any credentials: a name never carries what it was made from
+    expect(new Set(names).size).toBe(1);
+    expect(names[0]).toMatch(/ncp/);
   });
 
   describe("onUnauthorized (clock skew)", () => {

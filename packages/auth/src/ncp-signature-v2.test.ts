@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createNcpSigner, ncpSignature, ncpStringToSign } from "./ncp-signature-v2.js";
-import { ncpSignatureMiddleware } from "./ncp-signature-v2-auth.js";
+import { ncpSignatureV2Auth } from "./ncp-signature-v2-auth.js";
 
 // Vectors published in shared/reference/ncp-cloud-functions.md (made-up keys, computed independently).
 const referenceVectors = [
@@ -86,8 +86,8 @@ describe("NCP signature v2", () => {
     }
   });
 
-  it("as middleware it keeps the secret out of the object", async () => {
-    const middleware = ncpSignatureMiddleware({ accessKey: "AK", secretKey: "SUPER-SECRET" });
+  it("as a scheme it keeps the secret out of the object", async () => {
+    const middleware = ncpSignatureV2Auth({ accessKey: "AK", secretKey: "SUPER-SECRET" });
     const { inspect } = await import("node:util");
     expect(inspect(middleware, { depth: 10, showHidden: true })).not.toContain("SUPER-SECRET");
     expect(JSON.stringify(middleware)).not.toContain("SUPER-SECRET");

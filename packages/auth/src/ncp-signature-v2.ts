@@ -1,3 +1,4 @@
+import type { SignableRequest } from "./auth-scheme.js";
 import { type Clock, systemClock } from "./clock.js";
 import { type SigningCrypto, webCrypto } from "./crypto.js";
 import { toBase64 } from "./encoding.js";
@@ -10,17 +11,25 @@ import { requestTarget } from "./request-target.js";
 // The body is never signed. The timestamp is read once per request and that same string is both signed and
 // sent: the gateway refuses a request whose header differs from the signed value or is 5+ minutes off.
 
+/** An NCP API key pair (console: My Page > Authentication Key). */
 export interface NcpCredentials {
+  /** The access key id. */
   accessKey: string;
+  /** The secret key. A secret: never sent, never shown. */
   secretKey: string;
 }
 
+/** The three headers NCP signature v2 adds to a request. */
 export interface NcpSignatureHeaders {
+  /** Epoch milliseconds, as signed. */
   "x-ncp-apigw-timestamp": string;
+  /** The access key id. */
   "x-ncp-iam-access-key": string;
+  /** The signature, base64. As secret as the key for as long as the timestamp is fresh. */
   "x-ncp-apigw-signature-v2": string;
 }
 
+/** The string NCP signature v2 signs: `METHOD target`, the timestamp and the access key, one per line. */
 export function ncpStringToSign(
   method: string,
   target: string,
@@ -30,6 +39,7 @@ export function ncpStringToSign(
   return `${method.toUpperCase()} ${target}\n${timestamp}\n${accessKey}`;
 }
 
+/** Options of `createNcpSigner`. */
 export interface NcpSignerOptions {
   /** Source of the timestamp; read once per signed request. Defaults to `Date.now`. */
   clock?: Clock;
@@ -37,11 +47,15 @@ export interface NcpSignerOptions {
   crypto?: SigningCrypto;
 }
 
+/** Signs requests with one NCP key pair (the secret stays in a closure). */
 export interface NcpSigner {
   /** The three signature headers for a request to `url` at the signer's current time. */
   headersFor(method: string, url: string | URL): Promise<NcpSignatureHeaders>;
-  /** Sets the three signature headers on `request` (mutating its headers). */
-  sign(request: Request): Promise<void>;
+  /**
+   * Sets the three signature headers on `request` (mutating its headers) and returns the signature
+   * (base64), which is as secret as the header.
+   */
+  sign(request: SignableRequest): Promise<string>;
 }
 
 /** A signer with the secret key prepared once. The secret stays in a closure: no property holds it. */
@@ -69,6 +83,7 @@ export function createNcpSigner(credentials: NcpCredentials, options: NcpSignerO
       request.headers.set("x-ncp-apigw-timestamp", headers["x-ncp-apigw-timestamp"]);
       request.headers.set("x-ncp-iam-access-key", headers["x-ncp-iam-access-key"]);
       request.headers.set("x-ncp-apigw-signature-v2", headers["x-ncp-apigw-signature-v2"]);
+      return headers["x-ncp-apigw-signature-v2"];
     },
   };
 }

@@ -1,7 +1,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { webCrypto } from "./crypto.js";
-import { canonicalHeaders, canonicalQueryString, canonicalUri, parseSdkDate } from "./huawei-canonical.js";
+import {
+  canonicalHeaders,
+  canonicalQueryString,
+  canonicalUri,
+  parseHuaweiSdkDate,
+} from "./huawei-canonical.js";
 import { createHuaweiSigner, huaweiSign } from "./huawei-sdk-hmac-sha256.js";
 import { createNcpSigner, ncpSignature, ncpStringToSign } from "./ncp-signature-v2.js";
 import { requestTarget } from "./request-target.js";
@@ -45,19 +50,49 @@ interface HuaweiVector {
 const ncp: NcpVector[] = load("ncp-signature-v2.json").vectors;
 const huawei: HuaweiVector[] = load("huawei-sdk-hmac-sha256.json").vectors;
 
+// What does not depend on the crypto implementation runs once: the vector sets' coverage and the
+// canonicalisation steps.
+describe("the test vectors, independent of the crypto implementation", () => {
+  it("include the published ones and cover a query, no query and percent-encoding", () => {
+    const ids = ncp.map((v) => v.id);
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        "ncp-delete-package-with-query",
+        "ncp-delete-package-without-query",
+        "ncp-percent-encoded-target",
+      ]),
+    );
+  });
+
+  it("cover the published examples, a function, a version, an alias and temporary credentials", () => {
+    expect(huawei.map((v) => v.id)).toEqual(
+      expect.arrayContaining([
+        "huawei-guide-get-vpcs",
+        "huawei-go-sdk-test1",
+        "fgs-delete-function",
+        "fgs-delete-version",
+        "fgs-delete-alias",
+        "fgs-delete-temporary-credentials",
+      ]),
+    );
+  });
+
+  it.each(huawei)("$id: canonicalisation steps", (vector) => {
+    const url = new URL(vector.input.url);
+    expect(canonicalUri(url.pathname)).toBe(vector.intermediate.canonicalUri);
+    expect(canonicalQueryString(url.search)).toBe(vector.intermediate.canonicalQueryString);
+    const headers: Record<string, string> = { ...vector.input.headers, "X-Sdk-Date": vector.input.time };
+    if (vector.input.credentials.securityToken)
+      headers["X-Security-Token"] = vector.input.credentials.securityToken;
+    const canonical = canonicalHeaders(Object.entries(headers));
+    expect(canonical.canonical).toBe(vector.intermediate.canonicalHeaders);
+    expect(canonical.signed).toBe(vector.intermediate.signedHeaders);
+  });
+});
+
+// Everything that computes a hash or an HMAC runs through each implementation.
 describe.each(implementations)("%s", (_, crypto) => {
   describe("NCP signature v2 test vectors", () => {
-    it("include the published ones and cover a query, no query and percent-encoding", () => {
-      const ids = ncp.map((v) => v.id);
-      expect(ids).toEqual(
-        expect.arrayContaining([
-          "ncp-delete-package-with-query",
-          "ncp-delete-package-without-query",
-          "ncp-percent-encoded-target",
-        ]),
-      );
-    });
-
     it.each(ncp)("$id", async (vector) => {
       const { method, url, credentials, timestamp } = vector.input;
       expect(requestTarget(url)).toBe(vector.intermediate.requestTarget);
@@ -76,31 +111,6 @@ describe.each(implementations)("%s", (_, crypto) => {
   });
 
   describe("Huawei SDK-HMAC-SHA256 test vectors", () => {
-    it("cover the published examples, a function, a version, an alias and temporary credentials", () => {
-      expect(huawei.map((v) => v.id)).toEqual(
-        expect.arrayContaining([
-          "huawei-guide-get-vpcs",
-          "huawei-go-sdk-test1",
-          "fgs-delete-function",
-          "fgs-delete-version",
-          "fgs-delete-alias",
-          "fgs-delete-temporary-credentials",
-        ]),
-      );
-    });
-
-    it.each(huawei)("$id: canonicalisation steps", (vector) => {
-      const url = new URL(vector.input.url);
-      expect(canonicalUri(url.pathname)).toBe(vector.intermediate.canonicalUri);
-      expect(canonicalQueryString(url.search)).toBe(vector.intermediate.canonicalQueryString);
-      const headers: Record<string, string> = { ...vector.input.headers, "X-Sdk-Date": vector.input.time };
-      if (vector.input.credentials.securityToken)
-        headers["X-Security-Token"] = vector.input.credentials.securityToken;
-      const canonical = canonicalHeaders(Object.entries(headers));
-      expect(canonical.canonical).toBe(vector.intermediate.canonicalHeaders);
-      expect(canonical.signed).toBe(vector.intermediate.signedHeaders);
-    });
-
     it.each(huawei)("$id: pure function", async (vector) => {
       const headers: Record<string, string> = { ...vector.input.headers, "X-Sdk-Date": vector.input.time };
       if (vector.input.credentials.securityToken)
@@ -127,7 +137,7 @@ describe.each(implementations)("%s", (_, crypto) => {
       );
       const request = new Request(vector.input.url, { method: vector.input.method, headers });
       const signer = createHuaweiSigner(vector.input.credentials, {
-        clock: () => parseSdkDate(vector.input.time),
+        clock: () => parseHuaweiSdkDate(vector.input.time),
         crypto,
       });
       await signer.sign(request);

@@ -134,8 +134,8 @@ describe("Huawei SDK-HMAC-SHA256", () => {
   });
 
   it("requires host to be signed", async () => {
-    const { huaweiSign, sdkDate } = await import("@fnapi/auth");
-    const headers = { "X-Sdk-Date": sdkDate(NOW), "X-Project-Id": PROJECT };
+    const { huaweiSign, huaweiSdkDate } = await import("@fnapi/auth");
+    const headers = { "X-Sdk-Date": huaweiSdkDate(NOW), "X-Project-Id": PROJECT };
     const signature = await huaweiSign(HUAWEI, { method: "DELETE", url: fnUrl(), headers });
     const r = await fetch(fnUrl(), {
       method: "DELETE",

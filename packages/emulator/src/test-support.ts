@@ -1,6 +1,6 @@
 // Shared by the tests (not part of the build): a seed, and requests signed by @fnapi/auth's signers, which
 // are a second implementation the emulator's verifier is checked against.
-import { huaweiSign, ncpSignature, ncpStringToSign, sdkDate } from "@fnapi/auth";
+import { huaweiSdkDate, huaweiSign, ncpSignature, ncpStringToSign } from "@fnapi/auth";
 import type { Seed } from "./seed.js";
 
 export const PROJECT = "7aad83af3e8d42e99ac194e8419e2c9b";
@@ -79,7 +79,7 @@ export async function huaweiSigned(
   const toSign: Record<string, string> = {
     "Content-Type": "application/json",
     Host: u.host,
-    "X-Sdk-Date": sdkDate(time),
+    "X-Sdk-Date": huaweiSdkDate(time),
     ...(projectId ? { "X-Project-Id": projectId } : {}),
     ...(credentials.securityToken ? { "X-Security-Token": credentials.securityToken } : {}),
     ...headers,

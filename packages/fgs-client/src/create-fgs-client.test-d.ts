@@ -1,3 +1,4 @@
+import type { DeleteResult } from "@fnapi/runtime";
 import { describe, expectTypeOf, it } from "vitest";
 import type { FgsClientOptions } from "./create-fgs-client.js";
 import { createFgsClient } from "./index.js";
@@ -51,8 +52,10 @@ describe("createFgsClient credentials: a token or keys, exactly one", () => {
 });
 
 describe("deleteFunction", () => {
-  it("returns Promise<void>", () => {
-    expectTypeOf(fgs.deleteFunction(function_urn, { missingOk: true })).toEqualTypeOf<Promise<void>>();
+  it("returns Promise<DeleteResult>", () => {
+    expectTypeOf(fgs.deleteFunction(function_urn, { missingOk: true })).toEqualTypeOf<
+      Promise<DeleteResult>
+    >();
   });
 });
 

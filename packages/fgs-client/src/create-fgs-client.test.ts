@@ -1,5 +1,5 @@
+import { scriptedFetch } from "@fnapi/runtime/testing";
 import { describe, expect, it } from "vitest";
-import { scriptedFetch } from "../../runtime/src/test/scripted-fetch.js";
 import type { FgsClientOptions } from "./create-fgs-client.js";
 import { createFgsClient, ValidationError } from "./index.js";
 import { formatFunctionUrn } from "./urn.js";

@@ -1,20 +1,19 @@
 import {
   type Clock,
   type HuaweiAkSkCredentials,
+  type HuaweiTokenProvider,
   huaweiAkSkAuth,
   huaweiTokenAuth,
   type SigningCrypto,
-  type TokenProvider,
 } from "@fnapi/auth";
 import {
-  assertOptionsObject,
   type CallLogger,
   createClientKit,
-  parseBaseUrl,
+  type DeleteResult,
   type RetryOptions,
-  resolveRetryOptions,
   ValidationError,
 } from "@fnapi/runtime";
+import { assertOptionsObject, parseBaseUrl, resolveRetryOptions } from "@fnapi/runtime/internal";
 import type { Client, PathSerializer } from "openapi-fetch";
 import type { FgsContext } from "./context.js";
 import { fgsErrorMapping } from "./errors.js";
@@ -22,7 +21,8 @@ import type { paths } from "./generated/fgs.js";
 import { type DeleteFunctionOptions, deleteFunction } from "./operations/delete-function.js";
 import { URN_RULES } from "./urn.js";
 
-interface CommonOptions extends RetryOptions {
+/** The options of `createFgsClient` besides credentials. */
+export interface FgsClientCommonOptions extends RetryOptions {
   /**
    * The project id of the path (32 letters or digits). On Node, Deno and Bun it may also come from
    * `HUAWEICLOUD_SDK_PROJECT_ID` or `project_id` in `~/.huaweicloud/credentials`.
@@ -32,6 +32,7 @@ interface CommonOptions extends RetryOptions {
   region?: string;
   /** Overrides the host built from `region` (other Huawei-based clouds, proxies, mocks). */
   baseUrl?: string;
+  /** The `fetch` to send with. Default: the global one. */
   fetch?: typeof fetch;
   /** Time source for signing. Default `Date.now`; corrected automatically when the gateway shows skew. */
   clock?: Clock;
@@ -41,31 +42,45 @@ interface CommonOptions extends RetryOptions {
   logger?: CallLogger;
 }
 
-interface TokenAuth {
+/** Token credentials of `createFgsClient`. */
+export interface FgsTokenCredentials {
   /** An IAM token, or an async provider whose result is cached until shortly before it expires. */
-  token: string | TokenProvider;
+  token: string | HuaweiTokenProvider;
+  /** Not with a token. */
   accessKey?: never;
+  /** Not with a token. */
   secretKey?: never;
+  /** Not with a token. */
   securityToken?: never;
 }
 
-interface AkSkAuth {
+/** AK/SK credentials of `createFgsClient`. */
+export interface FgsAkSkCredentials {
+  /** The access key id (AK). */
   accessKey: string;
+  /** The secret access key (SK). A secret. */
   secretKey: string;
   /** For temporary credentials (`X-Security-Token`). */
   securityToken?: string;
+  /** Not with keys. */
   token?: never;
 }
 
 /** No credential option: on Node, Deno and Bun they come from Huawei's environment variables or file. */
-interface FoundAuth {
+export interface FgsFoundCredentials {
+  /** Not with keys. */
   token?: never;
+  /** Not with a token. */
   accessKey?: never;
+  /** Not with a token. */
   secretKey?: never;
+  /** Not with a token. */
   securityToken?: never;
 }
 
-export type FgsClientOptions = CommonOptions & (TokenAuth | AkSkAuth | FoundAuth);
+/** Options of `createFgsClient`: the common options and one kind of credentials. */
+export type FgsClientOptions = FgsClientCommonOptions &
+  (FgsTokenCredentials | FgsAkSkCredentials | FgsFoundCredentials);
 
 /** What differs between the server build (Node, Deno, Bun) and the web build (browsers, workers). */
 export interface FgsPlatform {
@@ -75,13 +90,18 @@ export interface FgsPlatform {
   findProjectId?: (() => string | undefined) | undefined;
 }
 
+/** A client for Huawei FunctionGraph: `createFgsClient(options)`. */
 export interface FgsClient {
   /**
    * Deletes a function (7-field URN), or one version or the version an alias points to (8 fields).
-   * Resolves on 204 (any 2xx); otherwise throws `FgsApiError`, `TimeoutError`, `NetworkError`…
+   * Resolves on 204 (any 2xx; or, with `missingOk`, when it is already gone) to what happened; otherwise
+   * throws `FgsApiError`, `TimeoutError`, `NetworkError`…
    */
-  deleteFunction(functionUrn: string, options?: DeleteFunctionOptions): Promise<void>;
-  /** The openapi-fetch client for the spec's paths: authenticated, redirects refused, error bodies bounded. */
+  deleteFunction(functionUrn: string, options?: DeleteFunctionOptions): Promise<DeleteResult>;
+  /**
+   * The openapi-fetch client for the spec's paths, through the same pipeline as the operations:
+   * authenticated, timed out, retried (idempotent methods), redirects refused, bodies bounded, redacted.
+   */
   readonly client: Client<paths>;
 }
 

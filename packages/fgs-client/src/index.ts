@@ -2,16 +2,34 @@ export {
   ApiError,
   type CallLogEntry,
   type CallLogger,
+  type DeleteResult,
   NetworkError,
   RedirectError,
   ResponseBodyError,
   TimeoutError,
   ValidationError,
 } from "@fnapi/runtime";
-export type { FgsClient, FgsClientOptions } from "./create-fgs-client.js";
+export type {
+  FgsAkSkCredentials,
+  FgsClient,
+  FgsClientCommonOptions,
+  FgsClientOptions,
+  FgsFoundCredentials,
+  FgsTokenCredentials,
+} from "./create-fgs-client.js";
 export { createFgsClient } from "./create-fgs-client.web.js";
-export { FgsApiError } from "./errors.js";
+export { FgsApiError, isGone } from "./errors.js";
 export type { components, operations, paths } from "./generated/fgs.js";
+export type {
+  components as IamComponents,
+  operations as IamOperations,
+  paths as IamPaths,
+} from "./generated/iam.js";
+export {
+  createIamTokenProvider,
+  IamApiError,
+  type IamTokenProviderOptions,
+} from "./iam-token-provider.js";
 export type { DeleteFunctionOptions } from "./operations/delete-function.js";
 export {
   type FunctionUrnParts,

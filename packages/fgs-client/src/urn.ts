@@ -3,6 +3,7 @@ import { ValidationError } from "@fnapi/runtime";
 // Function URNs: urn:fss:<region>:<project_id>:function:<package>:<name>[:<version> | :!<alias>].
 // The field rules are those of specs/fgs.yaml (components.schemas.FunctionUrn); a test keeps them in step.
 
+/** The rule of each URN field (pattern and wording), as in specs/fgs.yaml. */
 export const URN_RULES = {
   region: {
     pattern: /^[a-z0-9]+(-[a-z0-9]+)*$/,
@@ -21,11 +22,15 @@ export const URN_RULES = {
   alias: { pattern: /^[A-Za-z0-9_-]{1,63}$/, rule: '1–63 letters, digits, "_" or "-"' },
 } as const;
 
+/** The fields of a function URN, for `formatFunctionUrn`. */
 export interface FunctionUrnParts {
+  /** The region, e.g. `cn-north-4`. */
   region: string;
+  /** The project id (32 letters or digits). */
   projectId: string;
   /** Default `default`. */
   package?: string;
+  /** The function name. */
   name: string;
   /** A version (`v20170830-181539`): only that version is deleted. */
   version?: string;
@@ -33,7 +38,9 @@ export interface FunctionUrnParts {
   alias?: string;
 }
 
+/** A URN taken apart by `parseFunctionUrn`. */
 export interface ParsedFunctionUrn extends FunctionUrnParts {
+  /** The package (`default` unless named). */
   package: string;
 }
 

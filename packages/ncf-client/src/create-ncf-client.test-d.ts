@@ -1,3 +1,4 @@
+import type { DeleteResult } from "@fnapi/runtime";
 import { describe, expectTypeOf, it } from "vitest";
 import type { NcfClientOptions } from "./create-ncf-client.js";
 import { createNcfClient } from "./index.js";
@@ -29,8 +30,8 @@ describe("createNcfClient options", () => {
 });
 
 describe("deletePackage", () => {
-  it("returns Promise<void>", () => {
-    expectTypeOf(ncf.deletePackage(packageName)).toEqualTypeOf<Promise<void>>();
+  it("returns Promise<DeleteResult>", () => {
+    expectTypeOf(ncf.deletePackage(packageName)).toEqualTypeOf<Promise<DeleteResult>>();
   });
 
   it("takes only the platforms of the spec", () => {

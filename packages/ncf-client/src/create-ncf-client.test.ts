@@ -1,7 +1,7 @@
+import { scriptedFetch } from "@fnapi/runtime/testing";
 import { describe, expect, it } from "vitest";
-import { scriptedFetch } from "../../runtime/src/test/scripted-fetch.js";
 import { NCF_BASE_URLS, type NcfClientOptions } from "./create-ncf-client.js";
-import { createNcfClient, ValidationError } from "./index.js";
+import { createNcfClient, isGone, ValidationError } from "./index.js";
 
 const keys = { accessKey: "ncp_iam_EXAMPLEACCESSKEY", secretKey: "EXAMPLESECRETKEY" };
 const PASSWORD = "hunter2-password";
@@ -108,5 +108,44 @@ describe("createNcfClient validates its options at construction", () => {
     });
     expect(response.status).toBe(204);
     expect(scripted.calls[0]?.headers.get("x-ncp-apigw-signature-v2")).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+  });
+});
+
+describe("ncf.client: the typed client goes through the operations' pipeline", () => {
+  it("client.DELETE rides out 503, 503, 204, each attempt signed afresh", async () => {
+    const busy = () => Response.json({ error: { errorCode: "503", message: "busy" } }, { status: 503 });
+    const { fetch, calls } = scriptedFetch(busy(), busy(), new Response(null, { status: 204 }));
+    const ncf = createNcfClient({ ...keys, fetch, backoff: { baseMs: 0, maxMs: 0 } });
+    const { response, error } = await ncf.client.DELETE("/packages/{packageName}", {
+      params: { path: { packageName: "pkg" }, query: { platform: "vpc" } },
+    });
+    expect(error).toBeUndefined();
+    expect(response.status).toBe(204);
+    expect(calls).toHaveLength(3);
+    expect(calls.every((c) => c.headers.get("x-ncp-apigw-signature-v2"))).toBe(true);
+  });
+});
+
+describe("isGone and the delete results", () => {
+  it("deleteAction resolves to what happened; isGone names the NCF already-gone answers", async () => {
+    const gone = Response.json(
+      { error: { errorCode: "80301", message: "ACTION_NOT_FOUND" } },
+      { status: 404, headers: { "x-ncp-trace-id": "trace-9" } },
+    );
+    const { fetch } = scriptedFetch(
+      new Response(null, { status: 204, headers: { "x-ncp-trace-id": "t1" } }),
+      gone,
+    );
+    const ncf = createNcfClient({ ...keys, fetch });
+    expect(await ncf.deleteAction("pkg", "a")).toEqual({ alreadyGone: false, attempts: 1, requestId: "t1" });
+    expect(await ncf.deleteAction("pkg", "a", { missingOk: true })).toEqual({
+      alreadyGone: true,
+      attempts: 1,
+      requestId: "trace-9",
+    });
+    const error = await ncf.deleteAction("pkg", "a").catch((e: unknown) => e);
+    expect(isGone(error)).toBe(true);
+    expect(isGone(new Error("80301"))).toBe(false);
+    expect(isGone({ status: 404, code: "80301" })).toBe(false);
   });
 });

@@ -1,13 +1,12 @@
 import { type Clock, type NcpCredentials, ncpSignatureV2Auth, type SigningCrypto } from "@fnapi/auth";
 import {
-  assertOptionsObject,
   type CallLogger,
   createClientKit,
-  parseBaseUrl,
+  type DeleteResult,
   type RetryOptions,
-  resolveRetryOptions,
   ValidationError,
 } from "@fnapi/runtime";
+import { assertOptionsObject, parseBaseUrl, resolveRetryOptions } from "@fnapi/runtime/internal";
 import type { Client } from "openapi-fetch";
 import type { NcfContext } from "./context.js";
 import { ncfErrorMapping } from "./errors.js";
@@ -29,9 +28,11 @@ export const NCF_BASE_URLS = {
   japan: "https://jp-cloudfunctions.apigw.ntruss.com/ncf/api/v2",
 } as const;
 
-interface CommonOptions extends RetryOptions {
+/** The options of `createNcfClient` besides credentials. */
+export interface NcfClientCommonOptions extends RetryOptions {
   /** Default: Korea v2.1 (`NCF_BASE_URLS.korea`). Include the `/ncf/api/v2` prefix: it is signed. */
   baseUrl?: string;
+  /** The `fetch` to send with. Default: the global one. */
   fetch?: typeof fetch;
   /** Time source for signing. Default `Date.now`; corrected automatically when the gateway shows skew. */
   clock?: Clock;
@@ -45,11 +46,16 @@ interface CommonOptions extends RetryOptions {
  * Options of `createNcfClient`: `accessKey` and `secretKey` together, or neither (then, on Node, Deno and
  * Bun, the vendor's credential chain is asked).
  */
-export type NcfClientOptions = CommonOptions & (NcpCredentials | { accessKey?: never; secretKey?: never });
+export type NcfClientOptions = NcfClientCommonOptions &
+  (NcpCredentials | { accessKey?: never; secretKey?: never });
 
+/** A client for NAVER Cloud Functions: `createNcfClient(options)`. */
 export interface NcfClient {
-  /** Deletes a package. Resolves on any 2xx; otherwise throws `NcfApiError`, `TimeoutError`, `NetworkError`… */
-  deletePackage(packageName: string, options?: DeletePackageOptions): Promise<void>;
+  /**
+   * Deletes a package. Resolves on any 2xx (or, with `missingOk`, when it is already gone) to what happened;
+   * otherwise throws `NcfApiError`, `TimeoutError`, `NetworkError`…
+   */
+  deletePackage(packageName: string, options?: DeletePackageOptions): Promise<DeleteResult>;
   /** Deletes a package's actions, then the package (`cascade: true`), and reports what it deleted. */
   deletePackage(packageName: string, options: CascadeDeleteOptions): Promise<CascadeReport>;
   /** The package, with its actions. */
@@ -57,8 +63,11 @@ export interface NcfClient {
   /** The package's actions (`-`: the actions in no package). */
   listActions(packageName: string, options?: ListActionsOptions): Promise<ActionSummary[]>;
   /** Deletes an action. 500 81313/81314 (the subnet still connecting or disconnecting) are retried. */
-  deleteAction(packageName: string, actionName: string, options?: DeleteActionOptions): Promise<void>;
-  /** The openapi-fetch client for the spec's paths: signed, redirects refused, error bodies bounded. */
+  deleteAction(packageName: string, actionName: string, options?: DeleteActionOptions): Promise<DeleteResult>;
+  /**
+   * The openapi-fetch client for the spec's paths, through the same pipeline as the operations: signed,
+   * timed out, retried (idempotent methods), redirects refused, bodies bounded, secrets redacted.
+   */
   readonly client: Client<paths>;
 }
 

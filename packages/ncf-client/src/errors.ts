@@ -2,6 +2,7 @@ import { ApiError, type ErrorMapping } from "@fnapi/runtime";
 
 /** An error answered by Cloud Functions or the NCP API Gateway in front of it. */
 export class NcfApiError extends ApiError {
+  /** Always `NcfApiError`. */
   override name = "NcfApiError";
 }
 
@@ -13,16 +14,34 @@ export const ncfErrorMapping: ErrorMapping = {
   ErrorClass: NcfApiError,
   fields(response, body) {
     const detail = isObject(body) && isObject(body.error) ? body.error : {};
-    let requestId: string | undefined;
-    for (const name of REQUEST_ID_HEADERS) requestId ??= response.headers.get(name) ?? undefined;
     return {
       code: scalar(detail.errorCode),
       message: scalar(detail.message),
       details: scalar(detail.details),
-      requestId,
+      requestId: requestIdOf(response.headers),
     };
   },
+  requestId: requestIdOf,
 };
+
+function requestIdOf(headers: Headers): string | undefined {
+  for (const name of REQUEST_ID_HEADERS) {
+    const value = headers.get(name);
+    if (value !== null) return value;
+  }
+  return undefined;
+}
+
+/** The NCF answers that mean "already gone" (404 with these codes): the package, the action. */
+const GONE_CODES: ReadonlySet<string> = new Set(["80101", "80301"]);
+
+/**
+ * Whether `error` says the package or action is already gone: an `NcfApiError` 404 with code 80101
+ * (PACKAGE_NOT_FOUND) or 80301 (ACTION_NOT_FOUND). The one place this rule is written; `missingOk` uses it.
+ */
+export function isGone(error: unknown): error is NcfApiError {
+  return error instanceof NcfApiError && error.status === 404 && GONE_CODES.has(error.code ?? "");
+}
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null;

@@ -2,15 +2,21 @@ export {
   ApiError,
   type CallLogEntry,
   type CallLogger,
+  type DeleteResult,
   NetworkError,
   RedirectError,
   ResponseBodyError,
   TimeoutError,
   ValidationError,
 } from "@fnapi/runtime";
-export { NCF_BASE_URLS, type NcfClient, type NcfClientOptions } from "./create-ncf-client.js";
+export {
+  NCF_BASE_URLS,
+  type NcfClient,
+  type NcfClientCommonOptions,
+  type NcfClientOptions,
+} from "./create-ncf-client.js";
 export { createNcfClient } from "./create-ncf-client.web.js";
-export { NcfApiError } from "./errors.js";
+export { isGone, NcfApiError } from "./errors.js";
 export type { components, operations, paths } from "./generated/ncf.js";
 export type { DeleteActionOptions } from "./operations/delete-action.js";
 export type {

@@ -1,9 +1,12 @@
-import { quoteValue, ValidationError } from "@fnapi/runtime";
+import { ValidationError } from "@fnapi/runtime";
+import { quoteValue } from "@fnapi/runtime/internal";
 
-// The packageName rule of specs/ncf.yaml (components.schemas.PackageName); a test keeps the two in step.
+// A test keeps PACKAGE_NAME_PATTERN and the spec in step.
+/** The packageName rule of specs/ncf.yaml (components.schemas.PackageName). */
 export const PACKAGE_NAME_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_-]{0,49}$/;
 const RULE = 'it must be 1–50 English letters, digits, "-" or "_", not starting with "-"';
 
+/** The NCF platform a package lives on: VPC, or the older Classic. */
 export type Platform = "vpc" | "classic";
 export const PLATFORMS: readonly Platform[] = ["vpc", "classic"];
 

@@ -264,6 +264,7 @@ describe("resolveRetryOptions", () => {
       baseMs: 200,
       maxMs: 5_000,
       maxRetryAfterMs: 20_000,
+      retryBudget: 100,
     });
   });
 

@@ -1,5 +1,6 @@
 import { onAbort, sleep } from "./abort.js";
 import { type CallSite, TimeoutError } from "./errors.js";
+import type { RetryBudget } from "./retry-budget.js";
 import type { ResolvedRetryOptions } from "./retry-options.js";
 
 // The attempt loop around one operation. openapi-fetch has no retries by design; running the whole call
@@ -17,6 +18,10 @@ export type AttemptOutcome<T> =
       retryAfterMs?: number | undefined;
       /** One extra attempt outside `maxAttempts` (clock-skew correction, token refresh), at most once. */
       repair?: boolean;
+      /** Tokens a retry after this takes from the retry budget. Default 1 (2 after a timeout). */
+      cost?: number;
+      /** When this is the last attempt, resolve to this instead of throwing `error`. */
+      giveUp?: () => T;
     };
 
 export interface Attempt {
@@ -34,6 +39,8 @@ export interface AttemptPolicy {
   site: CallSite;
   /** Whether a timed-out attempt may be repeated (an idempotent operation). */
   idempotent: boolean;
+  /** The client-wide retry budget, when the client has one. */
+  budget?: RetryBudget | undefined;
   random?: () => number;
 }
 
@@ -81,21 +88,32 @@ export async function runAttempts<T>(
         done: false,
         error: new TimeoutError(retry.timeoutMs, site, number),
         retryable: policy.idempotent,
+        cost: 2,
       };
     } finally {
       clearTimeout(timer);
       unsubscribe?.();
     }
-    if (outcome.done) return outcome.value;
+    if (outcome.done) {
+      policy.budget?.refund();
+      return outcome.value;
+    }
     if (outcome.repair && !repaired) {
       repaired = true;
       continue;
     }
     counted++;
-    if (!outcome.retryable || counted >= retry.maxAttempts) throw outcome.error;
     const backoff = random() * Math.min(retry.maxMs, retry.baseMs * 2 ** (counted - 1));
     const delay = outcome.retryAfterMs ?? backoff;
-    if (delay > retry.maxRetryAfterMs) throw outcome.error;
+    if (
+      !outcome.retryable ||
+      counted >= retry.maxAttempts ||
+      delay > retry.maxRetryAfterMs ||
+      (policy.budget !== undefined && !policy.budget.take(outcome.cost ?? 1))
+    ) {
+      if (outcome.giveUp) return outcome.giveUp();
+      throw outcome.error;
+    }
     await sleep(delay, signal);
   }
 }

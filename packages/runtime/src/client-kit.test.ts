@@ -1,7 +1,13 @@
 import { inspect } from "node:util";
 import { describe, expect, it, vi } from "vitest";
 import type { AuthScheme } from "./auth-scheme.js";
-import { type ClientKitOptions, createClientKit, type ErrorMapping } from "./client-kit.js";
+import {
+  type CallPolicy,
+  type ClientKit,
+  type ClientKitOptions,
+  createClientKit,
+  type ErrorMapping,
+} from "./client-kit.js";
 import { ApiError, NetworkError, RedirectError, ResponseBodyError, TimeoutError } from "./errors.js";
 import type { CallLogEntry } from "./logger.js";
 import { REDACTED } from "./redact.js";
@@ -29,6 +35,7 @@ const errors: ErrorMapping = {
       requestId: response.headers.get("x-request-id") ?? undefined,
     };
   },
+  requestId: (headers) => headers.get("x-request-id") ?? undefined,
 };
 
 /** A token scheme that moves on to the next token after a 401 (when `repairs`), as a token source does. */
@@ -64,7 +71,22 @@ function setup(answers: Answer[], options: Partial<ClientKitOptions> = {}) {
     fetch: scripted.fetch,
     ...options,
   });
-  return { ...kit, calls: scripted.calls, auth };
+  return { ...kit, run: runOn(kit), calls: scripted.calls, auth };
+}
+
+/** An operation's call as the clients make one: the typed client's request, under `policy`. */
+function runOn(kit: ClientKit<paths>) {
+  return (
+    method: "get" | "post" | "delete",
+    path: "/things/{id}" | "/things",
+    init: object,
+    policy: CallPolicy,
+  ): Promise<unknown> =>
+    kit
+      .call(policy, (fetch) =>
+        kit.client.request(method as never, path as never, { ...init, fetch, parseAs: "stream" } as never),
+      )
+      .then((result) => result.data);
 }
 
 const deleteThing = { idempotent: true, result: "none" } as const;
@@ -223,7 +245,7 @@ describe("createClientKit: run", () => {
       retry: fast,
       fetch: vi.fn(),
     });
-    await expect(broken.run("delete", "/things/{id}", params, deleteThing)).rejects.toBe(bug);
+    await expect(runOn(broken)("delete", "/things/{id}", params, deleteThing)).rejects.toBe(bug);
     expect(calls).toHaveLength(0);
     void run;
   });
@@ -260,7 +282,9 @@ describe("createClientKit: run", () => {
     };
     const fetchSpy = vi.fn();
     const kit = createClientKit<paths>({ baseUrl: BASE, auth: stuck, errors, retry, fetch: fetchSpy });
-    await expect(kit.run("delete", "/things/{id}", params, deleteThing)).rejects.toBeInstanceOf(TimeoutError);
+    await expect(runOn(kit)("delete", "/things/{id}", params, deleteThing)).rejects.toBeInstanceOf(
+      TimeoutError,
+    );
     expect(fetchSpy).not.toHaveBeenCalled();
   });
 
@@ -323,7 +347,7 @@ describe("createClientKit: run", () => {
         retry: fast,
         fetch: scripted.fetch,
       });
-      await expect(kit.run("delete", "/things/{id}", params, deleteThing)).rejects.toMatchObject({
+      await expect(runOn(kit)("delete", "/things/{id}", params, deleteThing)).rejects.toMatchObject({
         status: 401,
       });
       expect(scripted.calls).toHaveLength(1);
@@ -444,6 +468,7 @@ describe("createClientKit: run", () => {
       const breaking: ErrorMapping = {
         ErrorClass: TestApiError,
         fields: (_response, body) => ({ code: String((body as typeof hostile).error.code) }),
+        requestId: () => undefined,
       };
       const { run, calls } = setup([json(400, hostile)], { errors: breaking });
       const error = await run("delete", "/things/{id}", params, deleteThing).catch((e: unknown) => e);
@@ -485,5 +510,104 @@ describe("createClientKit: client", () => {
     const text = JSON.stringify(error ?? "");
     expect(text.includes(TOKENS[0] as string)).toBe(false);
     expect(text.length).toBeLessThanOrEqual(64 * 1024 + 100);
+  });
+});
+
+describe("createClientKit: the typed client goes through the same pipeline", () => {
+  it("client.DELETE rides out 503, 503, 204, signing each attempt afresh", async () => {
+    const { client, calls } = setup([
+      json(503, errorBody("BUSY", "busy")),
+      json(503, errorBody("BUSY", "busy")),
+      new Response(null, { status: 204 }),
+    ]);
+    const { response, error } = await client.DELETE("/things/{id}", params);
+    expect(error).toBeUndefined();
+    expect(response.status).toBe(204);
+    expect(calls.map((c) => c.method)).toEqual(["DELETE", "DELETE", "DELETE"]);
+    expect(calls.every((c) => c.init.redirect === "manual")).toBe(true);
+    expect(calls.every((c) => c.headers.get("x-test-token") === TOKENS[0])).toBe(true);
+  });
+
+  it("client.GET repairs a 401 once, like an operation", async () => {
+    const { client, calls } = setup([
+      json(401, errorBody("AUTH", "expired")),
+      json(200, { id: "x", size: 1 }),
+    ]);
+    const { data } = await client.GET("/things/{id}", params);
+    expect(data).toEqual({ id: "x", size: 1 });
+    expect(calls.map((c) => c.headers.get("x-test-token"))).toEqual([TOKENS[0], TOKENS[1]]);
+  });
+
+  it("client.POST is not retried (not idempotent), and its error body comes back bounded and redacted", async () => {
+    const { client, calls } = setup([
+      (call) => json(503, { echo: call.headers.get("x-test-token"), pad: "z".repeat(200_000) }),
+    ]);
+    const { error, response } = await client.POST("/things", { body: { name: "n" } });
+    expect(response.status).toBe(503);
+    expect(calls).toHaveLength(1);
+    const text = JSON.stringify(error);
+    expect(text.length).toBeLessThanOrEqual(64 * 1024 + 100);
+    for (const form of secretForms) expect(text).not.toContain(form);
+  });
+
+  it("a failed fetch through the typed client is a typed NetworkError after the retries", async () => {
+    const { client } = setup([
+      () => {
+        throw new TypeError("fetch failed");
+      },
+    ]);
+    const error = await client.DELETE("/things/{id}", params).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error).toMatchObject({ method: "DELETE", attempts: 3 });
+  });
+
+  it("refuses a 2xx body past 4 MiB on the typed client too", async () => {
+    const { stream } = observedBody();
+    const { client } = setup([() => new Response(stream, { status: 200 })]);
+    await expect(client.GET("/things/{id}", params)).rejects.toBeInstanceOf(ResponseBodyError);
+  });
+});
+
+describe("createClientKit: the client-wide retry budget", () => {
+  it("bounds a 503 storm: 200 concurrent calls send at most 300 requests", async () => {
+    let requests = 0;
+    const storm: typeof fetch = async () => {
+      requests++;
+      return json(503, errorBody("BUSY", "busy"));
+    };
+    const kit = createClientKit<paths>({
+      baseUrl: BASE,
+      auth: tokenScheme().scheme,
+      errors,
+      retry: resolveRetryOptions({ maxAttempts: 5, backoff: { baseMs: 0, maxMs: 0 } }),
+      fetch: storm,
+    });
+    const run = runOn(kit);
+    const results = await Promise.allSettled(
+      Array.from({ length: 200 }, () => run("delete", "/things/{id}", params, deleteThing)),
+    );
+    expect(results.every((r) => r.status === "rejected" && r.reason instanceof TestApiError)).toBe(true);
+    expect(requests).toBeGreaterThanOrEqual(200);
+    expect(requests).toBeLessThanOrEqual(300);
+  });
+
+  it("retryBudget: 0 means no retries at all; a bad value is refused before anything is sent", async () => {
+    const { run, calls } = setup([json(503, errorBody("BUSY", "busy"))], {
+      retry: resolveRetryOptions({ retryBudget: 0, backoff: { baseMs: 0, maxMs: 0 } }),
+    });
+    await expect(run("delete", "/things/{id}", params, deleteThing)).rejects.toMatchObject({ attempts: 1 });
+    expect(calls).toHaveLength(1);
+    expect(() => resolveRetryOptions({ retryBudget: -1 })).toThrow(
+      /retryBudget is -1; it must be an integer/,
+    );
+  });
+
+  it("lets a lone call have all its attempts", async () => {
+    const { run, calls } = setup([json(503, errorBody("BUSY", "busy"))], {
+      retry: resolveRetryOptions({ maxAttempts: 5, backoff: { baseMs: 0, maxMs: 0 } }),
+    });
+    const error = await run("delete", "/things/{id}", params, deleteThing).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 503, attempts: 5 });
+    expect(calls).toHaveLength(5);
   });
 });

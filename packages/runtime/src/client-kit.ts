@@ -1,9 +1,8 @@
-import createClient, { type Client, type MaybeOptionalInit, type PathSerializer } from "openapi-fetch";
-import type { HttpMethod, PathsWithMethod, SuccessResponseJSON } from "openapi-typescript-helpers";
+import type { AuthScheme } from "@fnapi/auth";
+import createClient, { type Client, type PathSerializer } from "openapi-fetch";
 import { AttemptRequest } from "./attempt-request.js";
 import { type AttemptOutcome, isRetryableStatus, parseRetryAfter, runAttempts } from "./attempts.js";
-import { type AuthScheme, authMiddleware } from "./auth-scheme.js";
-import { MAX_DATA_BODY_BYTES, readAtMost } from "./bounded-body.js";
+import { MAX_DATA_BODY_BYTES, readAtMost, readErrorBody } from "./bounded-body.js";
 import {
   type ApiError,
   type ApiErrorInit,
@@ -13,24 +12,31 @@ import {
 } from "./errors.js";
 import { type CallLogEntry, type CallLogger, safeLog } from "./logger.js";
 import { createRedactor, type Redactor } from "./redact.js";
+import { createRetryBudget, type RetryBudget } from "./retry-budget.js";
 import type { ResolvedRetryOptions } from "./retry-options.js";
 import { send } from "./transport.js";
 
-// The client kit: what every fnapi client is made of. Given the generated `paths` type, a base URL, an auth
-// scheme and the cloud's error mapping, it returns the openapi-fetch client (authenticated, behind the
-// guarded transport) and `run`, which performs one operation with the whole policy (attempts, timeouts,
-// retries of idempotent operations, one repair after a 401, typed errors, bounded bodies) and returns the
-// operation's typed data. One operation of a client is then one small file that validates its input and
-// calls `run`.
+// The client kit: what every fnapi client is made of. It makes ONE openapi-fetch client whose `fetch` is the
+// request pipeline, so every request — through the typed `.client` or through an operation — gets the same
+// guarantees: per-attempt timeout, retries of idempotent requests with backoff and `Retry-After` (bounded by
+// a client-wide retry budget), the 401 repair, redaction, bounded bodies and typed errors. Each attempt
+// authenticates a fresh copy of the request openapi-fetch built. An operation calls the typed client with
+// `kit.call(policy, (fetch) => kit.client.DELETE(path, { params, fetch, parseAs: "stream" }))`, which runs
+// that one request under the operation's policy and resolves to what happened (`CallResult`).
 
 /** The fields of an ApiError that come from the vendor's error body and headers. */
 export interface VendorErrorFields {
+  /** The vendor's error code. */
   code?: string | undefined;
+  /** The vendor's message. */
   message?: string | undefined;
+  /** Further detail, when the vendor gives some. */
   details?: string | undefined;
+  /** The vendor's request id. */
   requestId?: string | undefined;
 }
 
+/** How a cloud's answers are read: its error class, its error body, its request-id header. */
 export interface ErrorMapping {
   /** The client's ApiError subclass (`NcfApiError`, `FgsApiError`). */
   ErrorClass: new (
@@ -43,31 +49,41 @@ export interface ErrorMapping {
    * not JSON (already bounded and redacted). Whatever it returns is redacted again and bounded.
    */
   fields(response: Response, body: unknown): VendorErrorFields;
+  /** The vendor's request id in a response's headers (a success's, too). */
+  requestId(headers: Headers): string | undefined;
 }
 
+/** What a client is made of. */
 export interface ClientKitOptions {
+  /** The API's base URL, already checked (no credentials, query or fragment). */
   baseUrl: string;
+  /** Authenticates each attempt. */
   auth: AuthScheme;
+  /** How the cloud's errors are read. */
   errors: ErrorMapping;
+  /** Attempts, timeouts and backoff. */
   retry: ResolvedRetryOptions;
+  /** The `fetch` to send with. Default: the global one, looked up at each call. */
   fetch?: typeof fetch | undefined;
   /** Headers every request carries (no credentials: the auth scheme adds those). */
   headers?: Record<string, string>;
+  /** How path parameters are put into the URL. Default: openapi-fetch's. */
   pathSerializer?: PathSerializer;
   /** Called once per attempt with what happened (no secrets). */
   logger?: CallLogger | undefined;
 }
 
-/** How one operation is run. */
+/** How one operation's request is run. */
 export interface CallPolicy {
   /** The caller's signal: aborts the call, retries and backoff included. */
   signal?: AbortSignal | undefined;
-  /** Whether the operation may be repeated after a timeout, a network error, 429 or 5xx. */
-  idempotent: boolean;
-  /** `none`: a 2xx body is never read (cancelled). `json`: read up to 4 MiB and parsed. */
+  /**
+   * Whether the request may be repeated after a timeout, a network error, 429 or 5xx. Default: by method
+   * (GET, HEAD, PUT, DELETE and OPTIONS are idempotent).
+   */
+  idempotent?: boolean | undefined;
+  /** `none`: a 2xx body is never read (cancelled). `json`: read up to 4 MiB and parsed into `data`. */
   result: "none" | "json";
-  /** Given the headers of the 2xx answer (a token in `X-Subject-Token`, say). */
-  successHeaders?: ((headers: Headers) => void) | undefined;
   /** An error that means the desired state holds already (a missing resource with `missingOk`). */
   alreadyGone?: ((error: ApiError) => boolean) | undefined;
   /**
@@ -78,72 +94,99 @@ export interface CallPolicy {
   retryable?: ((error: ApiError) => boolean | undefined) | undefined;
 }
 
-/** The operation's success JSON, or `void` when it returns none. */
-export type OperationResult<Operation> = [
-  SuccessResponseJSON<Operation & Record<string | number, unknown>>,
-] extends [never]
-  ? undefined
-  : SuccessResponseJSON<Operation & Record<string | number, unknown>>;
+/** What one call came to. */
+export interface CallResult<Data = unknown> {
+  /** The parsed 2xx JSON (`result: "json"`), else `undefined`. */
+  data: Data;
+  /** Whether the policy's `alreadyGone` accepted an error (the desired state held already). */
+  alreadyGone: boolean;
+  /** Attempts made, repair attempts included. */
+  attempts: number;
+  /** The vendor's request id of the last answer, when it had one. */
+  requestId: string | undefined;
+  /** The headers of the last answer. */
+  headers: Headers;
+}
 
-/** The shape of openapi-typescript's `paths`. */
-type PathsShape = Record<string, Record<HttpMethod, object>>;
+/** What a delete resolves to: what happened, not just that it ended. */
+export interface DeleteResult {
+  /** True when the resource was already gone (an error the cloud uses for that, accepted by `missingOk`). */
+  alreadyGone: boolean;
+  /** Attempts made, repair attempts included. */
+  attempts: number;
+  /** The vendor's request id of the last answer, when it had one (quote it to support). */
+  requestId: string | undefined;
+}
 
-/** `run`: typed like openapi-fetch's `client.request` (a wrong path or a missing parameter fails to compile). */
-export type RunOperation<Paths extends PathsShape> = <
-  Method extends HttpMethod,
-  Path extends PathsWithMethod<Paths, Method>,
-  Init extends MaybeOptionalInit<Paths[Path], Method>,
->(
-  method: Method,
-  path: Path,
-  init: Init,
-  policy: CallPolicy,
-) => Promise<OperationResult<Paths[Path][Method]>>;
+/** The `fetch` openapi-fetch is given for one call: it runs the pipeline. */
+export type PipelineFetch = (request: Request) => Promise<Response>;
 
+/** A client's one openapi-fetch client, and the way its operations run a request under a policy. */
 export interface ClientKit<Paths extends {}> {
-  /** The openapi-fetch client: authenticated, redirects refused, error bodies bounded and redacted. */
+  /** The openapi-fetch client: every request through the pipeline. */
   readonly client: Client<Paths>;
-  /** Performs one operation with the whole policy and returns its typed data. */
-  readonly run: RunOperation<Paths & PathsShape>;
+  /**
+   * Runs the one request `send` makes with the given `fetch` under `policy`. Resolves to what happened; throws
+   * the typed error of the last attempt unless `policy.alreadyGone` accepts it.
+   */
+  call<Data = unknown>(
+    policy: CallPolicy,
+    send: (fetch: PipelineFetch) => Promise<unknown>,
+  ): Promise<CallResult<Data>>;
 }
 
 const MAX_MESSAGE_CHARS = 2000;
+const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS"]);
 
+/** What the pipeline records of one call, for `call` to report. */
+interface CallRecord {
+  attempts: number;
+  requestId: string | undefined;
+  headers: Headers | undefined;
+  error: ApiError | undefined;
+  data: unknown;
+}
+
+type Policy = CallPolicy | undefined;
+
+/** A client kit: one openapi-fetch client for `Paths` whose `fetch` is the request pipeline, and `call`. */
 export function createClientKit<Paths extends {}>(options: ClientKitOptions): ClientKit<Paths> {
   const { auth, errors, retry, logger } = options;
   const fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
-  const base = {
-    baseUrl: options.baseUrl,
-    ...(options.headers ? { headers: options.headers } : {}),
-    ...(options.pathSerializer ? { pathSerializer: options.pathSerializer } : {}),
-  };
-  const redactorFor = (request: Request | undefined): Redactor => createRedactor(auth.secrets(request));
+  const budget: RetryBudget = createRetryBudget(retry.retryBudget);
+  const redactorFor = (request: AttemptRequest | undefined): Redactor =>
+    createRedactor(auth.secrets(request));
 
-  const client = createClient<Paths>({
-    ...base,
-    fetch: (request: Request) =>
-      send(request, {
-        fetch: fetchImpl,
-        signal: request.signal,
-        site: { method: request.method, url: request.url },
-        attempt: 1,
-        redactor: () => redactorFor(request),
-      }),
-  });
-  client.use(authMiddleware(auth));
-  // `run` builds its requests with a client of its own, without middleware: it authenticates inside each
-  // attempt, where the attempt's signal is at hand, and reads bodies itself.
-  const bare = createClient<Paths>({ ...base, Request: AttemptRequest as unknown as typeof Request });
+  async function pipeline(request: Request, policy: Policy, record: CallRecord | undefined) {
+    const site: CallSite = { method: request.method, url: request.url };
+    // The body is read once (a small JSON document) and sent as bytes: browsers stream uploads over HTTP/2 only.
+    const body = request.body === null ? null : await request.arrayBuffer();
+    const idempotent = policy?.idempotent ?? IDEMPOTENT_METHODS.has(site.method);
+    return runAttempts<Response>(
+      {
+        retry,
+        budget,
+        signal: policy ? policy.signal : request.signal,
+        site,
+        idempotent,
+      },
+      async ({ number, signal }) => {
+        if (record) record.attempts = number;
+        const copy = new AttemptRequest(site.url, site.method, new Headers(request.headers), body);
+        return attemptOnce(copy, policy, record, site, number, signal, idempotent);
+      },
+    );
+  }
 
   async function attemptOnce(
-    method: HttpMethod,
-    path: string,
-    init: object | undefined,
-    policy: CallPolicy,
+    request: AttemptRequest,
+    policy: Policy,
+    record: CallRecord | undefined,
     site: CallSite,
     number: number,
     signal: AbortSignal,
-  ): Promise<AttemptOutcome<unknown>> {
+    idempotent: boolean,
+  ): Promise<AttemptOutcome<Response>> {
     // Logging costs nothing unless a logger was given: no clock read, no entry built.
     const started = logger ? Date.now() : 0;
     const log = (entry: Omit<CallLogEntry, "method" | "url" | "attempt" | "durationMs">) => {
@@ -157,55 +200,66 @@ export function createClientKit<Paths extends {}>(options: ClientKitOptions): Cl
         });
       }
     };
-    let sent: Request | undefined;
+    let authorized = false;
     // One redactor per attempt, made only if something has to be redacted (the transport and the error share it).
     let redactor: Redactor | undefined;
-    const redactorOnce = () => (redactor ??= redactorFor(sent));
-    const attemptFetch = async (request: Request) => {
-      site.url = request.url;
-      await auth.authorize(request, signal);
-      sent = request;
-      return send(request, { fetch: fetchImpl, signal, site, attempt: number, redactor: redactorOnce });
-    };
+    const redact = () => (redactor ??= redactorFor(authorized ? request : undefined));
     let response: Response;
-    let body: unknown;
     try {
-      ({ response, error: body } = await bare.request(
-        method,
-        path as never,
-        { ...init, fetch: attemptFetch, parseAs: "stream" } as never,
-      ));
+      await auth.authorize(request, signal);
+      authorized = true;
+      response = await send(request, { fetch: fetchImpl, signal, site, attempt: number, redactor: redact });
     } catch (error) {
       log({ error: (error as Error)?.name ?? "Error" });
       // Only a rejection of fetch itself (the transport made it a NetworkError) may be worth repeating.
-      if (error instanceof NetworkError) return { done: false, error, retryable: policy.idempotent };
+      if (error instanceof NetworkError) return { done: false, error, retryable: idempotent, cost: 2 };
       throw error;
     }
-    if (response.ok) {
-      log({ status: response.status });
-      policy.successHeaders?.(response.headers);
-      const value = policy.result === "json" ? await readJson(response, site, number) : cancel(response);
-      return { done: true, value };
+    if (record) {
+      record.headers = response.headers;
+      record.requestId = errors.requestId(response.headers);
     }
-    const error = toApiError(response, body, redactorOnce(), site, number);
+    if (response.ok) {
+      log({ status: response.status, requestId: record?.requestId });
+      if (!policy) return { done: true, value: await bounded(response, site, number) };
+      if (policy.result === "json") {
+        (record as CallRecord).data = await readJson(response, site, number);
+      } else {
+        response.body?.cancel().catch(() => {});
+      }
+      return { done: true, value: response };
+    }
+    const text = await readErrorBody(response.body, redact());
+    const error = toApiError(response, text, redact(), site, number);
     log({ status: response.status, code: error.code, requestId: error.requestId });
-    if (policy.alreadyGone?.(error)) return { done: true, value: undefined };
+    // What openapi-fetch is given when this is the last attempt: the bounded, redacted body.
+    const giveUp = () => {
+      if (record) record.error = error;
+      return safeCopy(response, text, redact());
+    };
     return {
       done: false,
       error,
-      retryable: policy.idempotent && (policy.retryable?.(error) ?? isRetryableStatus(response.status)),
+      giveUp,
+      retryable: idempotent && (policy?.retryable?.(error) ?? isRetryableStatus(response.status)),
       retryAfterMs: parseRetryAfter(response.headers.get("retry-after")),
-      repair: response.status === 401 && sent !== undefined && auth.onUnauthorized?.(response, sent) === true,
+      repair: response.status === 401 && authorized && auth.onUnauthorized?.(response, request) === true,
     };
   }
 
   function toApiError(
     response: Response,
-    body: unknown,
+    text: string,
     redact: Redactor,
     site: CallSite,
     attempts: number,
   ): ApiError {
+    let body: unknown = text;
+    try {
+      body = text === "" ? undefined : JSON.parse(text);
+    } catch {
+      // not JSON: the mapping gets the text
+    }
     let fields: VendorErrorFields = {};
     try {
       fields = errors.fields(response, body);
@@ -220,36 +274,75 @@ export function createClientKit<Paths extends {}>(options: ClientKitOptions): Cl
         code: clean(fields.code),
         message: clean(fields.message) ?? (clean(response.statusText) || `HTTP ${response.status}`),
         details: clean(fields.details),
-        requestId: clean(fields.requestId),
-        body:
-          body === undefined || body === null
-            ? ""
-            : typeof body === "string"
-              ? body
-              : redact(JSON.stringify(body)),
+        requestId: clean(fields.requestId ?? errors.requestId(response.headers)),
+        body: text,
       },
       { method: site.method, url: site.url },
       attempts,
     );
   }
 
+  const client = createClient<Paths>({
+    baseUrl: options.baseUrl,
+    ...(options.headers ? { headers: options.headers } : {}),
+    ...(options.pathSerializer ? { pathSerializer: options.pathSerializer } : {}),
+    fetch: (request: Request) => pipeline(request, undefined, undefined),
+  });
+
   return {
     client,
-    run: (method, path, init, policy) => {
-      const site: CallSite = { method: method.toUpperCase(), url: options.baseUrl + String(path) };
-      return runAttempts(
-        { retry, signal: policy.signal, site, idempotent: policy.idempotent },
-        ({ number, signal }) =>
-          attemptOnce(method, String(path), init ?? undefined, policy, site, number, signal),
-      ) as Promise<never>;
+    async call<Data>(policy: CallPolicy, sendWith: (fetch: PipelineFetch) => Promise<unknown>) {
+      const record: CallRecord = {
+        attempts: 0,
+        requestId: undefined,
+        headers: undefined,
+        error: undefined,
+        data: undefined,
+      };
+      await sendWith((request) => pipeline(request, policy, record));
+      const result: CallResult<Data> = {
+        data: record.data as Data,
+        alreadyGone: false,
+        attempts: record.attempts,
+        requestId: record.requestId,
+        headers: record.headers ?? new Headers(),
+      };
+      if (record.error) {
+        if (policy.alreadyGone?.(record.error) !== true) throw record.error;
+        result.alreadyGone = true;
+      }
+      return result;
     },
   };
 }
 
-/** A 2xx whose body the operation does not need: never read, whatever its type or size. */
-function cancel(response: Response): undefined {
-  response.body?.cancel().catch(() => {});
-  return undefined;
+/** A copy of an error response with its body bounded and redacted, and its headers redacted. */
+function safeCopy(response: Response, text: string, redact: Redactor): Response {
+  const headers = new Headers();
+  response.headers.forEach((value, name) => {
+    if (name !== "content-length" && name !== "content-encoding") headers.set(name, redact(value));
+  });
+  // The reason phrase is the server's free text: it is redacted like the body (and is ISO-8859-1 only).
+  const statusText = redact(response.statusText).replace(/[^\t\x20-\x7e\x80-\xff]/g, "");
+  return new Response(text === "" ? null : text, { status: response.status, statusText, headers });
+}
+
+/** A 2xx for the typed `.client`: its body read up to 4 MiB (past that a ResponseBodyError), then handed on. */
+async function bounded(response: Response, site: CallSite, attempts: number): Promise<Response> {
+  if (response.body === null || response.status === 204) return response;
+  const { text, truncated } = await readAtMost(response.body, MAX_DATA_BODY_BYTES);
+  if (truncated) {
+    throw new ResponseBodyError(
+      `is larger than ${MAX_DATA_BODY_BYTES} bytes`,
+      response.status,
+      site,
+      attempts,
+    );
+  }
+  const headers = new Headers(response.headers);
+  headers.delete("content-length");
+  headers.delete("content-encoding");
+  return new Response(text, { status: response.status, statusText: response.statusText, headers });
 }
 
 async function readJson(response: Response, site: CallSite, attempts: number): Promise<unknown> {

@@ -2,23 +2,13 @@
 // or a token) and every text in them has been redacted before it got here, so no rendering of an error
 // (String, stack, JSON.stringify, util.inspect) can leak a secret.
 
-/** Thrown before anything is sent when an argument or option breaks a rule of the API. */
-export class ValidationError extends TypeError {
-  override readonly name = "ValidationError";
-  /** The argument or option at fault, e.g. `packageName`, `function_urn`, `secretKey`. */
-  readonly field: string;
-  /** The rule the value must follow. */
-  readonly rule: string;
-  constructor(field: string, problem: string, rule: string) {
-    super(`${field} ${problem}; ${rule}`);
-    this.field = field;
-    this.rule = rule;
-  }
-}
+export { ValidationError } from "@fnapi/auth";
 
 /** Where a call went: method and URL (the URL never carries credentials: the clients refuse such URLs). */
 export interface CallSite {
+  /** HTTP method. */
   method: string;
+  /** Origin, path and query. */
   url: string;
 }
 
@@ -36,6 +26,7 @@ export abstract class CallError extends Error {
     this.url = site.url;
     this.attempts = attempts;
   }
+  /** Plain data for `JSON.stringify` (no body, no secrets). */
   toJSON(): Record<string, unknown> {
     return {
       name: this.name,
@@ -47,22 +38,31 @@ export abstract class CallError extends Error {
   }
 }
 
+/** What an ApiError is made of (already redacted and bounded). */
 export interface ApiErrorInit {
+  /** HTTP status. */
   status: number;
+  /** The vendor error code, when the body had one. */
   code: string | undefined;
+  /** The vendor message, or the reason phrase. */
   message: string;
+  /** Further detail, when the vendor gives some. */
   details?: string | undefined;
+  /** The vendor request id. */
   requestId?: string | undefined;
+  /** The response body, bounded and redacted. */
   body: string;
 }
 
 /** An HTTP error answered by the cloud (or the gateway or proxy in front of it). */
 export class ApiError extends CallError {
+  /** The error class name. */
   override name = "ApiError";
   /** HTTP status. */
   readonly status: number;
   /** The vendor's error code as a string ("80101", "FSS.1051", "APIGW.0301"), when the body had one. */
   readonly code: string | undefined;
+  /** Further detail, when the vendor gives some. */
   readonly details: string | undefined;
   /** The vendor's request id, from the body or the response headers. */
   readonly requestId: string | undefined;
@@ -76,6 +76,7 @@ export class ApiError extends CallError {
     this.requestId = init.requestId;
     this.body = init.body;
   }
+  /** Plain data for `JSON.stringify` (no body, no secrets). */
   override toJSON(): Record<string, unknown> {
     return {
       ...super.toJSON(),
@@ -93,7 +94,9 @@ export class ApiError extends CallError {
  * are hidden from scripts (an opaque redirect): then `status` is 0 and `location` undefined.
  */
 export class RedirectError extends CallError {
+  /** Always `RedirectError`. */
   override readonly name = "RedirectError";
+  /** HTTP status (0 for an opaque redirect). */
   readonly status: number;
   /** The `Location` the server named (redacted), when it could be read. */
   readonly location: string | undefined;
@@ -106,6 +109,7 @@ export class RedirectError extends CallError {
     this.status = status;
     this.location = location;
   }
+  /** Plain data for `JSON.stringify` (no body, no secrets). */
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), status: this.status, location: this.location };
   }
@@ -113,7 +117,9 @@ export class RedirectError extends CallError {
 
 /** No complete response within `timeoutMs` on the last attempt. */
 export class TimeoutError extends CallError {
+  /** Always `TimeoutError`. */
   override readonly name = "TimeoutError";
+  /** The per-attempt bound that was exceeded. */
   readonly timeoutMs: number;
   constructor(timeoutMs: number, site: CallSite, attempts: number) {
     super(
@@ -123,6 +129,7 @@ export class TimeoutError extends CallError {
     );
     this.timeoutMs = timeoutMs;
   }
+  /** Plain data for `JSON.stringify` (no body, no secrets). */
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), timeoutMs: this.timeoutMs };
   }
@@ -133,6 +140,7 @@ export class TimeoutError extends CallError {
  * `cause` is the runtime's error, redacted to its name, message and code.
  */
 export class NetworkError extends CallError {
+  /** Always `NetworkError`. */
   override readonly name = "NetworkError";
   constructor(reason: string, site: CallSite, attempts: number, cause: unknown) {
     super(
@@ -148,12 +156,15 @@ export class NetworkError extends CallError {
 
 /** A 2xx whose body could not be used: larger than the bound, or not the JSON the operation returns. */
 export class ResponseBodyError extends CallError {
+  /** Always `ResponseBodyError`. */
   override readonly name = "ResponseBodyError";
+  /** HTTP status (0 for an opaque redirect). */
   readonly status: number;
   constructor(problem: string, status: number, site: CallSite, attempts: number) {
     super(`${site.method} ${site.url}: the ${status} response body ${problem}`, site, attempts);
     this.status = status;
   }
+  /** Plain data for `JSON.stringify` (no body, no secrets). */
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), status: this.status };
   }

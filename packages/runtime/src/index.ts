@@ -1,22 +1,18 @@
-export { onAbort, raceAbort, sleep } from "./abort.js";
-export {
-  type Attempt,
-  type AttemptOutcome,
-  type AttemptPolicy,
-  isRetryableStatus,
-  parseRetryAfter,
-  runAttempts,
-} from "./attempts.js";
-export { type AuthScheme, authMiddleware } from "./auth-scheme.js";
-export { parseBaseUrl, quoteValue } from "./base-url.js";
-export { MAX_DATA_BODY_BYTES, MAX_ERROR_BODY_BYTES } from "./bounded-body.js";
+// @fnapi/runtime: what a client of an fnapi spec is made of — the client kit (one openapi-fetch client whose
+// `fetch` is the request pipeline), the error types every client throws, and `authMiddleware` for using an
+// auth scheme with an openapi-fetch client of your own. Helpers for fnapi's own clients are in
+// `@fnapi/runtime/internal`, without a semver promise.
+export type { AuthScheme, SignableRequest } from "@fnapi/auth";
+export { authMiddleware } from "./auth-scheme.js";
 export {
   type CallPolicy,
+  type CallResult,
   type ClientKit,
   type ClientKitOptions,
   createClientKit,
+  type DeleteResult,
   type ErrorMapping,
-  type OperationResult,
+  type PipelineFetch,
   type VendorErrorFields,
 } from "./client-kit.js";
 export {
@@ -31,6 +27,4 @@ export {
   ValidationError,
 } from "./errors.js";
 export type { CallLogEntry, CallLogger } from "./logger.js";
-export { assertOptionsObject } from "./options-object.js";
-export { createRedactor, REDACTED, type Redactor } from "./redact.js";
-export { type ResolvedRetryOptions, type RetryOptions, resolveRetryOptions } from "./retry-options.js";
+export type { ResolvedRetryOptions, RetryOptions } from "./retry-options.js";

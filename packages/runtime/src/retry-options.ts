@@ -1,6 +1,8 @@
 import { MAX_TIMER_MS } from "./abort.js";
 import { ValidationError } from "./errors.js";
+import { RETRY_BUDGET_CAPACITY } from "./retry-budget.js";
 
+/** Attempts, timeouts and backoff: options of every client. */
 export interface RetryOptions {
   /** Attempts in all, including the first. Default 3; 1 disables retries. */
   maxAttempts?: number;
@@ -13,14 +15,28 @@ export interface RetryOptions {
   backoff?: { baseMs?: number; maxMs?: number };
   /** A `Retry-After` longer than this is not waited for: the error is thrown instead. Default 20 000. */
   maxRetryAfterMs?: number;
+  /**
+   * The client-wide retry budget: retries all calls of one client may make while calls keep failing (a retry
+   * takes 1, or 2 after a timeout or network error; a success gives 1 back). Default 100: in a storm, N
+   * concurrent calls send at most N + 100 requests. 0: no retries at all.
+   */
+  retryBudget?: number;
 }
 
+/** `RetryOptions` checked, with the defaults filled in. */
 export interface ResolvedRetryOptions {
+  /** Attempts in all, including the first. */
   maxAttempts: number;
+  /** Per-attempt bound in milliseconds. */
   timeoutMs: number;
+  /** Backoff base in milliseconds. */
   baseMs: number;
+  /** Backoff cap in milliseconds. */
   maxMs: number;
+  /** The longest `Retry-After` waited for. */
   maxRetryAfterMs: number;
+  /** Tokens of the client-wide retry budget. */
+  retryBudget: number;
 }
 
 /** Validates the retry options (naming the field and the rule) and fills in the defaults. */
@@ -39,7 +55,19 @@ export function resolveRetryOptions(options: RetryOptions = {}): ResolvedRetryOp
     baseMs: duration("backoff.baseMs", options.backoff?.baseMs ?? 200, 0),
     maxMs: duration("backoff.maxMs", options.backoff?.maxMs ?? 5_000, 0),
     maxRetryAfterMs: duration("maxRetryAfterMs", options.maxRetryAfterMs ?? 20_000, 0),
+    retryBudget: budget(options.retryBudget ?? RETRY_BUDGET_CAPACITY),
   };
+}
+
+function budget(value: unknown): number {
+  if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 1_000_000) {
+    throw new ValidationError(
+      "retryBudget",
+      `is ${String(value)}`,
+      "it must be an integer from 0 to 1000000 (retries of all calls of one client while they keep failing)",
+    );
+  }
+  return value as number;
 }
 
 function duration(field: string, value: unknown, min: number): number {

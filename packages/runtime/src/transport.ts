@@ -1,4 +1,4 @@
-import { readErrorBody } from "./bounded-body.js";
+import type { AttemptRequest } from "./attempt-request.js";
 import { type CallSite, NetworkError, RedirectError } from "./errors.js";
 import type { Redactor } from "./redact.js";
 
@@ -9,8 +9,6 @@ import type { Redactor } from "./redact.js";
 // - The signal goes straight to fetch as `(url, init)` rather than inside a Request: in undici a Request that
 //   carries a signal, and fetch's copy of it, each subscribe to that signal (measured in bench/).
 // - Only a rejection of fetch itself is a NetworkError; an abort is left to the attempt loop.
-// - An error response is replaced by a copy whose body is bounded and redacted, so that nothing downstream
-//   (openapi-fetch reads error bodies whole) ever holds more than 64 KiB or a secret.
 
 export interface SendContext {
   fetch: typeof fetch;
@@ -21,22 +19,14 @@ export interface SendContext {
   redactor: () => Redactor;
 }
 
-export async function send(request: Request, context: SendContext): Promise<Response> {
+export async function send(request: AttemptRequest, context: SendContext): Promise<Response> {
   const { signal, site, attempt } = context;
   let response: Response;
   try {
-    // A body (a small JSON document here) is sent as bytes, not as the Request's stream: browsers accept
-    // streamed uploads over HTTP/2 only.
-    const body =
-      request.body === null
-        ? null
-        : typeof request.body === "string"
-          ? request.body
-          : await request.arrayBuffer();
     response = await context.fetch(request.url, {
       method: request.method,
       headers: request.headers,
-      body,
+      body: request.body,
       redirect: "manual",
       signal,
     });
@@ -54,20 +44,7 @@ export async function send(request: Request, context: SendContext): Promise<Resp
       attempt,
     );
   }
-  if (response.ok) return response;
-  return safeErrorResponse(response, context.redactor());
-}
-
-/** A copy of an error response with its body bounded and redacted, and its headers redacted. */
-export async function safeErrorResponse(response: Response, redact: Redactor): Promise<Response> {
-  const headers = new Headers();
-  response.headers.forEach((value, name) => {
-    if (name !== "content-length" && name !== "content-encoding") headers.set(name, redact(value));
-  });
-  const body = await readErrorBody(response.body, redact);
-  // The reason phrase is the server's free text: it is redacted like the body (and is ISO-8859-1 only).
-  const statusText = redact(response.statusText).replace(/[^\t\x20-\x7e\x80-\xff]/g, "");
-  return new Response(body === "" ? null : body, { status: response.status, statusText, headers });
+  return response;
 }
 
 function networkError(error: unknown, context: SendContext): NetworkError {

@@ -1,4 +1,4 @@
-import { ValidationError } from "@fnapi/runtime";
+import { ValidationError } from "../validation-error.js";
 import { builtin } from "./builtin.js";
 import { parseIni } from "./ini.js";
 
@@ -12,23 +12,35 @@ const join = (...parts: string[]) => builtin<typeof import("node:path")>("node:p
 // Explicit options always win: the clients call these only when no credential option was given. A failure
 // says where it looked, never what it found (names of variables and files, no values).
 
+/** Where the credential chains look; injectable for tests. */
 export interface CredentialSources {
+  /** The environment. Default `process.env`. */
   env?: Record<string, string | undefined>;
+  /** The home directory. Default `os.homedir()`. */
   home?: string;
 }
 
+/** NCP credentials found by the chain, with where they came from. */
 export interface FoundNcpCredentials {
+  /** The access key id. */
   accessKey: string;
+  /** The secret key. */
   secretKey: string;
   /** Where they came from, e.g. `environment` or `~/.ncloud/configure [DEFAULT]`. */
   source: string;
 }
 
+/** Huawei credentials found by the chain, with where they came from. */
 export interface FoundHuaweiCredentials {
+  /** The access key id (AK). */
   accessKey: string;
+  /** The secret access key (SK). */
   secretKey: string;
+  /** For temporary credentials. */
   securityToken?: string;
+  /** The project id, when the source names one. */
   projectId?: string;
+  /** Where they were found (a variable or a file name; never a value). */
   source: string;
 }
 

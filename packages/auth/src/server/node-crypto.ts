@@ -24,6 +24,7 @@ function nodeCryptoModule(): NodeCrypto | null {
   return loaded;
 }
 
+/** `node:crypto` (Node, Deno, Bun): faster than Web Crypto for many small signatures. */
 export const nodeCrypto: SigningCrypto = {
   hmacSha256(secret) {
     const crypto = nodeCryptoModule();

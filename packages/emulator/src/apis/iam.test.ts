@@ -1,5 +1,4 @@
-import { createIamTokenProvider } from "@fnapi/auth";
-import { createFgsClient, FgsApiError } from "@fnapi/fgs-client";
+import { createFgsClient, createIamTokenProvider, FgsApiError } from "@fnapi/fgs-client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type Emulator, startEmulator } from "../server.js";
 import { FUNCTION_URN, json, OTHER_PROJECT, PROJECT, testSeed } from "../test-support.js";

@@ -1,9 +1,9 @@
 import { createHash, createHmac } from "node:crypto";
 import { inspect } from "node:util";
+import { type Answer, json, observedBody, scriptedFetch } from "@fnapi/runtime/testing";
 import { describe, expect, it } from "vitest";
-import { type Answer, json, observedBody, scriptedFetch } from "../../../runtime/src/test/scripted-fetch.js";
 import type { FgsClientOptions } from "../create-fgs-client.js";
-import { FgsApiError } from "../errors.js";
+import { FgsApiError, isGone } from "../errors.js";
 import { createFgsClient, RedirectError, ValidationError } from "../index.js";
 import { formatFunctionUrn } from "../urn.js";
 
@@ -33,7 +33,7 @@ const fgsError = (status: number, error_code: string, error_msg: string, extra: 
 describe("deleteFunction", () => {
   it("sends DELETE with the URN's colons raw and the token in X-Auth-Token", async () => {
     const { fgs, calls } = client([ok()]);
-    await expect(fgs.deleteFunction(urn)).resolves.toBeUndefined();
+    await expect(fgs.deleteFunction(urn)).resolves.toMatchObject({ alreadyGone: false });
     expect(calls).toHaveLength(1);
     expect(calls[0]).toMatchObject({ method: "DELETE", url: functionUrl(urn) });
     expect(calls[0]?.url).toContain(`functions/urn:fss:${region}:`);
@@ -83,7 +83,7 @@ describe("deleteFunction", () => {
   it("resolves on any 2xx without reading the body", async () => {
     const { stream, seen } = observedBody();
     const { fgs } = client([() => new Response(stream, { status: 200 })]);
-    await expect(fgs.deleteFunction(urn)).resolves.toBeUndefined();
+    await expect(fgs.deleteFunction(urn)).resolves.toMatchObject({ alreadyGone: false });
     expect(seen.cancelled).toBe(true);
     expect(seen.pulls).toBe(0);
   });
@@ -146,7 +146,25 @@ describe("deleteFunction", () => {
   describe("missingOk", () => {
     it.each(["FSS.1051", "FSS.1052", "FSS.1053"])("resolves on 404 %s", async (code) => {
       const { fgs } = client([fgsError(404, code, "gone")]);
-      await expect(fgs.deleteFunction(urn, { missingOk: true })).resolves.toBeUndefined();
+      await expect(fgs.deleteFunction(urn, { missingOk: true })).resolves.toMatchObject({
+        alreadyGone: true,
+        attempts: 1,
+      });
+    });
+
+    it("resolves to what happened, and isGone names exactly the already-gone answers", async () => {
+      const { fgs } = client([
+        new Response(null, { status: 204, headers: { "x-request-id": "req-ok" } }),
+        fgsError(404, "FSS.1051", "gone"),
+        fgsError(404, "FSS.0404", "other"),
+      ]);
+      expect(await fgs.deleteFunction(urn)).toEqual({ alreadyGone: false, attempts: 1, requestId: "req-ok" });
+      const gone = await fgs.deleteFunction(urn).catch((e: unknown) => e);
+      expect(isGone(gone)).toBe(true);
+      const other = await fgs.deleteFunction(urn).catch((e: unknown) => e);
+      expect(other).toBeInstanceOf(FgsApiError);
+      expect(isGone(other)).toBe(false);
+      expect(isGone({ status: 404, code: "FSS.1051" })).toBe(false);
     });
 
     it("still throws for another 404, and without missingOk", async () => {
@@ -213,7 +231,7 @@ describe("deleteFunction", () => {
         clock: () => NOW,
       });
       await expect(absurd.fgs.deleteFunction(urn)).rejects.toMatchObject({ status: 401, attempts: 1 });
-      await expect(absurd.fgs.deleteFunction(urn)).resolves.toBeUndefined();
+      await expect(absurd.fgs.deleteFunction(urn)).resolves.toMatchObject({ alreadyGone: false });
       expect(absurd.calls[1]?.headers.get("x-sdk-date")).toBe("20260101T000000Z");
     });
   });

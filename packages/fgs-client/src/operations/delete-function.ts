@@ -1,11 +1,13 @@
-import { ValidationError } from "@fnapi/runtime";
+import { type DeleteResult, ValidationError } from "@fnapi/runtime";
 import type { FgsContext } from "../context.js";
-import { ALREADY_GONE_CODES } from "../errors.js";
+import { isGone } from "../errors.js";
 import { parseFunctionUrn } from "../urn.js";
 
+/** Options of `deleteFunction`. */
 export interface DeleteFunctionOptions {
+  /** Aborts the call, retries and backoff included. */
   signal?: AbortSignal;
-  /** Resolve when the function, version or alias is already gone (404 FSS.1051/1052/1053). */
+  /** Resolve (with `alreadyGone: true`) when the function, version or alias is already gone (404 FSS.1051/1052/1053). */
   missingOk?: boolean;
 }
 
@@ -17,7 +19,7 @@ export async function deleteFunction(
   { kit, projectId, region, customHost }: FgsContext,
   functionUrn: string,
   { signal, missingOk = false }: DeleteFunctionOptions = {},
-): Promise<void> {
+): Promise<DeleteResult> {
   const urn = parseFunctionUrn(functionUrn);
   if (urn.projectId !== projectId) {
     throw new ValidationError(
@@ -40,17 +42,14 @@ export async function deleteFunction(
       "pass the 7-field URN to delete the whole function",
     );
   }
-  await kit.run(
-    "delete",
-    "/v2/{project_id}/fgs/functions/{function_urn}",
-    { params: { path: { project_id: projectId, function_urn: functionUrn } } },
-    {
-      signal,
-      idempotent: true,
-      result: "none",
-      alreadyGone: missingOk
-        ? (error) => error.status === 404 && ALREADY_GONE_CODES.has(error.code ?? "")
-        : undefined,
-    },
+  const { alreadyGone, attempts, requestId } = await kit.call(
+    { signal, idempotent: true, result: "none", alreadyGone: missingOk ? isGone : undefined },
+    (fetch) =>
+      kit.client.DELETE("/v2/{project_id}/fgs/functions/{function_urn}", {
+        params: { path: { project_id: projectId, function_urn: functionUrn } },
+        parseAs: "stream",
+        fetch,
+      }),
   );
+  return { alreadyGone, attempts, requestId };
 }

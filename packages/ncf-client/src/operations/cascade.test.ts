@@ -20,7 +20,10 @@ describe("getPackage, listActions, deleteAction", () => {
     await ncf.deleteAction("pkg", "a", { platform: "classic" });
     expect(fake.log.at(-1)).toBe("DELETE /packages/pkg/actions/a?platform=classic");
     await expect(ncf.deleteAction("pkg", "a")).rejects.toMatchObject({ status: 404, code: "80301" });
-    await expect(ncf.deleteAction("pkg", "a", { missingOk: true })).resolves.toBeUndefined();
+    await expect(ncf.deleteAction("pkg", "a", { missingOk: true })).resolves.toMatchObject({
+      alreadyGone: true,
+      attempts: 1,
+    });
   });
 
   it("retry the transient subnet states 81313/81314, never the failures 81311/81312", async () => {
@@ -125,6 +128,8 @@ describe("deletePackage with cascade", () => {
       deletedActions: [],
       rounds: 1,
       alreadyGone: true,
+      attempts: 1,
+      requestId: undefined,
     });
     const plain = fakeNcf({ full: ["a"] });
     await expect(client(plain.fetch).deletePackage("full")).rejects.toMatchObject({ status: 409 });

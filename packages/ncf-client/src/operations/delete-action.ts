@@ -1,12 +1,15 @@
-import type { ApiError } from "@fnapi/runtime";
+import type { ApiError, DeleteResult } from "@fnapi/runtime";
 import type { NcfContext } from "../context.js";
+import { isGone } from "../errors.js";
 import { assertActionName, assertActionPackageName, assertPlatform, type Platform } from "../package-name.js";
 
+/** Options of `deleteAction`. */
 export interface DeleteActionOptions {
   /** Default `vpc`, and always sent. */
   platform?: Platform;
+  /** Aborts the call, retries and backoff included. */
   signal?: AbortSignal;
-  /** Resolve when the action is already gone (`404`/`80301`). */
+  /** Resolve (with `alreadyGone: true`) when the action is already gone (`404`/`80301`). */
   missingOk?: boolean;
 }
 
@@ -23,36 +26,28 @@ export function isTransientActionError(error: ApiError): boolean | undefined {
 
 /** `DELETE /packages/{packageName}/actions/{actionName}`: resolves on any 2xx (the body is never read). */
 export async function deleteAction(
-  context: NcfContext,
-  packageName: string,
-  actionName: string,
-  options: DeleteActionOptions = {},
-): Promise<void> {
-  await removeAction(context, packageName, actionName, options);
-}
-
-/** `deleteAction`, resolving to whether the action was already gone (with `missingOk`). */
-export async function removeAction(
   { kit }: NcfContext,
   packageName: string,
   actionName: string,
   { platform = "vpc", signal, missingOk = false }: DeleteActionOptions = {},
-): Promise<boolean> {
+): Promise<DeleteResult> {
   assertActionPackageName(packageName);
   assertActionName(actionName);
   assertPlatform(platform);
-  let gone = false;
-  await kit.run(
-    "delete",
-    "/packages/{packageName}/actions/{actionName}",
-    { params: { path: { packageName, actionName }, query: { platform } } },
+  const { alreadyGone, attempts, requestId } = await kit.call(
     {
       signal,
       idempotent: true,
       result: "none",
       retryable: isTransientActionError,
-      alreadyGone: missingOk ? (error) => (gone = error.status === 404 && error.code === "80301") : undefined,
+      alreadyGone: missingOk ? isGone : undefined,
     },
+    (fetch) =>
+      kit.client.DELETE("/packages/{packageName}/actions/{actionName}", {
+        params: { path: { packageName, actionName }, query: { platform } },
+        parseAs: "stream",
+        fetch,
+      }),
   );
-  return gone;
+  return { alreadyGone, attempts, requestId };
 }

@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { inspect } from "node:util";
+import { type Answer, json, observedBody, scriptedFetch } from "@fnapi/runtime/testing";
 import { describe, expect, it, vi } from "vitest";
-import { type Answer, json, observedBody, scriptedFetch } from "../../../runtime/src/test/scripted-fetch.js";
 import { NCF_BASE_URLS, type NcfClientOptions } from "../create-ncf-client.js";
 import { NcfApiError } from "../errors.js";
 import { createNcfClient, RedirectError, ValidationError } from "../index.js";
@@ -33,7 +33,7 @@ const signatureOf = (target: string, timestamp: number) =>
 describe("deletePackage", () => {
   it("sends a signed DELETE for the package, platform vpc by default", async () => {
     const { ncf, calls } = client([ok()]);
-    await expect(ncf.deletePackage("package001")).resolves.toBeUndefined();
+    await expect(ncf.deletePackage("package001")).resolves.toMatchObject({ alreadyGone: false });
     expect(calls).toHaveLength(1);
     const [call] = calls;
     expect(call).toMatchObject({ method: "DELETE", url: packageUrl("package001") });
@@ -54,7 +54,7 @@ describe("deletePackage", () => {
   it("resolves on any 2xx without reading the body", async () => {
     const { stream, seen } = observedBody();
     const { ncf } = client([() => new Response(stream, { status: 200 })]);
-    await expect(ncf.deletePackage("package001")).resolves.toBeUndefined();
+    await expect(ncf.deletePackage("package001")).resolves.toMatchObject({ alreadyGone: false });
     expect(seen.cancelled).toBe(true);
     expect(seen.pulls).toBe(0);
   });
@@ -104,7 +104,10 @@ describe("deletePackage", () => {
   describe("missingOk", () => {
     it("resolves when the package is already gone (404/80101)", async () => {
       const { ncf } = client([ncfError(404, "80101", "PACKAGE_NOT_FOUND")]);
-      await expect(ncf.deletePackage("package001", { missingOk: true })).resolves.toBeUndefined();
+      await expect(ncf.deletePackage("package001", { missingOk: true })).resolves.toMatchObject({
+        alreadyGone: true,
+        attempts: 1,
+      });
     });
 
     it("still throws for a 404 with another code, and without missingOk", async () => {
@@ -187,7 +190,7 @@ describe("deletePackage", () => {
         ok(),
       ]);
       await expect(ncf.deletePackage("package001")).rejects.toMatchObject({ status: 401, attempts: 1 });
-      await expect(ncf.deletePackage("package001")).resolves.toBeUndefined();
+      await expect(ncf.deletePackage("package001")).resolves.toMatchObject({ alreadyGone: false });
       expect(calls[1]?.headers.get("x-ncp-apigw-timestamp")).toBe(String(NOW));
     });
   });

@@ -1,18 +1,26 @@
-import { type ApiError, ValidationError } from "@fnapi/runtime";
+import { type DeleteResult, ValidationError } from "@fnapi/runtime";
 import type { NcfContext } from "../context.js";
+import { isGone, NcfApiError } from "../errors.js";
 import { assertPackageName, assertPlatform, type Platform } from "../package-name.js";
-import { removeAction } from "./delete-action.js";
+import { deleteAction } from "./delete-action.js";
 import { listActions } from "./list-actions.js";
 
+/** Options of `deletePackage` without cascade. */
 export interface DeletePackageOptions {
   /** Default `vpc`, and always sent: v2.0 defaulted to `classic`, so an explicit value is the safe one. */
   platform?: Platform;
+  /** Aborts the call, retries and backoff included. */
   signal?: AbortSignal;
-  /** Resolve when the package is already gone (`404`/`80101`): the safe way to delete after a retried 5xx. */
+  /**
+   * Resolve (with `alreadyGone: true`) when the package is already gone (`404`/`80101`): the safe way to
+   * delete after a retried 5xx.
+   */
   missingOk?: boolean;
+  /** `true` deletes the actions first (`CascadeDeleteOptions`). */
   cascade?: false;
 }
 
+/** Options of `deletePackage` with `cascade: true`. */
 export interface CascadeDeleteOptions extends Omit<DeletePackageOptions, "cascade"> {
   /**
    * Delete the package's actions first, then the package. A package with actions answers 409 80109
@@ -28,61 +36,55 @@ export interface CascadeDeleteOptions extends Omit<DeletePackageOptions, "cascad
   onProgress?: (event: CascadeProgress) => void;
 }
 
+/** A step of a cascade delete, as `onProgress` is told of it. */
 export type CascadeProgress =
   | { type: "listed"; round: number; actions: string[] }
   | { type: "actionDeleted"; round: number; action: string; alreadyGone: boolean }
   | { type: "packageNotEmpty"; round: number }
   | { type: "packageDeleted"; round: number; alreadyGone: boolean };
 
-/** What a cascade delete did. */
-export interface CascadeReport {
+/** What a cascade delete did: the package's `DeleteResult`, and the actions it deleted on the way. */
+export interface CascadeReport extends DeleteResult {
   /** The actions this call deleted (or found already gone), in the order they went. */
   deletedActions: string[];
   /** List-and-delete rounds it took. */
   rounds: number;
-  /** Whether the package was already gone (with `missingOk`). */
-  alreadyGone: boolean;
 }
 
-const PACKAGE_GONE = (error: ApiError) => error.status === 404 && error.code === "80101";
 const PACKAGE_NOT_EMPTY = (error: unknown) =>
-  (error as ApiError | undefined)?.status === 409 && (error as ApiError).code === "80109";
+  error instanceof NcfApiError && error.status === 409 && error.code === "80109";
 
 /** `DELETE /packages/{packageName}`: resolves on any 2xx (the body is never read). */
 export async function deletePackage(
   context: NcfContext,
   packageName: string,
   options: DeletePackageOptions | CascadeDeleteOptions = {},
-): Promise<CascadeReport | undefined> {
+): Promise<DeleteResult | CascadeReport> {
   const { platform = "vpc", signal, missingOk = false } = options;
   assertPackageName(packageName);
   assertPlatform(platform);
   if (options.cascade === true) return cascade(context, packageName, { ...options, platform });
-  await deleteOnly(context, packageName, platform, signal, missingOk);
-  return undefined;
+  return deletePackageOnce(context, packageName, platform, signal, missingOk);
 }
 
-/** Deletes the package alone; resolves to whether it was already gone. */
-async function deleteOnly(
+function deletePackageOnce(
   { kit }: NcfContext,
   packageName: string,
   platform: Platform,
   signal: AbortSignal | undefined,
   missingOk: boolean,
-): Promise<boolean> {
-  let gone = false;
-  await kit.run(
-    "delete",
-    "/packages/{packageName}",
-    { params: { path: { packageName }, query: { platform } } },
-    {
-      signal,
-      idempotent: true,
-      result: "none",
-      alreadyGone: missingOk ? (error) => (gone = PACKAGE_GONE(error)) : undefined,
-    },
-  );
-  return gone;
+): Promise<DeleteResult> {
+  return kit
+    .call(
+      { signal, idempotent: true, result: "none", alreadyGone: missingOk ? isGone : undefined },
+      (fetch) =>
+        kit.client.DELETE("/packages/{packageName}", {
+          params: { path: { packageName }, query: { platform } },
+          parseAs: "stream",
+          fetch,
+        }),
+    )
+    .then(({ alreadyGone, attempts, requestId }) => ({ alreadyGone, attempts, requestId }));
 }
 
 async function cascade(
@@ -108,15 +110,16 @@ async function cascade(
         (a) => a.name,
       );
     } catch (error) {
-      if (missingOk && PACKAGE_GONE(error as ApiError)) {
+      if (missingOk && isGone(error)) {
         progress({ type: "packageDeleted", round, alreadyGone: true });
-        return { deletedActions, rounds: round, alreadyGone: true };
+        const { attempts, requestId } = error;
+        return { deletedActions, rounds: round, alreadyGone: true, attempts, requestId };
       }
       throw error;
     }
     progress({ type: "listed", round, actions: names });
     await eachWithConcurrency(names, concurrency, async (action) => {
-      const alreadyGone = await removeAction(context, packageName, action, {
+      const { alreadyGone } = await deleteAction(context, packageName, action, {
         platform,
         missingOk: true,
         ...(signal ? { signal } : {}),
@@ -125,9 +128,9 @@ async function cascade(
       progress({ type: "actionDeleted", round, action, alreadyGone });
     });
     try {
-      const alreadyGone = await deleteOnly(context, packageName, platform, signal, missingOk);
-      progress({ type: "packageDeleted", round, alreadyGone });
-      return { deletedActions, rounds: round, alreadyGone };
+      const result = await deletePackageOnce(context, packageName, platform, signal, missingOk);
+      progress({ type: "packageDeleted", round, alreadyGone: result.alreadyGone });
+      return { ...result, deletedActions, rounds: round };
     } catch (error) {
       if (!PACKAGE_NOT_EMPTY(error) || round >= maxRounds) throw error;
       progress({ type: "packageNotEmpty", round });

@@ -2,11 +2,14 @@ import type { NcfContext } from "../context.js";
 import type { components } from "../generated/ncf.js";
 import { assertActionPackageName, assertPlatform, type Platform } from "../package-name.js";
 
+/** An action, as `listActions` returns it (specs/ncf.yaml, components.schemas.ActionSummary). */
 export type ActionSummary = components["schemas"]["ActionSummary"];
 
+/** Options of `listActions`. */
 export interface ListActionsOptions {
   /** Default `vpc`, and always sent. */
   platform?: Platform;
+  /** Aborts the call, retries and backoff included. */
   signal?: AbortSignal;
 }
 
@@ -18,11 +21,14 @@ export async function listActions(
 ): Promise<ActionSummary[]> {
   assertActionPackageName(packageName);
   assertPlatform(platform);
-  const body = await kit.run(
-    "get",
-    "/packages/{packageName}/actions",
-    { params: { path: { packageName }, query: { platform } } },
+  const { data } = await kit.call<{ content: { actions: ActionSummary[] } }>(
     { signal, idempotent: true, result: "json" },
+    (fetch) =>
+      kit.client.GET("/packages/{packageName}/actions", {
+        params: { path: { packageName }, query: { platform } },
+        parseAs: "stream",
+        fetch,
+      }),
   );
-  return body.content.actions;
+  return data.content.actions;
 }

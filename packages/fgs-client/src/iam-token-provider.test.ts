@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
+import { createHuaweiTokenSource } from "@fnapi/auth";
 import { describe, expect, it } from "vitest";
-import { createTokenSource } from "./huawei-token.js";
 import { createIamTokenProvider, IamApiError } from "./iam-token-provider.js";
 
 const PASSWORD = "hunter2/Pass+word=SECRET";
@@ -56,7 +56,7 @@ describe("createIamTokenProvider", () => {
 
   it("through a token source: one request per token, shared by concurrent callers", async () => {
     const iam = fakeIam((_, i) => issued(`token-${i}`));
-    const source = createTokenSource(
+    const source = createHuaweiTokenSource(
       createIamTokenProvider({ ...base, projectId: "7aad83af3e8d42e99ac194e8419e2c9b", fetch: iam.fetch }),
     );
     const tokens = await Promise.all(Array.from({ length: 50 }, () => source.get()));

@@ -1,22 +1,21 @@
+import type { HuaweiTokenProvider } from "@fnapi/auth";
 import {
   ApiError,
   type AuthScheme,
-  assertOptionsObject,
   createClientKit,
   type ErrorMapping,
-  parseBaseUrl,
   type RetryOptions,
-  resolveRetryOptions,
   ValidationError,
 } from "@fnapi/runtime";
+import { assertOptionsObject, parseBaseUrl, resolveRetryOptions } from "@fnapi/runtime/internal";
 import type { components, paths } from "./generated/iam.js";
-import type { TokenProvider } from "./huawei-token.js";
 
 // A token provider for Huawei IAM's password method (`POST /v3/auth/tokens`, specs/iam.yaml). Plugged into
 // `createFgsClient({ token })`, the client's token source caches each 24-hour token, refreshes it 5 minutes
 // before it expires and after a 401, and lets concurrent callers share one request. The password lives in
 // this closure only: it is redacted from every error (IAM or a proxy may echo the request body).
 
+/** Options of `createIamTokenProvider`. */
 export interface IamTokenProviderOptions extends RetryOptions {
   /** The account (domain) name the IAM user belongs to (console: My Credentials). */
   domainName: string;
@@ -30,11 +29,13 @@ export interface IamTokenProviderOptions extends RetryOptions {
   projectName?: string;
   /** IAM's endpoint. Default `https://iam.myhuaweicloud.com`; regional: `https://iam.<region>.myhuaweicloud.com`. */
   endpoint?: string;
+  /** The `fetch` to send with. Default: the global one. */
   fetch?: typeof fetch;
 }
 
 /** An error answered by IAM (or the gateway in front of it). */
 export class IamApiError extends ApiError {
+  /** Always `IamApiError`. */
   override name = "IamApiError";
 }
 
@@ -58,6 +59,7 @@ const iamErrorMapping: ErrorMapping = {
       requestId: text(parsed.request_id) ?? response.headers.get("x-request-id") ?? undefined,
     };
   },
+  requestId: (headers) => headers.get("x-request-id") ?? undefined,
 };
 
 function required(field: string, value: unknown): string {
@@ -66,8 +68,8 @@ function required(field: string, value: unknown): string {
   return value;
 }
 
-/** A `TokenProvider` that gets IAM user tokens with a password: `createFgsClient({ projectId, token })`. */
-export function createIamTokenProvider(options: IamTokenProviderOptions): TokenProvider {
+/** A `HuaweiTokenProvider` that gets IAM user tokens with a password: `createFgsClient({ projectId, token })`. */
+export function createIamTokenProvider(options: IamTokenProviderOptions): HuaweiTokenProvider {
   assertOptionsObject(options, "createIamTokenProvider");
   const domainName = required("domainName", options.domainName);
   const userName = required("userName", options.userName);
@@ -105,33 +107,27 @@ export function createIamTokenProvider(options: IamTokenProviderOptions): TokenP
   });
 
   return async ({ signal }) => {
-    let token: string | null = null;
-    const body = await kit.run(
-      "post",
-      "/v3/auth/tokens",
-      {
-        params: { query: { nocatalog: "true" } },
-        body: {
-          auth: {
-            identity: {
-              methods: ["password"],
-              password: { user: { name: userName, password, domain: { name: domainName } } },
+    const { data, headers } = await kit.call<components["schemas"]["CreateUserTokenResponse"]>(
+      // Asking for a token twice does no harm (an older token is not revoked by a newer one).
+      { signal, idempotent: true, result: "json" },
+      (fetch) =>
+        kit.client.POST("/v3/auth/tokens", {
+          params: { query: { nocatalog: "true" } },
+          body: {
+            auth: {
+              identity: {
+                methods: ["password"],
+                password: { user: { name: userName, password, domain: { name: domainName } } },
+              },
+              scope: { project },
             },
-            scope: { project },
           },
-        },
-      },
-      {
-        signal,
-        // Asking for a token twice does no harm (an older token is not revoked by a newer one).
-        idempotent: true,
-        result: "json",
-        successHeaders: (headers) => {
-          token = headers.get("x-subject-token");
-        },
-      },
+          parseAs: "stream",
+          fetch,
+        }),
     );
+    const token = headers.get("x-subject-token");
     if (!token) throw new Error("IAM answered without an X-Subject-Token header, which carries the token");
-    return { token, expiresAt: body.token.expires_at };
+    return { token, expiresAt: data.token.expires_at };
   };
 }

@@ -1,0 +1,5 @@
+// Helpers fnapi's own clients share. Published so that the clients can import them, with no semver promise:
+// anything here may change in any release. Not for use outside the fnapi packages.
+export { parseBaseUrl, quoteValue } from "./base-url.js";
+export { assertOptionsObject } from "./options-object.js";
+export { type ResolvedRetryOptions, type RetryOptions, resolveRetryOptions } from "./retry-options.js";
