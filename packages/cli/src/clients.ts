@@ -1,12 +1,12 @@
 import { findHuaweiCredentials, findHuaweiProjectId, findNcpCredentials } from "@fnapi/auth/server";
 import { createFgsClient, type FgsClient } from "@fnapi/fgs-client";
 import { createNcfClient, NCF_BASE_URLS, type NcfClient } from "@fnapi/ncf-client";
-import { type CallLog, createCallLog } from "./call-log.js";
 import type { Invocation } from "./command.js";
 import { parseTimeout } from "./command-line.js";
 import { dryRunFetch, type PlannedRequest } from "./dry-run-fetch.js";
 import { UsageError } from "./errors.js";
 import { text } from "./text.js";
+import { verboseLogger } from "./verbose-log.js";
 
 // The clients, made from the global flags. No credential is ever taken from a flag: they are found where the
 // vendors' tools keep them (the invocation's environment, then the vendor's file under its home), and when
@@ -15,7 +15,6 @@ import { text } from "./text.js";
 
 export interface Connection<Client> {
   client: Client;
-  log: CallLog;
   /** With --dry-run: the requests the client would have sent. */
   planned: PlannedRequest[] | undefined;
 }
@@ -27,15 +26,15 @@ function common(invocation: Invocation) {
   const dryRun = flags["dry-run"] === true;
   const planned = dryRun ? ([] as PlannedRequest[]) : undefined;
   // A dry run's attempts are answered by dryRunFetch: logging them as answers would mislead.
-  const log = createCallLog(out.verbose && !dryRun ? (line) => out.note(line) : undefined);
+
   const timeoutMs = parseTimeout(flags.timeout, command.name);
   const baseUrl = checkBaseUrl(flags["base-url"], command.name);
   const options = {
-    logger: log.logger,
+    ...(out.verbose && !dryRun ? { logger: verboseLogger((line) => out.note(line)) } : {}),
     fetch: planned ? dryRunFetch(planned) : invocation.fetch,
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
   };
-  return { log, planned, options, baseUrl };
+  return { planned, options, baseUrl };
 }
 
 /**
@@ -70,7 +69,7 @@ export function withoutUserinfo(value: string): string {
 
 export function ncfConnection(invocation: Invocation): Connection<NcfClient> {
   const { flags, command } = invocation;
-  const { log, planned, options, baseUrl } = common(invocation);
+  const { planned, options, baseUrl } = common(invocation);
   let regionUrl: string | undefined;
   if (flags.region !== undefined) {
     if (!Object.hasOwn(NCF_BASE_URLS, flags.region)) {
@@ -89,12 +88,12 @@ export function ncfConnection(invocation: Invocation): Connection<NcfClient> {
     secretKey: found.secretKey,
     ...(url !== undefined ? { baseUrl: url } : {}),
   });
-  return { client, log, planned };
+  return { client, planned };
 }
 
 export function fgsConnection(invocation: Invocation): Connection<FgsClient> {
   const { flags } = invocation;
-  const { log, planned, options, baseUrl } = common(invocation);
+  const { planned, options, baseUrl } = common(invocation);
   const sources = { env: invocation.env, ...homeOf(invocation) };
   const found = findHuaweiCredentials(sources);
   const projectId = flags["project-id"] ?? found.projectId ?? findHuaweiProjectId(sources);
@@ -107,7 +106,7 @@ export function fgsConnection(invocation: Invocation): Connection<FgsClient> {
     ...(baseUrl !== undefined ? { baseUrl } : {}),
     ...(flags.region !== undefined ? { region: flags.region } : {}),
   });
-  return { client, log, planned };
+  return { client, planned };
 }
 
 function homeOf(invocation: Invocation): { home?: string } {

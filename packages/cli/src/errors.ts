@@ -1,5 +1,5 @@
-import { ApiError, ValidationError } from "@fnapi/ncf-client";
-import { isGone } from "./gone.js";
+import { isGone as isFgsGone } from "@fnapi/fgs-client";
+import { ApiError, isGone as isNcfGone, ValidationError } from "@fnapi/ncf-client";
 import { InterruptedError } from "./interrupt.js";
 import { join, type Printable, safe, type Text, text } from "./text.js";
 
@@ -106,10 +106,16 @@ export function describeError(error: unknown): Text {
 export const SHORT_USAGE = text`Usage: fnapi ncf delete-package|list-actions|delete-action … | fnapi fgs delete-function <urn> | fnapi emulator
        fnapi --help for the flags, credentials and exit codes`;
 
+/** The clients' "already gone" (a boolean, so that it narrows nothing). */
+function isGone(error: unknown): boolean {
+  return isNcfGone(error) || isFgsGone(error);
+}
+
 function hintFor(error: ApiError): Text {
   if (error.status === 409 && error.code === "80109") {
     return text`\nThe package still has actions: pass --cascade to delete them first.`;
   }
+  // The clients' own rule (written once per cloud, specs/already-gone.md).
   if (isGone(error)) {
     return text`\nIt is already gone: pass --missing-ok to count that as done (exit 0).`;
   }

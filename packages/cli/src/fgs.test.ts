@@ -46,12 +46,14 @@ describe("fnapi fgs delete-function", () => {
       command: "fgs delete-function",
       urn: `${FUNCTION_URN}:!prod`,
       alreadyGone: false,
+      attempts: 1,
+      requestId: h.emu.requests().at(-1)?.requestId,
     });
 
     const whole = await h.fnapi(["fgs", "delete-function", FUNCTION_URN, "--verbose", "--base-url", h.fgs]);
     expect(whole).toMatchObject({ code: 0, stdout: "deleted function default/hello\n" });
     expect(whole.stderr).toMatch(
-      /^fnapi: DELETE http:\/\/127\.0\.0\.1:\d+\/v2\/7aad.*:function:default:hello → 204 \(attempt 1, \d+ ms\)\n$/,
+      /^fnapi: DELETE http:\/\/127\.0\.0\.1:\d+\/v2\/7aad.*:function:default:hello → 204 \((request id \w+, )?attempt 1, \d+ ms\)\n$/,
     );
     expect(fn()).toBeUndefined();
     expect(apiRequests(h.emu).map((r) => r.status)).toEqual([204, 204, 204]);

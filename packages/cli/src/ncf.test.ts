@@ -89,6 +89,8 @@ describe("fnapi ncf delete-package", () => {
       platform: "vpc",
       cascade: false,
       alreadyGone: true,
+      attempts: 1,
+      requestId: h.emu.requests().at(-1)?.requestId,
     });
     const text = await h.fnapi(["ncf", "delete-package", "nope", "--missing-ok", "--base-url", h.ncf]);
     expect(text.stdout).toBe("package nope (vpc) was already gone\n");
@@ -208,7 +210,7 @@ describe("fnapi ncf delete-package", () => {
     const lines = run.stderr.trim().split("\n");
     expect(lines).toHaveLength(8);
     expect(lines[0]).toMatch(
-      new RegExp(`^fnapi: GET ${h.ncf}/packages/full/actions\\?platform=vpc → 200 \\(attempt 1, \\d+ ms\\)$`),
+      new RegExp(`^fnapi: GET ${h.ncf}/packages/full/actions\\?platform=vpc → 200 \\((request id \\w+, )?attempt 1, \\d+ ms\\)$`),
     );
     expect(lines.at(-1)).toMatch(/^fnapi: DELETE .*\/packages\/full\?platform=vpc → 204 /);
     expect(run.stderr).not.toContain(NCP.accessKey.slice(8)); // not even the access key
@@ -336,6 +338,8 @@ describe("fnapi ncf list-actions and delete-action", () => {
       action: "a1",
       platform: "vpc",
       alreadyGone: true,
+      attempts: 1,
+      requestId: h.emu.requests().at(-1)?.requestId,
     });
 
     h.emu.reset();

@@ -1,7 +1,6 @@
 import { parseFunctionUrn } from "@fnapi/fgs-client";
 import { fgsConnection } from "../clients.js";
 import { defineCommand } from "../command.js";
-import { resolvedAlreadyGone } from "../gone.js";
 import { dryRunText, stepsOf } from "../plan.js";
 import { type Text, text } from "../text.js";
 
@@ -29,8 +28,8 @@ credentials (or --project-id) and, without --base-url, in --region.
     const parts = parseFunctionUrn(urn); // the URN's own rules first: a clearer error than missing credentials
     const target = targetOf(parts);
     const missingOk = flags["missing-ok"] === true;
-    const { client, log, planned } = fgsConnection(invocation);
-    const result: unknown = await client.deleteFunction(urn, { missingOk, signal: invocation.signal });
+    const { client, planned } = fgsConnection(invocation);
+    const result = await client.deleteFunction(urn, { missingOk, signal: invocation.signal });
     if (planned) {
       const steps = stepsOf(planned);
       out.result(
@@ -39,10 +38,9 @@ credentials (or --project-id) and, without --base-url, in --region.
       );
       return;
     }
-    const alreadyGone = missingOk && resolvedAlreadyGone(result, log.last()?.status);
     out.result(
-      { command: command.name, urn, alreadyGone },
-      alreadyGone ? text`${target} was already gone` : text`deleted ${target}`,
+      { command: command.name, urn, ...result },
+      result.alreadyGone ? text`${target} was already gone` : text`deleted ${target}`,
     );
   },
 });

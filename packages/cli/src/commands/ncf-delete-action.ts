@@ -1,7 +1,6 @@
 import type { Platform } from "@fnapi/ncf-client";
 import { ncfConnection } from "../clients.js";
 import { defineCommand } from "../command.js";
-import { resolvedAlreadyGone } from "../gone.js";
 import { dryRunText, stepsOf } from "../plan.js";
 import { text } from "../text.js";
 import { DRY_RUN_NCF, PLATFORM } from "./shared.js";
@@ -25,9 +24,9 @@ export default defineCommand({
     const [pkg, action] = args as [string, string];
     const platform = (flags.platform ?? "vpc") as Platform;
     const missingOk = flags["missing-ok"] === true;
-    const { client, log, planned } = ncfConnection(invocation);
+    const { client, planned } = ncfConnection(invocation);
     const base = { command: command.name, package: pkg, action, platform };
-    const result: unknown = await client.deleteAction(pkg, action, {
+    const result = await client.deleteAction(pkg, action, {
       platform,
       missingOk,
       signal: invocation.signal,
@@ -37,10 +36,9 @@ export default defineCommand({
       out.result({ ...base, dryRun: true, missingOk, requests: steps }, dryRunText(steps));
       return;
     }
-    const alreadyGone = missingOk && resolvedAlreadyGone(result, log.last()?.status);
     out.result(
-      { ...base, alreadyGone },
-      alreadyGone
+      { ...base, ...result },
+      result.alreadyGone
         ? text`action ${pkg}/${action} (${platform}) was already gone`
         : text`deleted action ${pkg}/${action} (${platform})`,
     );

@@ -1,7 +1,6 @@
 import type { CascadeProgress, Platform } from "@fnapi/ncf-client";
 import { ncfConnection } from "../clients.js";
 import { defineCommand } from "../command.js";
-import { resolvedAlreadyGone } from "../gone.js";
 import { dryRunText, stepsOf } from "../plan.js";
 import { text } from "../text.js";
 import { DRY_RUN_NCF, PLATFORM } from "./shared.js";
@@ -37,7 +36,7 @@ midway prints what it deleted before it stopped.`,
     const platform = (flags.platform ?? "vpc") as Platform;
     const cascade = flags.cascade === true;
     const missingOk = flags["missing-ok"] === true;
-    const { client, log, planned } = ncfConnection(invocation);
+    const { client, planned } = ncfConnection(invocation);
     const base = { command: command.name, package: name, platform };
     const signal = invocation.signal;
 
@@ -112,11 +111,10 @@ midway prints what it deleted before it stopped.`,
       return;
     }
 
-    const result: unknown = await client.deletePackage(name, { platform, missingOk, signal });
-    const alreadyGone = missingOk && resolvedAlreadyGone(result, log.last()?.status);
+    const result = await client.deletePackage(name, { platform, missingOk, signal });
     out.result(
-      { ...base, cascade: false, alreadyGone },
-      alreadyGone
+      { ...base, cascade: false, ...result },
+      result.alreadyGone
         ? text`package ${name} (${platform}) was already gone`
         : text`deleted package ${name} (${platform})`,
     );

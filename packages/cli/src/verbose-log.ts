@@ -1,25 +1,12 @@
 import type { CallLogEntry, CallLogger } from "@fnapi/ncf-client";
 import { join, type Text, text } from "./text.js";
 
-// The clients' `logger` hook, twice used: `--verbose` prints each attempt on stderr, and the last attempt's
-// status tells whether a call that resolved with `missingOk` found the resource already gone (gone.ts). The
-// entries hold method, URL, status, vendor code and request id: never a secret; printed escaped.
+// --verbose: the clients' `logger` hook, one line per attempt on stderr. The entries hold method, URL,
+// status, vendor code and request id: never a secret; printed escaped. (What a delete did comes from its
+// result, `{ alreadyGone, attempts, requestId }`, not from this log.)
 
-export interface CallLog {
-  logger: CallLogger;
-  /** The last attempt's entry. */
-  last(): CallLogEntry | undefined;
-}
-
-export function createCallLog(verbose: ((line: Text) => void) | undefined): CallLog {
-  let last: CallLogEntry | undefined;
-  return {
-    logger(entry) {
-      last = entry;
-      verbose?.(formatEntry(entry));
-    },
-    last: () => last,
-  };
+export function verboseLogger(write: (line: Text) => void): CallLogger {
+  return (entry) => write(formatEntry(entry));
 }
 
 /** `DELETE http://…/packages/p?platform=vpc → 409 80109 (request id …, attempt 1, 12 ms)` */
