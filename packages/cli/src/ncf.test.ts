@@ -210,7 +210,9 @@ describe("fnapi ncf delete-package", () => {
     const lines = run.stderr.trim().split("\n");
     expect(lines).toHaveLength(8);
     expect(lines[0]).toMatch(
-      new RegExp(`^fnapi: GET ${h.ncf}/packages/full/actions\\?platform=vpc → 200 \\((request id \\w+, )?attempt 1, \\d+ ms\\)$`),
+      new RegExp(
+        `^fnapi: GET ${h.ncf}/packages/full/actions\\?platform=vpc → 200 \\((request id \\w+, )?attempt 1, \\d+ ms\\)$`,
+      ),
     );
     expect(lines.at(-1)).toMatch(/^fnapi: DELETE .*\/packages\/full\?platform=vpc → 204 /);
     expect(run.stderr).not.toContain(NCP.accessKey.slice(8)); // not even the access key
