@@ -55,7 +55,7 @@ export function errorJson(error: unknown): { error: Record<string, unknown> } {
     return {
       error: {
         name: root.name,
-        message: validationText(root).toString(),
+        message: validationMessage(root),
         field: root.field,
         rule: root.rule,
         ...(fix ? { fix: fix.toString() } : {}),
@@ -69,7 +69,7 @@ export function errorJson(error: unknown): { error: Record<string, unknown> } {
   if (root instanceof Error && typeof toJSON === "function") {
     const data = toJSON.call(root);
     return {
-      error: { ...data, ...(root.name === "NetworkError" ? { message: networkText(root).toString() } : {}) },
+      error: { ...data, ...(root.name === "NetworkError" ? { message: networkMessage(root) } : {}) },
     };
   }
   return { error: { name: (root as Error)?.name ?? "Error", message: messageOf(root) } };
@@ -89,7 +89,7 @@ export function describeError(error: unknown): Text {
   if (isValidationError(root)) {
     if (root.field === "credentials") return text`${root.message}${CREDENTIALS_HINT}`;
     const fix = fixFor(root);
-    return fix ? text`${validationText(root)}\n${fix}` : validationText(root);
+    return fix ? text`${validationMessage(root)}\n${fix}` : safe(validationMessage(root));
   }
   if (root instanceof UsageError) {
     return root.command
@@ -97,7 +97,7 @@ export function describeError(error: unknown): Text {
       : text`${root.text}\n${SHORT_USAGE}`;
   }
   if (root instanceof InterruptedError) return text`interrupted by ${root.signal}`;
-  if (root instanceof Error && root.name === "NetworkError") return networkText(root);
+  if (root instanceof Error && root.name === "NetworkError") return safe(networkMessage(root));
   // TimeoutError, RedirectError, ResponseBodyError: their messages name the call.
   return safe(messageOf(root));
 }
@@ -176,8 +176,8 @@ function fieldKey(field: string): string {
 }
 
 /** `the project id is missing; it must be 32 letters or digits` (not `invalid projectId is missing`). */
-function validationText(error: ValidationError): Text {
-  if (!error.message.startsWith(error.field)) return safe(error.message);
+function validationMessage(error: ValidationError): string {
+  if (!error.message.startsWith(error.field)) return error.message;
   const key = fieldKey(error.field);
   const own = LABELS[error.field];
   // `function_urn project id` -> `the <urn> argument's project id`
@@ -186,8 +186,8 @@ function validationText(error: ValidationError): Text {
     (LABELS[key]
       ? `${LABELS[key]}${error.field.length > key.length ? "'s" : ""}${error.field.slice(key.length)}`
       : undefined);
-  if (label === undefined) return safe(error.message);
-  return text`${label}${error.message.slice(error.field.length)}`;
+  if (label === undefined) return error.message;
+  return `${label}${error.message.slice(error.field.length)}`;
 }
 
 // undici's and Node's codes, in words; the code follows in parentheses.
@@ -214,13 +214,13 @@ const NETWORK_WORDS: Record<string, string> = {
 };
 
 /** `DELETE …: network error reaching h: the connection was closed before the answer was complete (UND_ERR_SOCKET) (attempt 3)` */
-function networkText(error: Error): Text {
+function networkMessage(error: Error): string {
   const code = (error.cause as { code?: unknown } | undefined)?.code;
   const message = error.message;
-  if (typeof code !== "string" || !Object.hasOwn(NETWORK_WORDS, code)) return safe(message);
+  if (typeof code !== "string" || !Object.hasOwn(NETWORK_WORDS, code)) return message;
   const at = message.lastIndexOf(`: ${code}`);
-  if (at === -1) return text`${message}: ${NETWORK_WORDS[code]} (${code})`;
-  return text`${message.slice(0, at)}: ${NETWORK_WORDS[code]} (${code})${message.slice(at + code.length + 2)}`;
+  if (at === -1) return `${message}: ${NETWORK_WORDS[code]} (${code})`;
+  return `${message.slice(0, at)}: ${NETWORK_WORDS[code]} (${code})${message.slice(at + code.length + 2)}`;
 }
 
 function isValidationError(error: unknown): error is ValidationError {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escapeControl, jsonLine, safe, text } from "./text.js";
+import { escapeControl, jsonLine, safe, Text, text } from "./text.js";
 
 describe("text: terminal safety by construction", () => {
   it("escapes C0, DEL, C1 and the bidi overrides; keeps the rest", () => {
@@ -13,6 +13,10 @@ describe("text: terminal safety by construction", () => {
     expect(String(text`deleted ${name}\nnext`)).toBe("deleted \\u001b]0;pwned\\u0007\nnext");
     expect(String(text`kept: ${text`a\nb`}`)).toBe("kept: a\nb");
     expect(String(safe("x\ny"))).toBe("x\\ny");
+  });
+
+  it("no Text is made from a raw string outside text.ts", () => {
+    expect(() => new Text("\u001b[2K", Symbol("Text"))).toThrow(TypeError);
   });
 
   it("jsonLine: valid JSON, the same value, no raw control character", () => {

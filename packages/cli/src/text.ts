@@ -18,19 +18,22 @@ export function escapeControl(value: string): string {
   return value.replace(UNSAFE, (char) => SHORT[char] ?? hex(char));
 }
 
-/** Text that is safe to print: built only by `text` (or `lines`), never from a raw string. */
+const MAKER = Symbol("Text");
+
+/** Text that is safe to print: made only in this module (`text`, `join`, `safe`), never from a raw string. */
 export class Text {
   readonly #value: string;
-  private constructor(value: string) {
+  constructor(value: string, maker: symbol) {
+    if (maker !== MAKER) throw new TypeError("a Text is made by text`…`, join() or safe()");
     this.#value = value;
-  }
-  /** @internal: only `text` and `lines` make Texts. */
-  static of(value: string): Text {
-    return new Text(value);
   }
   toString(): string {
     return this.#value;
   }
+}
+
+function make(value: string): Text {
+  return new Text(value, MAKER);
 }
 
 export type Printable = Text | string | number | boolean | bigint | null | undefined;
@@ -43,17 +46,17 @@ function piece(value: Printable): string {
 export function text(literals: TemplateStringsArray, ...values: Printable[]): Text {
   let out = literals[0] ?? "";
   for (let i = 0; i < values.length; i++) out += piece(values[i]) + (literals[i + 1] ?? "");
-  return Text.of(out);
+  return make(out);
 }
 
 /** Texts (or strings, escaped) joined by `separator` (ours). */
 export function join(parts: readonly Printable[], separator = "\n"): Text {
-  return Text.of(parts.map(piece).join(separator));
+  return make(parts.map(piece).join(separator));
 }
 
 /** A value as printable text: a Text is kept, anything else is escaped whole. */
 export function safe(value: Printable): Text {
-  return value instanceof Text ? value : Text.of(escapeControl(String(value)));
+  return value instanceof Text ? value : make(escapeControl(String(value)));
 }
 
 // JSON.stringify escapes C0 but leaves DEL, C1 and the bidi overrides raw. They can only occur inside JSON
