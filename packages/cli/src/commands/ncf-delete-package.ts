@@ -23,8 +23,9 @@ midway prints what it deleted before it stopped.`,
     platform: PLATFORM,
     cascade: "delete the package's actions first; progress on stderr when it is a terminal",
     "missing-ok": "a package that is already gone (404 80101) is a success (exit 0)",
-    "dry-run": `${DRY_RUN_NCF}; with --cascade the DELETE of each action it would list is shown as one step
-(fnapi ncf list-actions <name> shows what a cascade would delete)`,
+    "dry-run": `${DRY_RUN_NCF}. With --cascade, the DELETE of
+each action it would list is one step (fnapi ncf list-actions <name> shows what a
+cascade would delete)`,
   },
   examples: [
     "fnapi ncf delete-package ci-run-1234 --cascade --missing-ok",

@@ -3,4 +3,4 @@
 export const PLATFORM = "vpc (default) or classic; always sent";
 
 export const DRY_RUN_NCF =
-  "check everything (names, --platform, flags, credentials found) and print the requests it would send;\nnothing is sent";
+  "check everything (names, --platform, flags, credentials found) and print the\nrequests it would send; nothing is sent";
