@@ -137,7 +137,9 @@ function isGeneratedDeclaration(message) {
   for (let i = (message.sourceFileLine ?? 1) - 1; i >= 0; i--) {
     const line = lines[i] ?? "";
     if (/^(declare )?(interface|type) /.test(line)) {
-      return /^(declare )?(interface|type) (paths|components|operations|webhooks|\$defs)(\$\d+|_\d+)?\b/.test(line);
+      return /^(declare )?(interface|type) (paths|components|operations|webhooks|\$defs)(\$\d+|_\d+)?\b/.test(
+        line,
+      );
     }
   }
   return false;
