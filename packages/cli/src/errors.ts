@@ -187,7 +187,10 @@ function validationMessage(error: ValidationError): string {
       ? `${LABELS[key]}${error.field.length > key.length ? "'s" : ""}${error.field.slice(key.length)}`
       : undefined);
   if (label === undefined) return error.message;
-  return `${label}${error.message.slice(error.field.length)}`;
+  const rest = error.message.slice(error.field.length);
+  // `functionUrn project id "x" is invalid` -> `the <urn> argument's project id "x" is invalid`
+  const part = own !== undefined && /^ (project id|function name|version|alias|package|region)\b/.test(rest);
+  return `${label}${part ? "'s" : ""}${rest}`;
 }
 
 // undici's and Node's codes, in words; the code follows in parentheses.
