@@ -1,1 +1,1 @@
-export { run } from "./run.js";
+export { type CliIo, run, type StopSignal } from "./run.js";
