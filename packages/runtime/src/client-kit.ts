@@ -335,13 +335,7 @@ export function createClientKit<Paths extends {}>(options: ClientKitOptions): Cl
   return {
     client,
     async call<Data>(policy: CallPolicy, sendWith: (fetch: PipelineFetch) => Promise<unknown>) {
-      const record: CallRecord = {
-        attempts: 0,
-        requestId: undefined,
-        headers: undefined,
-        error: undefined,
-        data: undefined,
-      };
+      const record = { attempts: 0 } as CallRecord;
       await sendWith((request) => pipeline(request, policy, record));
       const result: CallResult<Data> = {
         data: record.data as Data,

@@ -98,10 +98,9 @@ export function createRedactor(secrets: Iterable<string | undefined>): Redactor 
   const redact = ((text: string) => (pattern ? text.replace(pattern, REDACTED) : text)) as Redactor;
   (redact as { longest: number }).longest = (sorted[0]?.length ?? 0) * LONGEST_PER_UNIT;
   redact.head = (text, end) => {
-    if (!pattern) return text.slice(0, Math.max(0, end));
     let kept = "";
     let last = 0;
-    for (const match of text.matchAll(pattern)) {
+    for (const match of pattern ? text.matchAll(pattern) : []) {
       if (match.index >= end) break;
       kept += text.slice(last, match.index) + REDACTED;
       last = match.index + match[0].length;
