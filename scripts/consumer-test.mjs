@@ -252,7 +252,7 @@ try {
   const ncf = ncfClient.createNcfClient({
     accessKey: "ncp_iam_EXAMPLEKEY", secretKey: "EXAMPLESECRET", baseUrl: base + "/ncf/api/v2", maxAttempts: 1,
   });
-  assert.equal(await ncf.deletePackage("package001", { platform: "classic" }), undefined);
+  assert.deepEqual(await ncf.deletePackage("package001", { platform: "classic" }), { alreadyGone: false, attempts: 1, requestId: undefined });
   let sent = requests.pop();
   assert.equal(sent.method, "DELETE");
   assert.equal(sent.url, "/ncf/api/v2/packages/package001?platform=classic");
@@ -264,26 +264,26 @@ try {
   });
   assert.equal(ncfClient.ValidationError, fgsClient.ValidationError, "one ValidationError class across packages");
   assert.ok(ncfClient.NcfApiError.prototype instanceof fgsClient.ApiError);
-  assert.equal(auth.ValidationError, undefined, "@fnapi/auth exports no error classes (they live in @fnapi/runtime)");
+  assert.equal(auth.ValidationError, ncfClient.ValidationError, "@fnapi/auth owns the one ValidationError class");
 
   // FunctionGraph: an IAM token, then AK/SK signing
   const urn = fgsClient.formatFunctionUrn({ region: "cn-north-4", projectId, name: "hello", version: "v1" });
   const parsed = fgsClient.parseFunctionUrn(urn);
   assert.deepEqual([parsed.region, parsed.projectId, parsed.package, parsed.name, parsed.version], ["cn-north-4", projectId, "default", "hello", "v1"]);
   const byToken = fgsClient.createFgsClient({ projectId, token: "EXAMPLETOKEN", baseUrl: base, maxAttempts: 1 });
-  assert.equal(await byToken.deleteFunction(urn), undefined);
+  assert.equal((await byToken.deleteFunction(urn)).alreadyGone, false);
   sent = requests.pop();
   assert.equal(sent.method, "DELETE");
   assert.equal(sent.url, "/v2/" + projectId + "/fgs/functions/" + urn);
   assert.equal(sent.headers["x-auth-token"], "EXAMPLETOKEN");
   const byAkSk = fgsClient.createFgsClient({ projectId, accessKey: "EXAMPLEAK", secretKey: "EXAMPLESK", baseUrl: base, maxAttempts: 1 });
-  assert.equal(await byAkSk.deleteFunction(urn, { missingOk: true }), undefined);
+  assert.equal((await byAkSk.deleteFunction(urn, { missingOk: true })).attempts, 1);
   sent = requests.pop();
   assert.match(sent.headers.authorization, /^SDK-HMAC-SHA256 Access=EXAMPLEAK, SignedHeaders=[a-z;-]+, Signature=[0-9a-f]{64}$/);
   assert.match(sent.headers["x-sdk-date"], /^\\d{8}T\\d{6}Z$/);
   await rejects(byToken.deleteFunction("urn:fss:cn-north-4:nope"), (e) => {
     assert.ok(e instanceof fgsClient.ValidationError, String(e));
-    assert.equal(e.field, "function_urn");
+    assert.equal(e.field, "functionUrn");
   });
   assert.throws(() => fgsClient.createFgsClient({ projectId: "short", token: "t" }), fgsClient.ValidationError);
   assert.equal(requests.length, 0, "invalid input must not reach the server");
@@ -345,8 +345,9 @@ ${body}
 export async function usage(signal: AbortSignal): Promise<void> {
   const ncf: NcfClient = createNcfClient({ accessKey: "a", secretKey: "s", maxAttempts: 2, timeoutMs: 5_000 });
   const options: DeletePackageOptions = { platform: "classic", missingOk: true, signal };
-  const done: Promise<void> = ncf.deletePackage("package001", options);
-  await done;
+  const done: Promise<DeleteResult> = ncf.deletePackage("package001", options);
+  const gone: boolean = (await done).alreadyGone;
+  void gone;
   // @ts-expect-error platform is "vpc" | "classic"
   await ncf.deletePackage("package001", { platform: "gov" });
   const { response } = await ncf.client.DELETE("/packages/{packageName}", {
@@ -388,10 +389,10 @@ export async function usage(signal: AbortSignal): Promise<void> {
 
   const signer = createNcpSigner({ accessKey: "a", secretKey: "s" });
   const headers: NcpSignatureHeaders = await signer.headersFor("DELETE", new URL("https://example.com/p"));
-  const middleware: Middleware[] = [
-    ncpSignatureMiddleware({ accessKey: "a", secretKey: "s" }),
-    huaweiAkSkMiddleware({ accessKey: "a", secretKey: "s" }),
-    huaweiTokenMiddleware(createTokenSource("t")),
+  const middleware: AuthScheme[] = [
+    ncpSignatureV2Auth({ accessKey: "a", secretKey: "s" }),
+    huaweiAkSkAuth({ accessKey: "a", secretKey: "s" }),
+    huaweiTokenAuth(createHuaweiTokenSource("t")),
   ];
   const signed: HuaweiSignature = await huaweiSign(
     { accessKey: "a", secretKey: "s" },
@@ -404,18 +405,17 @@ export async function usage(signal: AbortSignal): Promise<void> {
 }
 `;
   const imports = () => `import {
-  createHuaweiSigner, createNcpSigner, createTokenSource, type HuaweiSignature, huaweiAkSkMiddleware,
-  huaweiSign, huaweiTokenMiddleware, type NcpSignatureHeaders, ncpSignatureMiddleware,
+  type AuthScheme, createHuaweiSigner, createHuaweiTokenSource, createNcpSigner, type HuaweiSignature, huaweiAkSkAuth,
+  huaweiSign, huaweiTokenAuth, type NcpSignatureHeaders, ncpSignatureV2Auth,
 } from "@fnapi/auth";
 import {
-  ApiError, createNcfClient, type DeletePackageOptions, type NcfClient, NcfApiError, NetworkError, type paths as NcfPaths,
+  ApiError, createNcfClient, type DeletePackageOptions, type DeleteResult, type NcfClient, NcfApiError, NetworkError, type paths as NcfPaths,
   TimeoutError, ValidationError,
 } from "@fnapi/ncf-client";
 import {
   createFgsClient, type DeleteFunctionOptions, type FgsClient, FgsApiError, formatFunctionUrn, parseFunctionUrn,
   type ParsedFunctionUrn, type paths as FgsPaths,
-} from "@fnapi/fgs-client";
-import type { Middleware } from "openapi-fetch";`;
+} from "@fnapi/fgs-client";`;
 
   return {
     "esm.mjs": esm,

@@ -194,7 +194,7 @@ function targetsSection(checks) {
         : c.unit === "ops/s"
           ? `${Math.round(c.value).toLocaleString("en-US")} ops/s`
           : `${c.value.toFixed(1)} ms`;
-  return `## Targets (issue 13)
+  return `## Targets (issue 16)
 
 ${table(
   ["Subject", "Goal", "Measured", "Met"],

@@ -89,7 +89,11 @@ export async function runEmulatorDemo(): Promise<number> {
       typeof createFgsClient
     >[0]);
   const fault = (body: object) =>
-    fetch(`${emu.url}/_emulator/faults`, { method: "POST", body: JSON.stringify(body) });
+    fetch(`${emu.url}/_emulator/faults`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+    });
   async function step(cloud: string, call: string, run: () => Promise<unknown>, expected: string) {
     const before = emu.requests().length;
     const result = await outcomeOf(run, expected);

@@ -1,11 +1,11 @@
 import { defineConfig } from "tsup";
 
 // A Node-only server: one ESM build (no CommonJS: `require()` of it works on Node >= 20.19 through
-// require(esm), and a server is started, not bundled), the library entry and the bin.
+// require(esm), and a server is started, not bundled), the library entry, the command (`@fnapi/emulator/command`, what `fnapi emulator` loads) and the bin.
 export default defineConfig({
-  entry: ["src/index.ts", "src/cli.ts"],
+  entry: ["src/index.ts", "src/command.ts", "src/cli.ts"],
   format: ["esm"],
-  dts: { entry: "src/index.ts" },
+  dts: { entry: ["src/index.ts", "src/command.ts"] },
   clean: true,
   target: "node20",
   platform: "node",

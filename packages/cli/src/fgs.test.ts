@@ -114,7 +114,7 @@ describe("fnapi fgs delete-function", () => {
     ]);
     expect(region.code).toBe(2);
     expect(region.stderr).toContain(
-      "function_urn names region cn-north-4; it must be in the client's region ap-southeast-1",
+      "functionUrn names region cn-north-4; it must be in the client's region ap-southeast-1",
     );
     const project = await h.fnapi([
       "fgs",
@@ -126,7 +126,7 @@ describe("fnapi fgs delete-function", () => {
     ]);
     expect(project.code).toBe(2);
     expect(project.stderr).toContain(
-      `function_urn names project ${PROJECT}; it must belong to the client's project ${OTHER_PROJECT}`,
+      `functionUrn names project ${PROJECT}; it must belong to the client's project ${OTHER_PROJECT}`,
     );
     expect(h.emu.requests()).toEqual([]);
     expect(fn()).toBeDefined();
@@ -134,8 +134,8 @@ describe("fnapi fgs delete-function", () => {
 
   it("invalid URNs are exit 2 and name the field and the rule", async () => {
     const cases: [string, string][] = [
-      ["urn:fss:cn-north-4:short:function:default:hello", "function_urn project id"],
-      [`urn:fss:cn-north-4:${PROJECT}:function:default:9bad`, "function_urn function name"],
+      ["urn:fss:cn-north-4:short:function:default:hello", "functionUrn project id"],
+      [`urn:fss:cn-north-4:${PROJECT}:function:default:9bad`, "functionUrn function name"],
       ["not-a-urn", 'has 1 ":"-separated fields'],
       [`${FUNCTION_URN}:latest`, "latest"],
     ];

@@ -17,7 +17,11 @@ const fast = { maxAttempts: 3, backoff: { baseMs: 1, maxMs: 5 } };
 const ncf = (extra: Partial<Parameters<typeof createNcfClient>[0]> = {}) =>
   createNcfClient({ ...NCP, baseUrl: `${emu.url}/ncf/api/v2`, ...fast, ...extra });
 const fault = (body: object) =>
-  fetch(`${emu.url}/_emulator/faults`, { method: "POST", body: JSON.stringify(body) }).then((r) => {
+  fetch(`${emu.url}/_emulator/faults`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  }).then((r) => {
     expect(r.status).toBe(201);
   });
 

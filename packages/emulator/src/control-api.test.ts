@@ -15,7 +15,11 @@ beforeEach(() => emu.reset());
 const control = (path: string, method = "GET", body?: unknown) =>
   fetch(`${emu.url}/_emulator${path}`, {
     method,
-    ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) }),
+    ...(body === undefined
+      ? {}
+      : typeof body === "string"
+        ? { body, headers: { "Content-Type": "application/yaml" } }
+        : { body: JSON.stringify(body), headers: { "Content-Type": "application/json" } }),
   });
 const deleteEmpty = () => fetch(`${emu.url}/ncf/api/v2/packages/empty`, { method: "DELETE" });
 
@@ -75,6 +79,7 @@ describe("control API", () => {
         authPassed: true,
         authReason: "auth off",
         requestId: expect.stringMatching(/^[0-9a-f]{32}$/),
+        seq: expect.any(Number),
       },
     ]);
     expect(JSON.stringify(records)).not.toContain("c2VjcmV0");
@@ -149,18 +154,21 @@ describe("--state persistence", () => {
       expect((await fetch(`${first.url}/ncf/api/v2/packages/empty`, { method: "DELETE" })).status).toBe(204);
       const written = JSON.parse(readFileSync(statePath, "utf8"));
       expect(written.ncp.packages.some((p: { name: string }) => p.name === "empty")).toBe(false);
-      expect(readdirSync(dir)).toEqual(["state.json"]); // no temporary file left behind
+      // no temporary file left behind; the lock is held while the emulator runs
+      expect(readdirSync(dir)).toEqual(["state.json", "state.json.lock"]);
       await first.close();
 
       const second = await startEmulator({ port: 0, seed: testSeed(), auth: "off", statePath });
       expect((await fetch(`${second.url}/ncf/api/v2/packages/empty`, { method: "DELETE" })).status).toBe(404);
-      second.reset(); // back to the seed, and written
       expect(
-        JSON.parse(readFileSync(statePath, "utf8")).ncp.packages.some(
-          (p: { name: string }) => p.name === "empty",
-        ),
-      ).toBe(true);
+        (await fetch(`${second.url}/ncf/api/v2/packages/old?platform=classic`, { method: "DELETE" })).status,
+      ).toBe(204);
+      second.reset(); // back to what was loaded (the file's state, not the seed), and written
+      const reset = JSON.parse(readFileSync(statePath, "utf8"));
+      expect(reset.ncp.packages.map((p: { name: string }) => p.name)).toContain("old");
+      expect(reset.ncp.packages.map((p: { name: string }) => p.name)).not.toContain("empty");
       await second.close();
+      expect(readdirSync(dir)).toEqual(["state.json"]); // the lock is released
 
       writeFileSync(statePath, '{"ncp": {"packages": [{"name": "-x"}]}}');
       await expect(startEmulator({ port: 0, statePath })).rejects.toMatchObject({

@@ -1,6 +1,4 @@
-import type { ErrorShape } from "./spec-catalog.js";
-
-// An error as the emulator decides it, and its body in the error shape of the API that answers.
+// An error as the emulator decides it; each cloud module writes it in its own API's error body.
 
 export interface ApiFailure {
   status: number;
@@ -12,33 +10,6 @@ export interface ApiFailure {
   details?: string;
   /** Raised by the API gateway in front of the service (Huawei gateway errors carry `request_id`). */
   gateway?: boolean;
-}
-
-export function errorBody(shape: ErrorShape, failure: ApiFailure, requestId: string): unknown {
-  switch (shape) {
-    case "ncp":
-      return {
-        error: {
-          errorCode: failure.code,
-          message: failure.message,
-          ...(failure.details ? { details: failure.details } : {}),
-        },
-      };
-    case "huawei":
-      return {
-        error_code: failure.code,
-        error_msg: failure.details ? `${failure.message}: ${failure.details}` : failure.message,
-        ...(failure.gateway ? { request_id: requestId } : {}),
-      };
-    case "keystone":
-      return {
-        error: {
-          code: Number.parseInt(failure.code, 10) || failure.status,
-          title: failure.message,
-          message: failure.details ?? failure.message,
-        },
-      };
-  }
 }
 
 const REASONS: Record<number, string> = {

@@ -1,3 +1,6 @@
+export type { FgsSection } from "./apis/fgs/state.js";
+export type { IamSection } from "./apis/iam/state.js";
+export type { NcpSection } from "./apis/ncf/state.js";
 export type { Fault, FaultSpec } from "./faults.js";
 export type { RequestRecord } from "./request-log.js";
 export {
@@ -10,9 +13,12 @@ export {
   type NcfAction,
   type NcfPackage,
   type NcpCredential,
+  type Platform,
   parseSeed,
   parseSeedText,
   type Seed,
   SeedError,
 } from "./seed.js";
 export { type Emulator, type EmulatorOptions, startEmulator } from "./server.js";
+export { StateLockedError } from "./state-file.js";
+export { SnapshotError, StateWriteError } from "./state-store.js";

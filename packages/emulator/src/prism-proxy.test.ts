@@ -124,11 +124,13 @@ describe("Prism proxy --errors in front of the emulator", () => {
     await expectConformant("403", () => ncf("403", NCP_DENIED).deletePackage("package001"), 403);
     await fetch(`${emu.url}/_emulator/faults`, {
       method: "POST",
+      headers: { "Content-Type": "application/json" },
       body: '{"operation":"deletePackage","status":503}',
     });
     await expectConformant("503", () => ncf("503").deletePackage("package001"), 503);
     await fetch(`${emu.url}/_emulator/faults`, {
       method: "POST",
+      headers: { "Content-Type": "application/json" },
       body: '{"operation":"deletePackage","status":429}',
     });
     await expectConformant("429", () => ncf("429").deletePackage("package001"), 429);
@@ -192,6 +194,7 @@ describe("Prism proxy --errors in front of the emulator", () => {
     await expectConformant("latest", raw("latest", latest, { method: "DELETE", headers }), 400);
     await fetch(`${emu.url}/_emulator/faults`, {
       method: "POST",
+      headers: { "Content-Type": "application/json" },
       body: '{"operation":"deleteFunction","status":503}',
     });
     await expectConformant("503", () => fgs("503").deleteFunction(FUNCTION_URN), 503);

@@ -1,5 +1,6 @@
 // What GET /_emulator/requests returns: one record per API request (control requests are not recorded),
-// never a secret key, token, password or signature. Bounded: the oldest records are dropped first.
+// never a secret key, token, password or signature. Bounded by count and by bytes: a long field is cut to
+// FIELD_LIMIT characters and marked `…[cut N bytes]`, and the oldest records are dropped first.
 
 export interface RequestRecord {
   time: string;
@@ -20,26 +21,99 @@ export interface RequestRecord {
   /** An injected fault answered this request. */
   fault?: number;
   requestId: string;
+  /** Its place in the log since the emulator started (1, 2, …): `?after=` pages by it. */
+  seq: number;
 }
 
 export const REQUEST_LOG_LIMIT = 10_000;
+export const REQUEST_LOG_BYTES = 16 * 1024 * 1024;
+export const FIELD_LIMIT = 2048;
+/** The most records one GET /_emulator/requests answers with. */
+export const PAGE_LIMIT = 1000;
+
+function cut(text: string): string {
+  if (text.length <= FIELD_LIMIT) return text;
+  return `${text.slice(0, FIELD_LIMIT)}…[cut ${Buffer.byteLength(text.slice(FIELD_LIMIT))} bytes]`;
+}
+
+export interface RequestQuery {
+  /** Only records after this `seq`. */
+  after?: number;
+  /** At most this many (default and maximum PAGE_LIMIT). */
+  limit?: number;
+  operation?: string;
+  status?: number;
+}
 
 export class RequestLog {
-  private records: RequestRecord[] = [];
+  private records: { record: RequestRecord; bytes: number }[] = [];
+  private head = 0;
+  private bytes = 0;
+  private seq = 0;
 
-  constructor(private readonly limit = REQUEST_LOG_LIMIT) {}
+  constructor(
+    private readonly limit = REQUEST_LOG_LIMIT,
+    private readonly byteLimit = REQUEST_LOG_BYTES,
+  ) {}
 
-  add(record: RequestRecord): void {
-    this.records.push(record);
-    if (this.records.length > this.limit) this.records.splice(0, this.records.length - this.limit);
+  /** Adds a record (taken over: its `seq` is set and long fields are cut in place). */
+  add(entry: Omit<RequestRecord, "seq"> & { seq?: number }): void {
+    const record = entry as RequestRecord;
+    record.seq = ++this.seq;
+    record.path = cut(record.path);
+    if (record.authReason !== undefined) record.authReason = cut(record.authReason);
+    const debug = record.signatureDebug;
+    if (debug) {
+      record.signatureDebug = {
+        scheme: debug.scheme,
+        ...(debug.canonicalRequest !== undefined ? { canonicalRequest: cut(debug.canonicalRequest) } : {}),
+        stringToSign: cut(debug.stringToSign),
+      };
+    }
+    // An estimate (fields plus a fixed overhead for the rest): a JSON.stringify per request costs throughput.
+    const bytes =
+      300 +
+      record.path.length +
+      (record.authReason?.length ?? 0) +
+      (record.signatureDebug
+        ? (record.signatureDebug.canonicalRequest?.length ?? 0) + record.signatureDebug.stringToSign.length
+        : 0);
+    this.records.push({ record, bytes });
+    this.bytes += bytes;
+    while (this.records.length - this.head > this.limit || this.bytes > this.byteLimit) {
+      this.bytes -= (this.records[this.head] as { bytes: number }).bytes;
+      this.records[this.head++] = undefined as never;
+    }
+    if (this.head > 1024 && this.head * 2 > this.records.length) {
+      this.records = this.records.slice(this.head);
+      this.head = 0;
+    }
   }
 
   clear(): void {
     this.records = [];
+    this.head = 0;
+    this.bytes = 0;
   }
 
+  /** The records, oldest first. */
   list(): RequestRecord[] {
-    return this.records.map((r) => ({ ...r }));
+    return this.records.slice(this.head).map(({ record }) => ({ ...record }));
+  }
+
+  /** A page: the first `limit` matching records after `after`, and whether more follow. */
+  page(query: RequestQuery = {}): { records: RequestRecord[]; more: boolean } {
+    const limit = Math.min(query.limit ?? PAGE_LIMIT, PAGE_LIMIT);
+    const records: RequestRecord[] = [];
+    for (let i = this.head; i < this.records.length; i++) {
+      const { record } = this.records[i] as { record: RequestRecord };
+      if (query.after !== undefined && record.seq <= query.after) continue;
+      if (query.operation !== undefined && record.operation !== query.operation) continue;
+      if (query.status !== undefined && record.status !== query.status) continue;
+      if (records.length === limit) return { records, more: true };
+      records.push({ ...record });
+    }
+    return { records, more: false };
   }
 }
 

@@ -46,6 +46,14 @@ describe("parseSeed", () => {
       /versions/,
     ],
     [{ huawei: { users: [{ domain: "d", name: "n" }] } }, "huawei.users[0].password", /non-empty/],
+    // The spec's FunctionUrn, not a copy that drifted: what the API and the client refuse, a seed refuses.
+    [{ huawei: { functions: [{ urn: `${FUNCTION_URN}-` }] } }, "huawei.functions[0].urn", /FunctionUrn/],
+    [
+      { huawei: { functions: [{ urn: FUNCTION_URN.replace("cn-north-4", "cn--north") }] } },
+      "huawei.functions[0].urn",
+      /FunctionUrn/,
+    ],
+    [{ huawei: { projects: [{ id: "short", name: "r" }] } }, "huawei.projects[0].id", /ProjectId/],
   ];
   for (const [seed, field, rule] of cases) {
     it(`names ${field}`, () => {

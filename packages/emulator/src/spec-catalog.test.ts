@@ -13,17 +13,19 @@ describe("the operations served", () => {
     const operations = specs.flatMap(operationsOf);
     expect(operations.length).toBeGreaterThan(0);
     for (const op of operations) {
-      expect(API_MODULES[op.api]?.handlers, `${op.api}.${op.operationId}`).toHaveProperty(op.operationId);
+      expect(
+        API_MODULES.find((m) => m.api === op.api)?.handlers,
+        `${op.api}.${op.operationId}`,
+      ).toHaveProperty(op.operationId);
     }
   });
 
-  it("reads every operation from the specs, with its rules and error shape", () => {
+  it("reads every operation from the specs, with its rules and security requirements", () => {
     const ops = specs.flatMap(operationsOf);
     expect(ops.find((o) => o.operationId === "deletePackage")).toMatchObject({
       method: "DELETE",
       prefixes: ["/ncf/api/v2"],
-      errorShape: "ncp",
-      security: [["ncp"]],
+      security: [["ncpTimestamp", "ncpAccessKey", "ncpSignature"]],
       parameters: expect.arrayContaining([
         expect.objectContaining({
           name: "platform",
@@ -33,14 +35,12 @@ describe("the operations served", () => {
     });
     expect(ops.find((o) => o.operationId === "deleteFunction")).toMatchObject({
       prefixes: [""],
-      errorShape: "huawei",
-      security: [["token"], ["aksk"]],
+      security: [["iamToken"], ["akskAuthorization", "akskDate"]],
     });
     expect(ops.find((o) => o.operationId === "createUserToken")).toMatchObject({
       api: "iam",
       method: "POST",
       prefixes: [""],
-      errorShape: "keystone",
       security: [],
     });
     expect(ops.map((o) => o.operationId).sort()).toEqual(

@@ -4,13 +4,9 @@ import { basename, dirname, join } from "node:path";
 
 // The operations the emulator serves, read from the bundled OpenAPI documents of @fnapi/specs
 // (`specs/dist/*.json`, built by `npm run build -w @fnapi/specs`): method, path, the rules of its path and
-// query parameters, how it is authenticated and which error body its API uses. Every document found there
-// is served, so an operation added to a spec is routed without touching the emulator (it answers 501 until
-// a handler exists for its operationId).
-
-export type AuthKind = "ncp" | "token" | "aksk";
-/** The error bodies of the three APIs: NCP's `{error:{errorCode,...}}`, Huawei's `{error_code,error_msg}`, IAM's Keystone `{error:{code,title,message}}`. */
-export type ErrorShape = "ncp" | "huawei" | "keystone";
+// query parameters and whether it is authenticated (how is its cloud module's business, as are its error
+// bodies). Every document found there is served, so an operation added to a spec is routed without touching
+// the emulator (it answers 501 until its module has a handler for the operationId).
 
 export interface SchemaRule {
   type?: string | string[];
@@ -39,9 +35,8 @@ export interface OperationSpec {
   /** The server URL paths it is served under (`/ncf/api/v2`, or `` for a host-only server URL). */
   prefixes: string[];
   parameters: ParameterRule[];
-  /** Alternatives, each a set of authentication kinds; `[]` means no authentication. */
-  security: AuthKind[][];
-  errorShape: ErrorShape;
+  /** The security requirement alternatives, each the names of its schemes; `[]` means no authentication. */
+  security: string[][];
   /** The documented response statuses (`"204"`, `"404"`, `"default"`). */
   statuses: string[];
 }
@@ -115,51 +110,9 @@ function serverPrefixes(document: Json): string[] {
   return prefixes.size ? [...prefixes] : [""];
 }
 
-/** Which authentication an apiKey scheme belongs to, from the header it names. */
-function authKindOf(scheme: Json): AuthKind | undefined {
-  const header = typeof scheme.name === "string" ? scheme.name.toLowerCase() : "";
-  if (header.startsWith("x-ncp-")) return "ncp";
-  if (header === "x-auth-token") return "token";
-  if (header === "authorization" || header === "x-sdk-date") return "aksk";
-  return undefined;
-}
-
-function securityOf(document: Json, requirements: unknown): AuthKind[][] {
+function securityOf(requirements: unknown): string[][] {
   if (!Array.isArray(requirements)) return [];
-  const schemes = isObject(document.components) ? resolve(document, document.components.securitySchemes) : {};
-  return requirements.filter(isObject).map((requirement) => {
-    const kinds = new Set<AuthKind>();
-    for (const name of Object.keys(requirement)) {
-      const kind = authKindOf(resolve(document, schemes[name]));
-      if (kind) kinds.add(kind);
-    }
-    return [...kinds];
-  });
-}
-
-/** The error body of an API, read from the schema of an operation's 401 (or default, or any 4xx) response. */
-export function errorShapeOf(document: Json, responses: Json): ErrorShape | undefined {
-  const statuses = ["401", "default", ...Object.keys(responses).filter((s) => s.startsWith("4"))];
-  for (const status of statuses) {
-    if (!(status in responses)) continue;
-    const content = resolve(document, responses[status]).content;
-    const media = isObject(content) ? (content["application/json"] ?? Object.values(content)[0]) : undefined;
-    if (!isObject(media)) continue;
-    // The first alternative of an anyOf/oneOf is the API's own shape (IAM: Keystone before the gateway's).
-    let schema = resolve(document, media.schema);
-    for (const key of ["anyOf", "oneOf"]) {
-      const alternatives = schema[key];
-      if (Array.isArray(alternatives) && alternatives.length) schema = resolve(document, alternatives[0]);
-    }
-    const properties = resolve(document, schema.properties ?? {});
-    if ("error_code" in properties) return "huawei";
-    if ("error" in properties) {
-      const inner = resolve(document, resolve(document, properties.error).properties ?? {});
-      if ("errorCode" in inner) return "ncp";
-      if ("code" in inner || "title" in inner) return "keystone";
-    }
-  }
-  return undefined;
+  return requirements.filter(isObject).map((requirement) => Object.keys(requirement));
 }
 
 function parameterRules(document: Json, pathItem: Json, operation: Json): ParameterRule[] {
@@ -197,8 +150,7 @@ export function operationsOf({ api, document }: SpecDocument): OperationSpec[] {
         path,
         prefixes,
         parameters: parameterRules(document, pathItem, operation),
-        security: securityOf(document, operation.security ?? document.security),
-        errorShape: errorShapeOf(document, responses) ?? (api === "ncf" ? "ncp" : "huawei"),
+        security: securityOf(operation.security ?? document.security),
         statuses: Object.keys(responses),
       });
     }

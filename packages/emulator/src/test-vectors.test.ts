@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { authenticateAkSk, authenticateNcp, type ReceivedRequest } from "./authenticate.js";
+import { authenticateAkSk } from "./apis/fgs/auth.js";
 import {
   canonicalQueryString,
   canonicalUri,
@@ -10,8 +10,10 @@ import {
   huaweiSignature,
   parseHuaweiAuthorization,
   parseSdkDate,
-} from "./huawei-signature.js";
-import { ncpSignature, ncpStringToSign } from "./ncp-signature.js";
+} from "./apis/fgs/signature.js";
+import { authenticateNcp } from "./apis/ncf/auth.js";
+import { ncpSignature, ncpStringToSign } from "./apis/ncf/signature.js";
+import type { ReceivedRequest } from "./auth-common.js";
 import { parseSeed } from "./seed.js";
 
 // Every vector of specs/test-vectors through the emulator's own verifier: the intermediate strings, the

@@ -13,7 +13,7 @@ import {
   type RetryOptions,
   ValidationError,
 } from "@fnapi/runtime";
-import { checkOptions, parseBaseUrl, resolveRetryOptions } from "@fnapi/runtime/internal";
+import { type BuildPlatform, checkOptions, parseBaseUrl, resolveRetryOptions } from "@fnapi/runtime/internal";
 import type { Client, PathSerializer } from "openapi-fetch";
 import type { FgsContext } from "./context.js";
 import { fgsErrorMapping } from "./errors.js";
@@ -82,11 +82,9 @@ export interface FgsFoundCredentials {
 export type FgsClientOptions = FgsClientCommonOptions &
   (FgsTokenCredentials | FgsAkSkCredentials | FgsFoundCredentials);
 
-/** What differs between the server build (Node, Deno, Bun) and the web build (browsers, workers). */
-export interface FgsPlatform {
-  crypto: SigningCrypto;
-  /** Huawei's credential chain; absent in the web build, where credentials are never looked up. */
-  findCredentials?: (() => HuaweiAkSkCredentials & { projectId?: string }) | undefined;
+/** The FunctionGraph build platform: its chain finds a key pair (and maybe a project), or just a project. */
+export interface FgsPlatform extends BuildPlatform<HuaweiAkSkCredentials & { projectId?: string }> {
+  /** The project id from the vendor's environment, in the server build only. */
   findProjectId?: (() => string | undefined) | undefined;
 }
 

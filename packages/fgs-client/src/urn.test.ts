@@ -53,13 +53,13 @@ describe("function URNs", () => {
     expect(specUrn.test(urn)).toBe(true);
   });
   it.each(invalid)("refuses %s, as the spec's pattern does", (urn) => {
-    expect(() => parseFunctionUrn(urn)).toThrow(/function_urn/);
+    expect(() => parseFunctionUrn(urn)).toThrow(/functionUrn/);
     expect(specUrn.test(urn)).toBe(false);
   });
 
   it("names the field and the rule", () => {
     expect(() => parseFunctionUrn(`${base}:1abc`)).toThrow(
-      /function_urn function name "1abc" is invalid; it must be at most 60 letters/,
+      /functionUrn function name "1abc" is invalid; it must be at most 60 letters/,
     );
     expect(() =>
       formatFunctionUrn({ region: "cn-north-4", projectId, name: "x", version: "1", alias: "a" }),

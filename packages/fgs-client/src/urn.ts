@@ -44,12 +44,23 @@ export interface ParsedFunctionUrn extends FunctionUrnParts {
   package: string;
 }
 
-function check(field: keyof typeof URN_RULES, value: unknown, label: string = field): string {
+/** Checks one field; `part` names it inside a URN (the error's field is then `functionUrn`). */
+function check(field: keyof typeof URN_RULES, value: unknown, part?: string): string {
+  const at = part === undefined ? field : "functionUrn";
+  const prefix = part === undefined ? "" : `${part} `;
   if (typeof value !== "string") {
-    throw new ValidationError(label, `is ${typeof value}`, `it must be a string of ${URN_RULES[field].rule}`);
+    throw new ValidationError(
+      at,
+      `${prefix}is ${typeof value}`,
+      `it must be a string of ${URN_RULES[field].rule}`,
+    );
   }
   if (!URN_RULES[field].pattern.test(value)) {
-    throw new ValidationError(label, `${quote(value)} is invalid`, `it must be ${URN_RULES[field].rule}`);
+    throw new ValidationError(
+      at,
+      `${prefix}${quote(value)} is invalid`,
+      `it must be ${URN_RULES[field].rule}`,
+    );
   }
   return value;
 }
@@ -89,11 +100,11 @@ const URN_SHAPE = "urn:fss:<region>:<project_id>:function:<package>:<name>[:<ver
 /** Splits a URN into its parts; throws a `ValidationError` naming the first field that breaks a rule. */
 export function parseFunctionUrn(urn: string): ParsedFunctionUrn {
   if (typeof urn !== "string")
-    throw new ValidationError("function_urn", `is ${typeof urn}`, `it must be ${URN_SHAPE}`);
+    throw new ValidationError("functionUrn", `is ${typeof urn}`, `it must be ${URN_SHAPE}`);
   const fields = urn.split(":");
   if (fields.length !== 7 && fields.length !== 8) {
     throw new ValidationError(
-      "function_urn",
+      "functionUrn",
       `${quote(urn)} has ${fields.length} ":"-separated fields`,
       `it must have 7 or 8: ${URN_SHAPE}`,
     );
@@ -110,20 +121,20 @@ export function parseFunctionUrn(urn: string): ParsedFunctionUrn {
   ];
   if (urnWord !== "urn" || fss !== "fss" || kind !== "function") {
     throw new ValidationError(
-      "function_urn",
+      "functionUrn",
       `${quote(urn)} is not a function URN`,
       `it must be ${URN_SHAPE}`,
     );
   }
   const parsed: ParsedFunctionUrn = {
-    region: check("region", region, "function_urn region"),
-    projectId: check("projectId", projectId, "function_urn project id"),
-    package: check("package", pkg, "function_urn package"),
-    name: check("name", name, "function_urn function name"),
+    region: check("region", region, "region"),
+    projectId: check("projectId", projectId, "project id"),
+    package: check("package", pkg, "package"),
+    name: check("name", name, "function name"),
   };
   if (qualifier !== undefined) {
-    if (qualifier.startsWith("!")) parsed.alias = check("alias", qualifier.slice(1), "function_urn alias");
-    else parsed.version = check("version", qualifier, "function_urn version");
+    if (qualifier.startsWith("!")) parsed.alias = check("alias", qualifier.slice(1), "alias");
+    else parsed.version = check("version", qualifier, "version");
   }
   return parsed;
 }

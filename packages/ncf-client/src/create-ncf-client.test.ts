@@ -149,3 +149,21 @@ describe("isGone and the delete results", () => {
     expect(isGone({ status: 404, code: "80301" })).toBe(false);
   });
 });
+
+describe("region, as FunctionGraph's client takes one", () => {
+  it("builds the base URL from region; baseUrl overrides it; an unknown region is refused", async () => {
+    const { fetch, calls } = scriptedFetch(new Response(null, { status: 204 }));
+    await createNcfClient({ ...keys, fetch, region: "japan" }).deletePackage("pkg");
+    expect(calls[0]?.url).toBe(`${NCF_BASE_URLS.japan}/packages/pkg?platform=vpc`);
+    await createNcfClient({
+      ...keys,
+      fetch,
+      region: "japan",
+      baseUrl: "https://mock.test/ncf/api/v2",
+    }).deletePackage("pkg");
+    expect(calls[1]?.url).toBe("https://mock.test/ncf/api/v2/packages/pkg?platform=vpc");
+    const error = refusal(() => createNcfClient({ ...keys, region: "mars" as "japan" }));
+    expect(error.field).toBe("region");
+    expect(error.message).toMatch(/it must be one of korea, singapore, japan/);
+  });
+});

@@ -6,7 +6,7 @@ import {
   type RetryOptions,
   ValidationError,
 } from "@fnapi/runtime";
-import { checkOptions, parseBaseUrl, resolveRetryOptions } from "@fnapi/runtime/internal";
+import { type BuildPlatform, checkOptions, parseBaseUrl, resolveRetryOptions } from "@fnapi/runtime/internal";
 import type { Client } from "openapi-fetch";
 import type { NcfContext } from "./context.js";
 import { ncfErrorMapping } from "./errors.js";
@@ -28,9 +28,17 @@ export const NCF_BASE_URLS = {
   japan: "https://jp-cloudfunctions.apigw.ntruss.com/ncf/api/v2",
 } as const;
 
+/** A region of NCF's v2.1 API: a key of `NCF_BASE_URLS`. */
+export type NcfRegion = keyof typeof NCF_BASE_URLS;
+
 /** The options of `createNcfClient` besides credentials. */
 export interface NcfClientCommonOptions extends RetryOptions {
-  /** Default: Korea v2.1 (`NCF_BASE_URLS.korea`). Include the `/ncf/api/v2` prefix: it is signed. */
+  /** The region, as FunctionGraph's client takes one: `korea` (default), `singapore` or `japan`. */
+  region?: NcfRegion;
+  /**
+   * Overrides the URL built from `region` (proxies, mocks, the emulator). Include the `/ncf/api/v2` prefix:
+   * it is signed.
+   */
   baseUrl?: string;
   /** The `fetch` to send with. Default: the global one. */
   fetch?: typeof fetch;
@@ -71,12 +79,8 @@ export interface NcfClient {
   readonly client: Client<paths>;
 }
 
-/** What differs between the server build (Node, Deno, Bun) and the web build (browsers, workers). */
-export interface NcfPlatform {
-  crypto: SigningCrypto;
-  /** The vendor's credential chain; absent in the web build, where credentials are never looked up. */
-  findCredentials?: (() => NcpCredentials) | undefined;
-}
+/** The NCF build platform: its credential chain finds an NCP key pair. */
+export type NcfPlatform = BuildPlatform<NcpCredentials>;
 
 /** Explicit options always win; the credential chain is asked only when neither key is given. */
 function credentialsFrom(options: NcfClientOptions, platform: NcfPlatform): NcpCredentials {
@@ -94,8 +98,19 @@ function credentialsFrom(options: NcfClientOptions, platform: NcfPlatform): NcpC
   return { accessKey, secretKey };
 }
 
+function region(value: unknown): NcfRegion {
+  if (value === undefined) return "korea";
+  if (typeof value === "string" && Object.hasOwn(NCF_BASE_URLS, value)) return value as NcfRegion;
+  throw new ValidationError(
+    "region",
+    typeof value === "string" ? `${JSON.stringify(value.slice(0, 40))} is unknown` : `is ${typeof value}`,
+    `it must be one of ${Object.keys(NCF_BASE_URLS).join(", ")} (or give baseUrl)`,
+  );
+}
+
 export function createNcfClientOn(platform: NcfPlatform, options: NcfClientOptions = {}): NcfClient {
   checkOptions(options, "createNcfClient", {
+    region: "string",
     baseUrl: "string",
     fetch: "function",
     clock: "function",
@@ -105,7 +120,7 @@ export function createNcfClientOn(platform: NcfPlatform, options: NcfClientOptio
   const credentials = credentialsFrom(options, platform);
   const context: NcfContext = {
     kit: createClientKit<paths>({
-      baseUrl: parseBaseUrl(options.baseUrl ?? NCF_BASE_URLS.korea),
+      baseUrl: parseBaseUrl(options.baseUrl ?? NCF_BASE_URLS[region(options.region)]),
       auth: ncpSignatureV2Auth(credentials, {
         clock: options.clock,
         crypto: options.crypto ?? platform.crypto,

@@ -15,6 +15,7 @@ export {
   type NcfClient,
   type NcfClientCommonOptions,
   type NcfClientOptions,
+  type NcfRegion,
 } from "./create-ncf-client.js";
 export { createNcfClient } from "./create-ncf-client.web.js";
 export { isGone, NcfApiError } from "./errors.js";

@@ -1,5 +1,6 @@
 // Helpers fnapi's own clients share. Published so that the clients can import them, with no semver promise:
 // anything here may change in any release. Not for use outside the fnapi packages.
 export { parseBaseUrl, quoteValue } from "./base-url.js";
+export type { BuildPlatform } from "./build-platform.js";
 export { assertOptionsObject, checkOptions, type OptionKind } from "./options-object.js";
 export { type ResolvedRetryOptions, type RetryOptions, resolveRetryOptions } from "./retry-options.js";

@@ -55,7 +55,6 @@ const printableAscii = /^[\x20-\x7e]+$/;
 export function expectedOutputs({ ncp, huawei }) {
   const out = {};
   for (const v of ncp) {
-    out[`${v.id}/requestTarget`] = v.intermediate.requestTarget;
     out[`${v.id}/stringToSign`] = v.intermediate.stringToSign;
     out[`${v.id}/signature`] = v.expected.headers["x-ncp-apigw-signature-v2"];
     if (printableAscii.test(v.input.credentials.secretKey)) {
@@ -63,10 +62,9 @@ export function expectedOutputs({ ncp, huawei }) {
     }
   }
   for (const v of huawei) {
+    // The canonicalisation steps are internal to @fnapi/auth (its own tests check each); here they show
+    // through the canonical request.
     for (const step of [
-      "canonicalUri",
-      "canonicalQueryString",
-      "canonicalHeaders",
       "signedHeaders",
       "bodySha256",
       "canonicalRequest",
@@ -91,9 +89,13 @@ export async function signingOutputs(auth, crypto, { ncp, huawei }) {
   const out = {};
   for (const v of ncp) {
     const { method, url, credentials, timestamp } = v.input;
-    const target = auth.requestTarget(url);
-    const stringToSign = auth.ncpStringToSign(method, target, timestamp, credentials.accessKey);
-    out[`${v.id}/requestTarget`] = target;
+    // the request target (path and query as sent) is internal to @fnapi/auth; the signer below derives it
+    const stringToSign = auth.ncpStringToSign(
+      method,
+      v.intermediate.requestTarget,
+      timestamp,
+      credentials.accessKey,
+    );
     out[`${v.id}/stringToSign`] = stringToSign;
     out[`${v.id}/signature`] = await auth.ncpSignature(credentials.secretKey, stringToSign, crypto);
     // The signer refuses keys that are not printable ASCII (a paste error), as in the package's own tests.
@@ -107,14 +109,9 @@ export async function signingOutputs(auth, crypto, { ncp, huawei }) {
     const { method, url, credentials, time } = v.input;
     const headers = { ...v.input.headers, "X-Sdk-Date": time };
     if (credentials.securityToken) headers["X-Security-Token"] = credentials.securityToken;
-    const parsed = new URL(url);
-    const canonical = auth.canonicalHeaders(Object.entries(headers));
-    out[`${v.id}/canonicalUri`] = auth.canonicalUri(parsed.pathname);
-    out[`${v.id}/canonicalQueryString`] = auth.canonicalQueryString(parsed.search);
-    out[`${v.id}/canonicalHeaders`] = canonical.canonical;
-    out[`${v.id}/signedHeaders`] = canonical.signed;
     out[`${v.id}/bodySha256`] = hex(await crypto.sha256(""));
     const signed = await auth.huaweiSign(credentials, { method, url, headers }, crypto);
+    out[`${v.id}/signedHeaders`] = signed.signedHeaders;
     out[`${v.id}/canonicalRequest`] = signed.canonicalRequest;
     out[`${v.id}/canonicalRequestSha256`] = signed.canonicalRequestSha256;
     out[`${v.id}/stringToSign`] = signed.stringToSign;
@@ -126,7 +123,10 @@ export async function signingOutputs(auth, crypto, { ncp, huawei }) {
         Object.entries(v.input.headers).filter(([h]) => h.toLowerCase() !== "host"),
       );
       const request = new Request(url, { method, headers: unsent });
-      const signer = auth.createHuaweiSigner(credentials, { clock: () => auth.parseSdkDate(time), crypto });
+      const signer = auth.createHuaweiSigner(credentials, {
+        clock: () => auth.parseHuaweiSdkDate(time),
+        crypto,
+      });
       await signer.sign(request);
       for (const name of Object.keys(v.expected.headers))
         out[`${v.id}/signer/${name}`] = request.headers.get(name);

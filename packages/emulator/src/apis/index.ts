@@ -1,9 +1,9 @@
 import type { ApiModule } from "./api-module.js";
-import { fgs } from "./fgs.js";
-import { iam } from "./iam.js";
-import { ncf } from "./ncf.js";
+import { fgs } from "./fgs/index.js";
+import { iam } from "./iam/index.js";
+import { ncf } from "./ncf/index.js";
 
-/** The APIs the emulator has handlers for, by spec name. */
-export const API_MODULES: Record<string, ApiModule> = { ncf, fgs, iam };
+/** The cloud APIs the emulator serves, one module per spec file: a new cloud is one folder and one line here. */
+export const API_MODULES: readonly ApiModule[] = [ncf, fgs, iam];
 
-export type { ApiModule, Handler, HandlerContext, HandlerResult } from "./api-module.js";
+export type { ApiModule, FieldParser, Handler, HandlerContext, HandlerResult } from "./api-module.js";

@@ -99,7 +99,7 @@ describe("deleteFunction", () => {
         /names region ap-southeast-1; it must be in the client's region cn-north-4/,
       ],
       [`${urn}:latest`, /names the version latest, which cannot be deleted/],
-      [`${urn}:te/st`, /function_urn version "te\/st" is invalid/],
+      [`${urn}:te/st`, /functionUrn version "te\/st" is invalid/],
       ["hello", /has 1 ":"-separated fields/],
     ])("the URN %s", async (bad, message) => {
       const { fgs, calls } = client([ok()]);

@@ -28,21 +28,21 @@ export async function deleteFunction(
   const urn = parseFunctionUrn(functionUrn);
   if (urn.projectId !== projectId) {
     throw new ValidationError(
-      "function_urn",
+      "functionUrn",
       `names project ${urn.projectId}`,
       `it must belong to the client's project ${projectId}`,
     );
   }
   if (!customHost && urn.region !== region) {
     throw new ValidationError(
-      "function_urn",
+      "functionUrn",
       `names region ${urn.region}`,
       `it must be in the client's region ${region}`,
     );
   }
   if (urn.version === "latest") {
     throw new ValidationError(
-      "function_urn",
+      "functionUrn",
       "names the version latest, which cannot be deleted",
       "pass the 7-field URN to delete the whole function",
     );

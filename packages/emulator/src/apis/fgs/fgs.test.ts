@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../server.js";
-import { FUNCTION_URN, json, OTHER_PROJECT, PROJECT, testSeed } from "../test-support.js";
+import { type Emulator, startEmulator } from "../../server.js";
+import { FUNCTION_URN, json, OTHER_PROJECT, PROJECT, testSeed } from "../../test-support.js";
 
 // FunctionGraph state rules over plain HTTP (authentication off).
 

@@ -1,7 +1,7 @@
 import { createFgsClient, createIamTokenProvider, FgsApiError } from "@fnapi/fgs-client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../server.js";
-import { FUNCTION_URN, json, OTHER_PROJECT, PROJECT, testSeed } from "../test-support.js";
+import { type Emulator, startEmulator } from "../../server.js";
+import { FUNCTION_URN, json, OTHER_PROJECT, PROJECT, testSeed } from "../../test-support.js";
 
 // IAM createUserToken: password method, project scope by id or name; the tokens it issues are accepted by
 // FunctionGraph for their project until they expire.

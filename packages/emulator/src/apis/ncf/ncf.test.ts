@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../server.js";
-import { json, testSeed } from "../test-support.js";
+import { type Emulator, startEmulator } from "../../server.js";
+import { json, testSeed } from "../../test-support.js";
 
 // NCF state rules over plain HTTP (authentication off: auth has its own tests).
 

@@ -1,0 +1,176 @@
+import {
+  type AuthContext,
+  type AuthOutcome,
+  type AuthRefusal,
+  maskHeaders,
+  type Principal,
+  type ReceivedRequest,
+  sameText,
+} from "../../auth-common.js";
+import type { EmulatorState } from "../../seed.js";
+import { huaweiCanonical, huaweiSignature, parseHuaweiAuthorization, parseSdkDate } from "./signature.js";
+
+// Huawei's API gateway in front of FunctionGraph: an IAM token (X-Auth-Token, issued by the IAM module into
+// `huawei.tokens`) or an SDK-HMAC-SHA256 signature. Refusals are APIGW.0301 (401) and APIGW.0302 (403).
+
+export const HUAWEI_WINDOW_MS = 15 * 60_000;
+
+function refusal(
+  reason: string,
+  details: string,
+  debug?: AuthRefusal["debug"],
+  forbidden = false,
+): AuthOutcome {
+  return {
+    ok: false,
+    reason,
+    ...(debug ? { debug } : {}),
+    failure: forbidden
+      ? {
+          status: 403,
+          code: "APIGW.0302",
+          message: "The IAM user is not authorized to access the API",
+          details,
+          gateway: true,
+        }
+      : {
+          status: 401,
+          code: "APIGW.0301",
+          message: "Incorrect IAM authentication information",
+          details,
+          gateway: true,
+        },
+  };
+}
+
+export function authenticateToken(
+  request: ReceivedRequest,
+  { state, now, projectId }: AuthContext<EmulatorState>,
+): AuthOutcome {
+  const value = request.headers["x-auth-token"] ?? "";
+  const token = state.huawei.tokens.find((t) => sameText(t.token, value));
+  if (!token) return refusal("unknown token", "decrypt token fail");
+  if (now >= Date.parse(token.expiresAt)) {
+    return refusal(`token expired at ${token.expiresAt}`, "the token must be updated (it has expired)");
+  }
+  if (token.projectId && projectId !== undefined && token.projectId !== projectId) {
+    const details = "the token is scoped to another project than the one in the path";
+    return refusal("token scoped to another project", details, undefined, true);
+  }
+  return { ok: true, principal: { kind: "token", deny: [] } };
+}
+
+function temporaryCredentialRefusal(
+  request: ReceivedRequest,
+  signed: string[],
+  expected?: string,
+): AuthOutcome | undefined {
+  const securityToken = request.headers["x-security-token"];
+  if (expected !== undefined) {
+    if (securityToken === undefined || !signed.includes("x-security-token")) {
+      return refusal(
+        "temporary credentials without a signed X-Security-Token",
+        "verify aksk signature fail: temporary credentials need a signed X-Security-Token",
+      );
+    }
+    if (!sameText(securityToken, expected))
+      return refusal("wrong X-Security-Token", "verify aksk signature fail: the security token is invalid");
+  } else if (securityToken !== undefined) {
+    return refusal(
+      "X-Security-Token sent with permanent credentials",
+      "verify aksk signature fail: the access key has no security token",
+    );
+  }
+  return undefined;
+}
+
+export function authenticateAkSk(
+  request: ReceivedRequest,
+  { state, now, projectId }: AuthContext<EmulatorState>,
+): AuthOutcome {
+  const parsed = parseHuaweiAuthorization(request.headers.authorization ?? "");
+  if (!parsed) {
+    return refusal(
+      "malformed Authorization header",
+      "verify aksk signature fail: Authorization must be SDK-HMAC-SHA256 Access=..., SignedHeaders=..., Signature=...",
+    );
+  }
+  const sdkDate = request.headers["x-sdk-date"] ?? "";
+  const signedAt = parseSdkDate(sdkDate);
+  if (signedAt === undefined) {
+    return refusal(
+      "missing or malformed X-Sdk-Date",
+      "verify aksk signature fail: X-Sdk-Date must be YYYYMMDDTHHMMSSZ",
+    );
+  }
+  if (Math.abs(now - signedAt) > HUAWEI_WINDOW_MS) {
+    return refusal(
+      `X-Sdk-Date is ${Math.round((signedAt - now) / 1000)} s away from the server's clock (limit 15 minutes)`,
+      "verify aksk signature fail: X-Sdk-Date is more than 15 minutes away from the server's time",
+    );
+  }
+  for (const required of ["host", "x-sdk-date"]) {
+    if (!parsed.signedHeaders.includes(required)) {
+      return refusal(
+        `${required} is not signed`,
+        `verify aksk signature fail: SignedHeaders must include ${required}`,
+      );
+    }
+  }
+  const absent = parsed.signedHeaders.find((name) => request.headers[name] === undefined);
+  if (absent) {
+    return refusal(
+      `signed header ${absent} is absent`,
+      `verify aksk signature fail: the signed header ${absent} was not sent`,
+    );
+  }
+  const credential = state.huawei.credentials.find((c) => c.accessKey === parsed.accessKey);
+  if (!credential)
+    return refusal("unknown access key", "verify aksk signature fail: the access key does not exist");
+  const temporary = temporaryCredentialRefusal(request, parsed.signedHeaders, credential.securityToken);
+  if (temporary) return temporary;
+  const canonical = huaweiCanonical(
+    {
+      method: request.method,
+      rawPath: request.rawPath,
+      rawQuery: request.rawQuery,
+      headers: request.headers,
+      signedHeaders: parsed.signedHeaders,
+      body: request.body,
+    },
+    sdkDate,
+  );
+  if (
+    !sameText(huaweiSignature(credential.secretKey, canonical.stringToSign), parsed.signature.toLowerCase())
+  ) {
+    return refusal("signature mismatch", "verify aksk signature fail", {
+      scheme: "SDK-HMAC-SHA256",
+      canonicalRequest: maskHeaders(canonical.canonicalRequest),
+      stringToSign: canonical.stringToSign,
+    });
+  }
+  const headerProject = request.headers["x-project-id"];
+  if (headerProject !== undefined && projectId !== undefined && headerProject !== projectId) {
+    return refusal(
+      "X-Project-Id differs from the path's project",
+      "the X-Project-Id header does not match the project id of the path",
+    );
+  }
+  return { ok: true, principal: { kind: "aksk", accessKey: parsed.accessKey, deny: credential.deny ?? [] } };
+}
+
+/** A token when X-Auth-Token is sent, else a signature (the spec's two alternatives). */
+export function authenticateHuawei(
+  request: ReceivedRequest,
+  context: AuthContext<EmulatorState>,
+): AuthOutcome {
+  if (request.headers["x-auth-token"] !== undefined) return authenticateToken(request, context);
+  if (request.headers.authorization !== undefined) return authenticateAkSk(request, context);
+  return refusal("no credentials", "x-auth-token not found");
+}
+
+export function claimedHuawei(request: ReceivedRequest, state: EmulatorState): Principal {
+  const akSk = parseHuaweiAuthorization(request.headers.authorization ?? "");
+  const credential = state.huawei.credentials.find((c) => c.accessKey === akSk?.accessKey);
+  return { kind: "none", deny: credential?.deny ?? [] };
+}
