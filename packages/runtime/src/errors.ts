@@ -192,16 +192,8 @@ export class ProtocolError extends CallError {
   /** The status the server sent. */
   readonly status: number;
   constructor(status: number, site: CallSite, attempts: number) {
-    super(
-      `${site.method} ${site.url}: answered with status ${status}, outside 200–599 (not HTTP any API speaks)`,
-      site,
-      attempts,
-    );
+    super(`${site.method} ${site.url}: status ${status} is not HTTP`, site, attempts);
     this.status = status;
-  }
-  /** Plain data for `JSON.stringify` (no body, no secrets). */
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), status: this.status };
   }
 }
 
