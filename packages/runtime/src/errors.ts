@@ -168,7 +168,7 @@ export class ProtocolError extends CallError {
   /** The status the server sent. */
   readonly status: number;
   constructor(status: number, site: CallSite, attempts: number) {
-    super(`${site.method} ${site.url}: answered with status ${status}, outside 200–599`, site, attempts);
+    super(`${site.method} ${site.url}: status ${status} is not HTTP`, site, attempts);
     this.status = status;
   }
 }

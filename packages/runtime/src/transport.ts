@@ -63,7 +63,7 @@ export function bodyError(
   context: Pick<SendContext, "signal" | "site" | "attempt" | "redactor">,
 ): unknown {
   if (context.signal.aborted) return context.signal.reason;
-  return networkError(error, context, "the response body ended early: ");
+  return networkError(error, context, "body ended early: ");
 }
 
 function networkError(
