@@ -64,6 +64,8 @@ export interface FgsFunction {
   versions?: string[];
   /** Alias name → the version it points to (a listed version or `latest`). */
   aliases?: Record<string, string>;
+  /** When the function was last changed (ISO 8601); listed as `last_modified`. Default: the emulator's clock. */
+  lastModified?: string;
 }
 
 export interface EmulatorState {
@@ -301,7 +303,7 @@ export function parseSeed(document: unknown, rules: SeedRules = DEFAULT_SEED_RUL
   const functions = list(huawei.functions, "huawei.functions").map((raw, i): FgsFunction => {
     const path = `huawei.functions[${i}]`;
     const f = object(raw, path);
-    onlyKeys(f, path, ["urn", "versions", "aliases"]);
+    onlyKeys(f, path, ["urn", "versions", "aliases", "lastModified"]);
     const urn = string(f.urn, `${path}.urn`, urnRule);
     if (urn.split(":").length !== 7) throw new SeedError(`${path}.urn`, `must be ${urnRule.text}`);
     const versions = list(f.versions, `${path}.versions`).map((v, j) => {
@@ -329,6 +331,7 @@ export function parseSeed(document: unknown, rules: SeedRules = DEFAULT_SEED_RUL
     const fn: FgsFunction = { urn };
     if (f.versions !== undefined) fn.versions = versions;
     if (f.aliases !== undefined) fn.aliases = aliases;
+    if (f.lastModified !== undefined) fn.lastModified = instant(f.lastModified, `${path}.lastModified`);
     return fn;
   });
   unique(functions, (f) => f.urn, "huawei.functions", "the function");

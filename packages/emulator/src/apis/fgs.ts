@@ -1,5 +1,6 @@
 import type { FgsFunction } from "../seed.js";
 import { type ApiModule, failure, type HandlerResult } from "./api-module.js";
+import { listFunctions, listFunctionVersions, listVersionAliases } from "./fgs-list.js";
 
 // Huawei FunctionGraph (specs/fgs.yaml).
 
@@ -17,6 +18,9 @@ const latestRefused = (details: string) => failure(400, "FSS.1015", "Invalid ver
 export const fgs: ApiModule = {
   api: "fgs",
   handlers: {
+    listFunctions,
+    listFunctionVersions,
+    listVersionAliases,
     deleteFunction(c) {
       const urn = c.path.function_urn as string;
       const fields = urn.split(":");

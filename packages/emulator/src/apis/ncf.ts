@@ -41,6 +41,14 @@ export const ncf: ApiModule = {
   api: "ncf",
   extraPrefixes: [V2_0_PREFIX],
   handlers: {
+    listPackages(c) {
+      const platform = platformOf(c);
+      const content = c.state.ncp.packages
+        .filter((p) => p.platform === platform && p.name !== "-")
+        .map((p) => ({ name: p.name, description: p.description ?? "" }));
+      return { status: 200, body: { content } };
+    },
+
     deletePackage(c) {
       const pkg = lookupPackage(c);
       if (isResult(pkg)) return pkg;
