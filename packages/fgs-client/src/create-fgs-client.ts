@@ -20,6 +20,18 @@ import type { FgsContext } from "./context.js";
 import { fgsErrorMapping } from "./errors.js";
 import type { paths } from "./generated/fgs.js";
 import { type DeleteFunctionOptions, deleteFunction } from "./operations/delete-function.js";
+import {
+  type ListedFunction,
+  type ListFunctionsOptions,
+  listFunctions,
+} from "./operations/list-functions.js";
+import {
+  type ListedAlias,
+  type ListedVersion,
+  type ListOptions,
+  listAliases,
+  listVersions,
+} from "./operations/list-versions.js";
 import { URN_RULES } from "./urn.js";
 
 interface CommonOptions extends RetryOptions {
@@ -81,6 +93,15 @@ export interface FgsClient {
    * Resolves on 204 (any 2xx); otherwise throws `FgsApiError`, `TimeoutError`, `NetworkError`…
    */
   deleteFunction(functionUrn: string, options?: DeleteFunctionOptions): Promise<void>;
+  /**
+   * Every function of the project, page after page (`for await … of`): one page in memory at a time.
+   * Items carry `urn` (7 fields), `name`, `package` and `lastModified`.
+   */
+  listFunctions(options?: ListFunctionsOptions): AsyncIterable<ListedFunction>;
+  /** Every version of a function (7-field URN), `latest` included. */
+  listVersions(functionUrn: string, options?: ListOptions): Promise<ListedVersion[]>;
+  /** Every alias of a function (7-field URN), with the version (and weighted versions) it points to. */
+  listAliases(functionUrn: string, options?: ListOptions): Promise<ListedAlias[]>;
   /** The openapi-fetch client for the spec's paths: authenticated, redirects refused, error bodies bounded. */
   readonly client: Client<paths>;
 }
@@ -157,5 +178,8 @@ export function createFgsClientOn(platform: FgsPlatform, options: FgsClientOptio
   return {
     client: context.kit.client,
     deleteFunction: (functionUrn, callOptions) => deleteFunction(context, functionUrn, callOptions),
+    listFunctions: (listOptions) => listFunctions(context, listOptions),
+    listVersions: (functionUrn, listOptions) => listVersions(context, functionUrn, listOptions),
+    listAliases: (functionUrn, listOptions) => listAliases(context, functionUrn, listOptions),
   };
 }

@@ -13,6 +13,8 @@ export { createFgsClient } from "./create-fgs-client.web.js";
 export { FgsApiError } from "./errors.js";
 export type { components, operations, paths } from "./generated/fgs.js";
 export type { DeleteFunctionOptions } from "./operations/delete-function.js";
+export type { ListedFunction, ListFunctionsOptions } from "./operations/list-functions.js";
+export type { ListedAlias, ListedVersion, ListOptions } from "./operations/list-versions.js";
 export {
   type FunctionUrnParts,
   formatFunctionUrn,
