@@ -21,12 +21,18 @@ import {
 } from "./operations/delete-package.js";
 import { type GetPackageOptions, getPackage, type Package } from "./operations/get-package.js";
 import { type ActionSummary, type ListActionsOptions, listActions } from "./operations/list-actions.js";
+import { type ListPackagesOptions, listPackages, type PackageSummary } from "./operations/list-packages.js";
+import { guardZone, type NcfZone, resolveZone, zoneKit } from "./zones.js";
 
 /** The v2.1 base URLs of specs/ncf.yaml. */
 export const NCF_BASE_URLS = {
   korea: "https://cloudfunctions.apigw.ntruss.com/ncf/api/v2",
   singapore: "https://sg-cloudfunctions.apigw.ntruss.com/ncf/api/v2",
   japan: "https://jp-cloudfunctions.apigw.ntruss.com/ncf/api/v2",
+  /** The financial zone: VPC only, no `platform` parameter (the path prefix is unconfirmed; record 0010). */
+  finance: "https://cloudfunctions.apigw.fin-ntruss.com/api/v2",
+  /** The government zone: the v2.0 API, Classic only, no `platform` parameter. */
+  government: "https://cloudfunctions.apigw.gov-ntruss.com/api/v2",
 } as const;
 
 interface CommonOptions extends RetryOptions {
@@ -39,6 +45,12 @@ interface CommonOptions extends RetryOptions {
   crypto?: SigningCrypto;
   /** Called once per attempt with method, URL, status, attempt, duration, vendor code and request id. */
   logger?: CallLogger;
+  /**
+   * The zone, when `baseUrl` does not tell it (a proxy, a mock). Default: from the host of `baseUrl`. In the
+   * `finance` (VPC only) and `government` (Classic only) zones `platform` is never sent, and a `platform`
+   * option the zone does not have is a `ValidationError`. With no `baseUrl`, the zone's own URL is used.
+   */
+  zone?: NcfZone;
 }
 
 /**
@@ -58,6 +70,8 @@ export interface NcfClient {
   listActions(packageName: string, options?: ListActionsOptions): Promise<ActionSummary[]>;
   /** Deletes an action. 500 81313/81314 (the subnet still connecting or disconnecting) are retried. */
   deleteAction(packageName: string, actionName: string, options?: DeleteActionOptions): Promise<void>;
+  /** Every package of the platform (name and description; the API does not page it). */
+  listPackages(options?: ListPackagesOptions): Promise<PackageSummary[]>;
   /** The openapi-fetch client for the spec's paths: signed, redirects refused, error bodies bounded. */
   readonly client: Client<paths>;
 }
@@ -88,9 +102,12 @@ function credentialsFrom(options: NcfClientOptions, platform: NcfPlatform): NcpC
 export function createNcfClientOn(platform: NcfPlatform, options: NcfClientOptions = {}): NcfClient {
   assertOptionsObject(options, "createNcfClient");
   const credentials = credentialsFrom(options, platform);
+  const zoneDefault = options.zone === "finance" || options.zone === "government" ? options.zone : "korea";
+  const baseUrl = parseBaseUrl(options.baseUrl ?? NCF_BASE_URLS[zoneDefault]);
+  const zone = resolveZone(baseUrl, options.zone);
   const context: NcfContext = {
     kit: createClientKit<paths>({
-      baseUrl: parseBaseUrl(options.baseUrl ?? NCF_BASE_URLS.korea),
+      baseUrl,
       auth: ncpSignatureV2Auth(credentials, {
         clock: options.clock,
         crypto: options.crypto ?? platform.crypto,
@@ -101,13 +118,18 @@ export function createNcfClientOn(platform: NcfPlatform, options: NcfClientOptio
       logger: options.logger,
     }),
   };
-  return {
-    client: context.kit.client,
-    deletePackage: ((packageName: string, callOptions?: DeletePackageOptions | CascadeDeleteOptions) =>
-      deletePackage(context, packageName, callOptions)) as NcfClient["deletePackage"],
-    getPackage: (packageName, callOptions) => getPackage(context, packageName, callOptions),
-    listActions: (packageName, callOptions) => listActions(context, packageName, callOptions),
-    deleteAction: (packageName, actionName, callOptions) =>
-      deleteAction(context, packageName, actionName, callOptions),
-  };
+  context.kit = zoneKit(context.kit, zone);
+  return guardZone<NcfClient>(
+    {
+      client: context.kit.client,
+      deletePackage: ((packageName: string, callOptions?: DeletePackageOptions | CascadeDeleteOptions) =>
+        deletePackage(context, packageName, callOptions)) as NcfClient["deletePackage"],
+      getPackage: (packageName, callOptions) => getPackage(context, packageName, callOptions),
+      listActions: (packageName, callOptions) => listActions(context, packageName, callOptions),
+      deleteAction: (packageName, actionName, callOptions) =>
+        deleteAction(context, packageName, actionName, callOptions),
+      listPackages: (callOptions) => listPackages(context, callOptions),
+    },
+    zone,
+  );
 }
