@@ -1,2 +1,2 @@
-export { run } from "./run.js";
 export * from "./prune/index.js";
+export { run } from "./run.js";
