@@ -32,7 +32,9 @@ export function createPruneGate({ baseMs = 500 }: { baseMs?: number } = {}): Pru
   const gate: PruneGate = {
     throttle(retryAfterMs) {
       throttles++;
-      inARow++;
+      // A 429 answered while the gate is already closed came from a request started before it closed: the
+      // same episode, not one more in a row.
+      if (Date.now() >= openAt || inARow === 0) inARow++;
       const backoff = Math.min(MAX_BACKOFF_MS, baseMs * 2 ** (inARow - 1));
       const delay =
         retryAfterMs !== undefined
