@@ -115,7 +115,6 @@ describe("listVersions and listAliases", () => {
         name: "prod",
         version: "v2",
         additionalVersions: { v1: 10 },
-        urn: `${base}:hello:!prod`,
       }),
     ]);
     expect(urls[0]).toBe(`/v2/${projectId}/fgs/functions/${base}:hello/versions?maxitems=400`);

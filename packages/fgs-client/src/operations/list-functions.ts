@@ -22,89 +22,88 @@ export interface ListFunctionsOptions {
   signal?: AbortSignal;
 }
 
-const PACKAGE = /^[A-Za-z0-9_-]{1,64}$/;
+type Query = { maxitems: string; marker?: string };
 
-export function checkPageSize(pageSize: unknown): number {
-  if (pageSize === undefined) return 400;
-  if (typeof pageSize !== "number" || !Number.isInteger(pageSize) || pageSize < 1 || pageSize > 400) {
-    throw new ValidationError("pageSize", `is ${String(pageSize)}`, "it must be an integer from 1 to 400");
+/**
+ * Page after page (`marker`, `maxitems`), the items under `key`. It stops on an empty page, or when
+ * `next_marker` is missing, does not move forward, or reaches `count` (the end is not documented; record
+ * 0010), so that no answer can make it loop.
+ */
+export async function* paged<T>(
+  get: (query: Query) => Promise<unknown>,
+  key: string,
+  maxitems = "400",
+): AsyncGenerator<T> {
+  let marker = 0;
+  for (;;) {
+    const body = (await get(marker ? { maxitems, marker: `${marker}` } : { maxitems })) as {
+      [key: string]: unknown;
+    } | null;
+    const items = (Array.isArray(body?.[key]) ? body[key] : []) as T[];
+    yield* items;
+    const next = body?.next_marker;
+    const count = body?.count;
+    if (
+      !items.length ||
+      !Number.isSafeInteger(next) ||
+      (next as number) <= marker ||
+      (typeof count === "number" && (next as number) >= count)
+    ) {
+      return;
+    }
+    marker = next as number;
   }
-  return pageSize;
-}
-
-/** Whether paging must stop after a page: empty, no next marker, a marker that does not move forward, or the end. */
-export function lastPage(
-  items: number,
-  marker: number,
-  next: number | undefined,
-  count: number | undefined,
-): boolean {
-  return (
-    items === 0 ||
-    next === undefined ||
-    !Number.isSafeInteger(next) ||
-    next <= marker ||
-    (count !== undefined && next >= count)
-  );
 }
 
 /** `last_modified` as a Date, or undefined. */
-export function toDate(value: unknown): Date | undefined {
-  if (typeof value !== "string") return undefined;
-  const time = Date.parse(value);
-  return Number.isNaN(time) ? undefined : new Date(time);
-}
-
-/** The 7-field URN of a listed function (`func_urn` may carry `:latest`). */
-function functionUrnOf(item: components["schemas"]["FunctionSummary"]): string {
-  return item.func_urn.split(":").slice(0, 7).join(":");
-}
+export const toDate = (value: unknown): Date | undefined => {
+  const time = Date.parse(value as string);
+  return time === time ? new Date(time) : undefined;
+};
 
 /**
  * `GET /v2/{project_id}/fgs/functions`, page after page: an async iterable over every function of the
- * project. One page is fetched at a time, when the previous one has been consumed, so memory does not grow
- * with the number of functions. Stop early with `break`, or with `signal`.
+ * project. A page is fetched only when the previous one has been consumed, so memory does not grow with the
+ * number of functions. Stop early with `break`, or with `signal`.
  */
 export function listFunctions(
   { kit, projectId }: FgsContext,
-  { pageSize, packageName, signal }: ListFunctionsOptions = {},
+  { pageSize = 400, packageName, signal }: ListFunctionsOptions = {},
 ): AsyncIterable<ListedFunction> {
-  const maxitems = String(checkPageSize(pageSize));
-  if (packageName !== undefined && (typeof packageName !== "string" || !PACKAGE.test(packageName))) {
-    throw new ValidationError(
-      "packageName",
-      `${JSON.stringify(String(packageName).slice(0, 80))} is invalid`,
-      "it must be 1-64 letters, digits, _ or -",
-    );
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 400) {
+    throw new ValidationError("pageSize", `is ${pageSize}`, "it must be an integer from 1 to 400");
+  }
+  if (packageName !== undefined && !/^[\w-]{1,64}$/.test(packageName)) {
+    throw new ValidationError("packageName", "is invalid", "it must be 1-64 letters, digits, _ or -");
   }
   return {
     async *[Symbol.asyncIterator]() {
-      let marker = 0;
-      for (;;) {
-        const query = {
-          maxitems,
-          ...(marker > 0 ? { marker: String(marker) } : {}),
-          ...(packageName !== undefined ? { package_name: packageName } : {}),
+      const pages = paged<ListedFunction["raw"]>(
+        (query) =>
+          kit.run(
+            "get",
+            "/v2/{project_id}/fgs/functions",
+            {
+              params: {
+                path: { project_id: projectId },
+                query: packageName ? { ...query, package_name: packageName } : query,
+              },
+            },
+            { signal, idempotent: true, result: "json" },
+          ),
+        "functions",
+        `${pageSize}`,
+      );
+      for await (const raw of pages) {
+        const fields = String(raw?.func_urn).split(":");
+        if (fields.length < 7) continue;
+        yield {
+          urn: fields.slice(0, 7).join(":"),
+          name: fields[6] as string,
+          package: fields[5] as string,
+          lastModified: toDate(raw.last_modified),
+          raw,
         };
-        const body = await kit.run(
-          "get",
-          "/v2/{project_id}/fgs/functions",
-          { params: { path: { project_id: projectId }, query } },
-          { signal, idempotent: true, result: "json" },
-        );
-        const functions = Array.isArray(body?.functions) ? body.functions : [];
-        for (const raw of functions) {
-          if (typeof raw?.func_urn !== "string") continue;
-          yield {
-            urn: functionUrnOf(raw),
-            name: raw.func_name,
-            package: raw.package ?? functionUrnOf(raw).split(":")[5] ?? "default",
-            lastModified: toDate(raw.last_modified),
-            raw,
-          };
-        }
-        if (lastPage(functions.length, marker, body?.next_marker, body?.count)) return;
-        marker = body.next_marker as number;
       }
     },
   };
