@@ -103,7 +103,13 @@ async function prune(faults) {
       if (r.status !== 201) throw new Error(`fault: ${r.status}`);
     }
     const gate = createPruneGate();
-    const fgs = createFgsClient({ projectId: PROJECT, token: "t", baseUrl: emu.url, maxAttempts: 1, fetch: gate.observe() });
+    const fgs = createFgsClient({
+      projectId: PROJECT,
+      token: "t",
+      baseUrl: emu.url,
+      maxAttempts: 1,
+      fetch: gate.observe(),
+    });
     const started = performance.now();
     const plan = await planFgsPrune(fgs, { match: ["preview-*"] });
     const report = await applyFgsPrune(fgs, plan, { gate, confirmIntervalMs: 200 });

@@ -59,14 +59,14 @@ function fgsPlanText(plan: FgsPrunePlan): string {
 
 function ncfPlanText(plan: NcfPrunePlan): string {
   const head = `plan: delete ${plan.targets.length} packages with their actions (${plan.listed} packages listed)`;
-  const rows = plan.targets.map((t) => [t.name, t.platform ?? "-"]);
+  const rows = plan.targets.map((t) => [t.name, t.platform ?? "(default)"]);
   return [head, rows.length ? table(["PACKAGE", "PLATFORM"], rows) : ""].filter(Boolean).join("\n");
 }
 
 function reportText<T>(report: PruneReport<T>, label: (t: T) => string, signal: string | undefined): string {
   const c = report.counts;
   const lines = [
-    `${signal ? `interrupted by ${signal}: ` : ""}deleted ${c.deleted}, already gone ${c.alreadyGone}, skipped ${c.skipped}, failed ${c.failed}, not started ${c.notStarted}, remaining ${c.remaining} (429s ${c.throttled}, retries ${c.retries}) in ${(report.durationMs / 1000).toFixed(1)} s`,
+    `${signal ? `interrupted by ${signal}: ` : ""}deleted ${c.deleted}, already gone ${c.alreadyGone}, skipped ${c.skipped}, failed ${c.failed}, not started ${c.notStarted}, remaining ${c.remaining} (429s ${c.throttled}, retries ${c.retries}) in ${report.durationMs < 1000 ? `${report.durationMs} ms` : `${(report.durationMs / 1000).toFixed(1)} s`}`,
     ...report.failed.map(
       (f) =>
         `  failed ${label(f.target)}: ${f.error.name}${f.error.status ? ` ${f.error.status}` : ""}${f.error.code ? ` ${f.error.code}` : ""}: ${f.error.message}`,
