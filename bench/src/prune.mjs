@@ -47,7 +47,11 @@ async function startEmulator(seed) {
   return {
     url,
     control: (path, init) => fetch(`${url}/_emulator/${path}`, init),
-    stop: () => new Promise((r) => (child.once("exit", r), child.kill("SIGTERM"))),
+    stop: () =>
+      new Promise((r) => {
+        child.once("exit", r);
+        child.kill("SIGTERM");
+      }),
   };
 }
 

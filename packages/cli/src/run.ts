@@ -44,7 +44,7 @@ export async function run(argv: readonly string[]): Promise<number> {
       flags,
       out: processOutput({ json, verbose: flags.verbose === true }),
     });
-    return code ?? EXIT_OK;
+    return typeof code === "number" ? code : EXIT_OK;
   } catch (error) {
     if (json) out.result(errorJson(error), "");
     out.note(`fnapi: ${describeError(error)}`);

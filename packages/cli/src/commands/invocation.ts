@@ -10,4 +10,4 @@ export interface Invocation {
 }
 
 /** Resolves to the exit code when it is not 0 (a prune that left something, or was interrupted). */
-export type CommandHandler = (invocation: Invocation) => Promise<void | number>;
+export type CommandHandler = (invocation: Invocation) => Promise<unknown>;

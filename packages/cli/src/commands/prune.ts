@@ -2,7 +2,6 @@ import { createInterface } from "node:readline/promises";
 import { fgsConnection, ncfConnection } from "../clients.js";
 import type { Flags } from "../command-line.js";
 import { UsageError } from "../errors.js";
-import type { Output } from "../output.js";
 import { createPruneGate } from "../prune/engine.js";
 import { applyFgsPrune, type FgsPrunePlan, type FgsPruneTarget, planFgsPrune } from "../prune/fgs.js";
 import { applyNcfPrune, type NcfPrunePlan, type NcfPruneTarget, planNcfPrune } from "../prune/ncf.js";
@@ -78,7 +77,7 @@ function reportText<T>(report: PruneReport<T>, label: (t: T) => string, signal: 
 }
 
 /** Whether the user agrees, asked on the terminal; without one, a refusal (exit 2) before anything is deleted. */
-async function confirm(flags: Flags, out: Output, question: string, command: string): Promise<boolean> {
+async function confirm(flags: Flags, question: string, command: string): Promise<boolean> {
   if (flags.yes === true) return true;
   if (process.stdin.isTTY !== true) {
     throw new UsageError(
@@ -142,7 +141,7 @@ async function prune<Plan extends { targets: T[] }, T>(
       return undefined;
     }
     if (!out.json) out.note(planText(planned));
-    if (!(await confirm(flags, out, `delete ${planned.targets.length} ${noun}?`, command.name))) {
+    if (!(await confirm(flags, `delete ${planned.targets.length} ${noun}?`, command.name))) {
       out.result({ command: command.name, plan: planned, confirmed: false }, "nothing was deleted");
       return EXIT_INCOMPLETE;
     }

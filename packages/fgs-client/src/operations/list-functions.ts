@@ -58,7 +58,7 @@ export async function* paged<T>(
 /** `last_modified` as a Date, or undefined. */
 export const toDate = (value: unknown): Date | undefined => {
   const time = Date.parse(value as string);
-  return time === time ? new Date(time) : undefined;
+  return Number.isNaN(time) ? undefined : new Date(time);
 };
 
 /**
