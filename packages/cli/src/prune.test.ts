@@ -138,64 +138,70 @@ describe("fnapi fgs prune", () => {
     expect(run.stdout).toMatch(/failed preview-\d+: FgsApiError 403 FSS\.0403/);
   });
 
-  it("SIGINT stops new deletes, lets in-flight settle, prints what was done, exits 130; a rerun finishes", async () => {
-    await h.fault({ operation: "deleteFunction", delayMs: 150, probability: 1 });
-    const child = spawn(
-      process.execPath,
-      [
-        BIN,
-        "fgs",
-        "prune",
-        "--base-url",
-        h.fgs,
-        "--match",
-        "preview-*",
-        "--yes",
-        "--json",
-        "--concurrency",
-        "2",
-      ],
-      {
-        env: { PATH: process.env.PATH ?? "", HOME: h.home, ...CREDENTIALS_ENV },
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (c: Buffer) => {
-      stdout += c.toString();
-    });
-    child.stderr.on("data", (c: Buffer) => {
-      stderr += c.toString();
-    });
-    const killer = setTimeout(() => child.kill("SIGKILL"), 20_000);
-    // Interrupt once a few deletes have been answered (the requests log records answered requests).
-    while (deletes() < 3) await new Promise((r) => setTimeout(r, 20));
-    child.kill("SIGINT");
-    const code = await new Promise<number | null>((resolve) => child.once("close", resolve));
-    clearTimeout(killer);
-    assertNoSecret(stdout + stderr);
-    expect(code).toBe(130);
-    const out = JSON.parse(stdout) as {
-      signal: string;
-      report: { interrupted: boolean; counts: { deleted: number; notStarted: number } };
-    };
-    expect(out.signal).toBe("SIGINT");
-    expect(out.report.interrupted).toBe(true);
-    expect(out.report.counts.notStarted).toBeGreaterThan(0);
-    expect(out.report.counts.deleted + out.report.counts.notStarted).toBe(21);
-    // what was reported deleted is gone: in-flight requests settled before the exit
-    expect(functionNames().filter((n) => n?.startsWith("preview-"))).toHaveLength(
-      out.report.counts.notStarted,
-    );
+  it.each([
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+  ] as const)(
+    "%s stops new deletes, lets in-flight settle, prints what was done, exits %i; a rerun finishes",
+    async (signalName, exitCode) => {
+      await h.fault({ operation: "deleteFunction", delayMs: 150, probability: 1 });
+      const child = spawn(
+        process.execPath,
+        [
+          BIN,
+          "fgs",
+          "prune",
+          "--base-url",
+          h.fgs,
+          "--match",
+          "preview-*",
+          "--yes",
+          "--json",
+          "--concurrency",
+          "2",
+        ],
+        {
+          env: { PATH: process.env.PATH ?? "", HOME: h.home, ...CREDENTIALS_ENV },
+          stdio: ["ignore", "pipe", "pipe"],
+        },
+      );
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (c: Buffer) => {
+        stdout += c.toString();
+      });
+      child.stderr.on("data", (c: Buffer) => {
+        stderr += c.toString();
+      });
+      const killer = setTimeout(() => child.kill("SIGKILL"), 20_000);
+      // Interrupt once a few deletes have been answered (the requests log records answered requests).
+      while (deletes() < 3) await new Promise((r) => setTimeout(r, 20));
+      child.kill(signalName);
+      const code = await new Promise<number | null>((resolve) => child.once("close", resolve));
+      clearTimeout(killer);
+      assertNoSecret(stdout + stderr);
+      expect(code).toBe(exitCode);
+      const out = JSON.parse(stdout) as {
+        signal: string;
+        report: { interrupted: boolean; counts: { deleted: number; notStarted: number } };
+      };
+      expect(out.signal).toBe(signalName);
+      expect(out.report.interrupted).toBe(true);
+      expect(out.report.counts.notStarted).toBeGreaterThan(0);
+      expect(out.report.counts.deleted + out.report.counts.notStarted).toBe(21);
+      // what was reported deleted is gone: in-flight requests settled before the exit
+      expect(functionNames().filter((n) => n?.startsWith("preview-"))).toHaveLength(
+        out.report.counts.notStarted,
+      );
 
-    await fetch(`${h.emu.url}/_emulator/faults`, { method: "DELETE" });
-    const rerun = await fgsPrune("--yes", "--json");
-    expect(rerun.code).toBe(0);
-    const { report } = rerun.json() as { report: { counts: Record<string, number> } };
-    expect(report.counts.deleted).toBe(out.report.counts.notStarted);
-    expect(functionNames().filter((n) => n?.startsWith("preview-"))).toEqual([]);
-  });
+      await fetch(`${h.emu.url}/_emulator/faults`, { method: "DELETE" });
+      const rerun = await fgsPrune("--yes", "--json");
+      expect(rerun.code).toBe(0);
+      const { report } = rerun.json() as { report: { counts: Record<string, number> } };
+      expect(report.counts.deleted).toBe(out.report.counts.notStarted);
+      expect(functionNames().filter((n) => n?.startsWith("preview-"))).toEqual([]);
+    },
+  );
 
   it("bad flags are usage errors (exit 2) before anything is sent", async () => {
     for (const flags of [
