@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   assertNoSecret,
@@ -200,6 +201,44 @@ describe("fnapi fgs prune", () => {
       const { report } = rerun.json() as { report: { counts: Record<string, number> } };
       expect(report.counts.deleted).toBe(out.report.counts.notStarted);
       expect(functionNames().filter((n) => n?.startsWith("preview-"))).toEqual([]);
+    },
+  );
+
+  // A terminal through util-linux's script(1) (a pty): the plan, the question, progress lines, the answer.
+  it.skipIf(!existsSync("/usr/bin/script"))(
+    "on a terminal it asks: n deletes nothing (exit 1), y deletes with progress",
+    async () => {
+      const ask = (answer: string) =>
+        new Promise<{ code: number | null; output: string }>((resolve) => {
+          const quoted = [process.execPath, BIN, "fgs", "prune", "--base-url", h.fgs, "--match", "preview-1*"]
+            .map((a) => `'${a}'`)
+            .join(" ");
+          const child = spawn("/usr/bin/script", ["-qec", quoted, "/dev/null"], {
+            env: { PATH: process.env.PATH ?? "", HOME: h.home, ...CREDENTIALS_ENV },
+            stdio: ["pipe", "pipe", "pipe"],
+          });
+          let output = "";
+          child.stdout.on("data", (c: Buffer) => {
+            output += c.toString();
+            if (output.includes("[y/N]") && !child.stdin.writableEnded) child.stdin.end(`${answer}\n`);
+          });
+          const killer = setTimeout(() => child.kill("SIGKILL"), 20_000);
+          child.once("close", (code) => {
+            clearTimeout(killer);
+            resolve({ code, output });
+          });
+        });
+      const no = await ask("n");
+      assertNoSecret(no.output);
+      expect(no.code).toBe(1);
+      expect(no.output).toContain("delete 11 functions? [y/N]");
+      expect(no.output).toContain("nothing was deleted");
+      expect(deletes()).toBe(0);
+      const yes = await ask("y");
+      expect(yes.code).toBe(0);
+      expect(yes.output).toMatch(/\[11\/11\] deleted preview-1/);
+      expect(yes.output).toContain("deleted 11, already gone 0");
+      expect(deletes()).toBe(11);
     },
   );
 
