@@ -33,8 +33,15 @@ function common(flags: Flags, command: CommandName, out: Output) {
   return { log, planned, options };
 }
 
-export function ncfConnection(flags: Flags, command: CommandName, out: Output): Connection<NcfClient> {
-  const { log, planned, options } = common(flags, command, out);
+/** `extra`: options of the command's own (prune: its fetch and maxAttempts). */
+export function ncfConnection(
+  flags: Flags,
+  command: CommandName,
+  out: Output,
+  extra: object = {},
+): Connection<NcfClient> {
+  const { log, planned, options: base } = common(flags, command, out);
+  const options = { ...base, ...extra };
   let regionUrl: string | undefined;
   if (flags.region !== undefined) {
     if (!Object.hasOwn(NCF_BASE_URLS, flags.region)) {
@@ -50,8 +57,14 @@ export function ncfConnection(flags: Flags, command: CommandName, out: Output): 
   return { client, log, planned };
 }
 
-export function fgsConnection(flags: Flags, command: CommandName, out: Output): Connection<FgsClient> {
-  const { log, planned, options } = common(flags, command, out);
+export function fgsConnection(
+  flags: Flags,
+  command: CommandName,
+  out: Output,
+  extra: object = {},
+): Connection<FgsClient> {
+  const { log, planned, options: base } = common(flags, command, out);
+  const options = { ...base, ...extra };
   const client = createFgsClient({
     ...options,
     ...(flags["base-url"] !== undefined ? { baseUrl: flags["base-url"] } : {}),

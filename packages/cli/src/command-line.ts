@@ -6,7 +6,7 @@ import { UsageError } from "./errors.js";
 // tokenising; this module knows which flag belongs to which command and refuses the rest, before anything
 // is sent (exit code 2).
 
-type FlagType = "string" | "boolean";
+type FlagType = "string" | "boolean" | "strings";
 
 /** Every flag `fnapi` knows, with its type. */
 const FLAGS = {
@@ -29,6 +29,13 @@ const FLAGS = {
   seed: "string",
   state: "string",
   auth: "string",
+  // prune (src/commands/prune.ts)
+  match: "strings",
+  exclude: "strings",
+  "older-than": "string",
+  "keep-versions": "string",
+  concurrency: "string",
+  yes: "boolean",
 } as const satisfies Record<string, FlagType>;
 
 type ParsedToken = NonNullable<ReturnType<typeof parseArgs>["tokens"]>[number];
@@ -40,6 +47,8 @@ export type CommandName =
   | "ncf list-actions"
   | "ncf delete-action"
   | "fgs delete-function"
+  | "fgs prune"
+  | "ncf prune"
   | "emulator";
 
 export interface CommandSpec {
@@ -70,17 +79,42 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
     args: ["urn"],
     flags: [...FGS_CONNECTION, "missing-ok", "dry-run"],
   },
+  "fgs prune": {
+    name: "fgs prune",
+    args: [],
+    flags: [
+      ...FGS_CONNECTION,
+      "match",
+      "exclude",
+      "older-than",
+      "keep-versions",
+      "concurrency",
+      "yes",
+      "dry-run",
+    ],
+  },
+  "ncf prune": {
+    name: "ncf prune",
+    args: [],
+    flags: [...NCF_CONNECTION, "match", "exclude", "platform", "concurrency", "yes", "dry-run"],
+  },
   emulator: { name: "emulator", args: [], flags: ["port", "host", "seed", "state", "auth"] },
 };
 
 const GROUPS: Record<string, readonly CommandName[]> = {
-  ncf: ["ncf delete-package", "ncf list-actions", "ncf delete-action"],
-  fgs: ["fgs delete-function"],
+  ncf: ["ncf delete-package", "ncf list-actions", "ncf delete-action", "ncf prune"],
+  fgs: ["fgs delete-function", "fgs prune"],
 };
 
 const EVERYWHERE: readonly FlagName[] = ["help", "version", "json", "verbose"];
 
-export type Flags = { [K in FlagName]?: (typeof FLAGS)[K] extends "string" ? string : boolean };
+export type Flags = {
+  [K in FlagName]?: (typeof FLAGS)[K] extends "string"
+    ? string
+    : (typeof FLAGS)[K] extends "strings"
+      ? string[]
+      : boolean;
+};
 
 export type CommandLine =
   | { kind: "help"; topic: CommandName | "ncf" | "fgs" | undefined }
@@ -134,7 +168,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     if (!EVERYWHERE.includes(flag) && !command.flags.includes(flag)) {
       throw new UsageError(`${token.rawName} is not a flag of fnapi ${command.name}`, command.name);
     }
-    if (FLAGS[flag] === "string" && token.value === "") {
+    if (FLAGS[flag] !== "boolean" && token.value === "") {
       throw new UsageError(`${token.rawName} needs a value`, command.name);
     }
   }
@@ -151,9 +185,12 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   return { kind: "run", command, args, flags };
 }
 
-const OPTIONS = Object.fromEntries(Object.entries(FLAGS).map(([name, type]) => [name, { type }])) as {
-  [K in FlagName]: { type: (typeof FLAGS)[K] };
-};
+const OPTIONS = Object.fromEntries(
+  Object.entries(FLAGS).map(([name, type]) => [
+    name,
+    type === "strings" ? { type: "string", multiple: true } : { type },
+  ]),
+) as { [K in FlagName]: { type: "string" | "boolean"; multiple?: boolean } };
 
 function helpTopic(positionals: readonly string[]): CommandName | "ncf" | "fgs" | undefined {
   const [group, name] = positionals;

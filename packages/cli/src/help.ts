@@ -33,6 +33,9 @@ Commands:
   fnapi ncf list-actions <package> [--platform vpc|classic]
   fnapi ncf delete-action <package> <action> [--platform vpc|classic] [--missing-ok] [--dry-run]
   fnapi fgs delete-function <urn> [--missing-ok] [--dry-run]
+  fnapi fgs prune --match GLOB… [--exclude GLOB…] [--older-than 7d] [--keep-versions N] [--concurrency N]
+                  [--yes] [--dry-run]
+  fnapi ncf prune --match GLOB… [--exclude GLOB…] [--platform vpc|classic] [--concurrency N] [--yes] [--dry-run]
   fnapi emulator [--port N] [--seed FILE] [--state FILE] [--host H] [--auth verify|off]
 
 ${GLOBAL_FLAGS}
@@ -68,7 +71,38 @@ ${CREDENTIALS}
 
 ${EXIT_CODES}`;
 
+const PRUNE_COMMON = `Plans first: lists, keeps the names matching a --match glob (* and ?; repeat the flag for more) and no
+--exclude glob, and prints the plan (a table, or with --json one JSON object). --dry-run stops there: only
+listing GETs are sent. Without --yes it asks on a terminal, and refuses (exit 2, nothing deleted) without one.
+Then deletes, --concurrency at a time (default 4), with one back-off for the whole run when the API answers
+429; already gone counts as done. SIGINT or SIGTERM stop new deletes, let those in flight finish, print what
+was done and exit 130 or 143: running the same command again finishes the job. At the end it lists again
+(waiting up to 10 s) and reports what is still there.
+Exit codes: 0 everything planned is gone, 1 something failed or remains, 2 bad usage or refused,
+130/143 interrupted.`;
+
 const COMMAND_HELP: Record<CommandName, string> = {
+  "fgs prune": `Usage: fnapi fgs prune --match GLOB [--match GLOB…] [--exclude GLOB…] [--older-than 7d]
+                       [--keep-versions N] [--concurrency N] [--yes] [--dry-run] [--json]
+
+Deletes the FunctionGraph functions whose names match (with their versions, aliases and triggers), or with
+--keep-versions N only the published versions beyond the newest N of each, never latest and never a version
+an alias points to (those are reported as skipped). --older-than (90s, 30m, 12h, 7d, 2w) keeps functions
+modified more recently.
+${PRUNE_COMMON}
+
+${GLOBAL_FLAGS}
+
+${CREDENTIALS}`,
+  "ncf prune": `Usage: fnapi ncf prune --match GLOB [--match GLOB…] [--exclude GLOB…] [--platform vpc|classic]
+                       [--concurrency N] [--yes] [--dry-run] [--json]
+
+Deletes the Cloud Functions packages whose names match, each with its actions (the cascade).
+${PRUNE_COMMON}
+
+${GLOBAL_FLAGS}
+
+${CREDENTIALS}`,
   "ncf delete-package": `Usage: fnapi ncf delete-package <name> [--platform vpc|classic] [--cascade] [--missing-ok] [--dry-run]
 
 Deletes an NCF package. A package that still has actions answers 409 80109 PACKAGE_NOT_EMPTY (exit 1);

@@ -1,1 +1,2 @@
+export * from "./prune/index.js";
 export { run } from "./run.js";

@@ -3,6 +3,7 @@ import { type CommandName, parseCommandLine, wantsJson } from "./command-line.js
 import { deleteFunction } from "./commands/fgs.js";
 import type { CommandHandler } from "./commands/invocation.js";
 import { deleteAction, deletePackage, listActions } from "./commands/ncf.js";
+import { fgsPrune, ncfPrune } from "./commands/prune.js";
 import { describeError, EXIT_OK, errorJson, exitCodeOf } from "./errors.js";
 import { helpText } from "./help.js";
 import { processOutput } from "./output.js";
@@ -12,6 +13,8 @@ const HANDLERS: Record<CommandName, CommandHandler> = {
   "ncf list-actions": listActions,
   "ncf delete-action": deleteAction,
   "fgs delete-function": deleteFunction,
+  "fgs prune": fgsPrune,
+  "ncf prune": ncfPrune,
   emulator: async (invocation) => (await import("./commands/emulator.js")).emulator(invocation),
 };
 
@@ -35,13 +38,13 @@ export async function run(argv: readonly string[]): Promise<number> {
       return EXIT_OK;
     }
     const { command, args, flags } = line;
-    await HANDLERS[command.name]({
+    const code = await HANDLERS[command.name]({
       command,
       args,
       flags,
       out: processOutput({ json, verbose: flags.verbose === true }),
     });
-    return EXIT_OK;
+    return typeof code === "number" ? code : EXIT_OK;
   } catch (error) {
     if (json) out.result(errorJson(error), "");
     out.note(`fnapi: ${describeError(error)}`);

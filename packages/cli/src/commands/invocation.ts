@@ -9,4 +9,5 @@ export interface Invocation {
   out: Output;
 }
 
-export type CommandHandler = (invocation: Invocation) => Promise<void>;
+/** Resolves to the exit code when it is not 0 (a prune that left something, or was interrupted). */
+export type CommandHandler = (invocation: Invocation) => Promise<unknown>;
