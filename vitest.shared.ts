@@ -21,6 +21,8 @@ export default defineConfig({
   },
   test: {
     include: ["src/**/*.test.ts"],
+    // A bound a loaded machine meets (2 cores shared with other work): vitest's 5 s default is not one.
+    testTimeout: 30_000,
     typecheck: { enabled: true, include: ["src/**/*.test-d.ts"], tsconfig: "./tsconfig.test.json" },
   },
 });

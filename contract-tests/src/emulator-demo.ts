@@ -161,7 +161,7 @@ export async function runEmulatorDemo(): Promise<number> {
     );
     await step(
       "NCP",
-      "deletePackage, client clock 10 min slow",
+      "deletePackage({ missingOk }), client clock 10 min slow",
       () => ncf({ clock: () => Date.now() - 600_000 }).deletePackage("package001", { missingOk: true }),
       "resolved",
     );

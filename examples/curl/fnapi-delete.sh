@@ -8,9 +8,13 @@
 # Environment: FNAPI_ENDPOINT (e.g. the emulator's http://127.0.0.1:4010; default: the real NCP Korea and
 # Huawei cn-north-4 hosts), NCLOUD_ACCESS_KEY_ID, NCLOUD_SECRET_KEY, HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK,
 # HUAWEICLOUD_SDK_PROJECT_ID (and HUAWEICLOUD_SDK_SECURITY_TOKEN for temporary credentials).
-# Exit code 0 on a 2xx answer, 1 for an API or network error, 2 for bad usage. Secrets are never printed.
+# Exit code 0 on a 2xx answer, 1 for an API or network error, 2 for bad usage (a missing argument or
+# variable). Secrets are never printed.
 set -euo pipefail
 export LC_ALL=C
+
+# The comment block at the top of this file, without its "# ", and nothing after it.
+usage() { sed -n '2,/^[^#]/{/^#/s/^# \{0,1\}//p}' "$0" >&2; exit 2; }
 
 need() { [ -n "${!1:-}" ] || { echo "fnapi-delete: set $1" >&2; exit 2; }; }
 
@@ -94,7 +98,7 @@ fgs_delete_function() {
 }
 
 case "${1:-}" in
-  ncf-delete-package) [ $# -ge 2 ] && [ $# -le 3 ] || { sed -n '2,12p' "$0" >&2; exit 2; }; ncf_delete_package "${@:2}" ;;
-  fgs-delete-function) [ $# -eq 2 ] || { sed -n '2,12p' "$0" >&2; exit 2; }; fgs_delete_function "$2" ;;
-  *) sed -n '2,12p' "$0" >&2; exit 2 ;;
+  ncf-delete-package) [ $# -ge 2 ] && [ $# -le 3 ] || usage; ncf_delete_package "${@:2}" ;;
+  fgs-delete-function) [ $# -eq 2 ] || usage; fgs_delete_function "$2" ;;
+  *) usage ;;
 esac

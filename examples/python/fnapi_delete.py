@@ -12,8 +12,8 @@ Environment:
     NCLOUD_ACCESS_KEY_ID, NCLOUD_SECRET_KEY                         NCP credentials
     HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, HUAWEICLOUD_SDK_PROJECT_ID  Huawei credentials
 
-Exit code 0 when the answer is 2xx, 1 for an API or network error (its status and body on stderr), 2 for bad usage.
-Secrets are never printed.
+Exit code 0 when the answer is 2xx, 1 for an API or network error (its status and body on stderr), 2 for bad usage (a missing argument
+or variable). Secrets are never printed.
 """
 import base64
 import datetime
@@ -32,7 +32,8 @@ EMPTY_BODY_SHA256 = hashlib.sha256(b"").hexdigest()
 def env(name):
     value = os.environ.get(name)
     if not value:
-        sys.exit(f"fnapi_delete: set {name}")
+        print(f"fnapi_delete: set {name}", file=sys.stderr)
+        sys.exit(2)  # bad usage, as for a missing argument
     return value
 
 

@@ -54,8 +54,13 @@ const hexOf = (code: number, width: number) =>
     .padStart(width, "0")
     .replace(/[a-f]/g, (digit) => `[${digit}${digit.toUpperCase()}]`);
 
+/** Patterns made so far, by character: a secret's characters come from a small alphabet. */
+const patternOf = new Map<string, string>();
+
 /** One character of a secret in each of its forms, as a pattern. */
 function characterPattern(char: string): string {
+  const known = patternOf.get(char);
+  if (known) return known;
   const code = char.codePointAt(0) as number;
   const units = char.length > 1 ? [char.charCodeAt(0), char.charCodeAt(1)] : [code];
   const forms = [
@@ -69,7 +74,9 @@ function characterPattern(char: string): string {
   if ('"\\/'.includes(char)) forms.push(`\\\\${escapeRegExp(char)}`);
   if (char === " ") forms.push("\\+");
   if (NAMED[char]) forms.push(`&${NAMED[char]};`);
-  return `(?:${forms.join("|")})`;
+  const pattern = `(?:${forms.join("|")})`;
+  if (patternOf.size < 4096) patternOf.set(char, pattern);
+  return pattern;
 }
 
 export function createRedactor(secrets: Iterable<string | undefined>): Redactor {
@@ -79,13 +86,9 @@ export function createRedactor(secrets: Iterable<string | undefined>): Redactor 
   }
   // Longer secrets first: of two that overlap, the longer is redacted whole.
   const sorted = [...unique].sort((a, b) => b.length - a.length);
-  const cache = new Map<string, string>();
   const patterns = sorted.map((secret) => {
     let pattern = "";
-    for (const char of secret) {
-      if (!cache.has(char)) cache.set(char, characterPattern(char));
-      pattern += cache.get(char);
-    }
+    for (const char of secret) pattern += characterPattern(char);
     return pattern;
   });
   const pattern = patterns.length ? new RegExp(patterns.join("|"), "g") : undefined;

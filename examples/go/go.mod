@@ -1,0 +1,3 @@
+module github.com/fnapi/fnapi/examples/go
+
+go 1.19
