@@ -256,6 +256,7 @@ async function checkDocument(block, document, problems, emulator) {
   if (document && typeof document === "object" && "operation" in document && "status" in document) {
     const response = await fetch(`${emulator.url}/_emulator/faults`, {
       method: "POST",
+      headers: { "Content-Type": "application/json" },
       body: JSON.stringify(document),
     });
     const text = await response.text();

@@ -559,10 +559,7 @@ describe("redaction by construction (#10.3, #17.2)", () => {
           /[^A-Za-z0-9 ]/g,
           (c) => `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`,
         );
-        const named = text.replace(
-          /[&/+=]/g,
-          (c) => ({ "&": "&amp;", "/": "&sol;", "+": "&plus;", "=": "&equals;" })[c] ?? c,
-        );
+        const named = text.replace(/[&'"]/g, (c) => ({ "&": "&amp;", "'": "&apos;", '"': "&quot;" })[c] ?? c);
         res
           .writeHead(502, { "content-type": "text/html" })
           .end(`<pre>${go}</pre><pre>${owasp}</pre>${named}`);

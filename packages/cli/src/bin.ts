@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { run } from "./run.js";
+import { escapeControl } from "./text.js";
 
 // The exit code is set, not forced: stdout and stderr are flushed before the process ends.
 run(process.argv.slice(2)).then(
@@ -7,7 +8,9 @@ run(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`fnapi: ${(error as Error)?.stack ?? String(error)}\n`);
+    // run() turns every failure into an exit code; this is a bug in fnapi. The message, escaped; no stack.
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    process.stderr.write(`fnapi: internal error: ${escapeControl(message)}\n`);
     process.exitCode = 1;
   },
 );

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { parseCommandLine, parseTimeout, wantsJson } from "./command-line.js";
+import { didYouMean, parseCommandLine, parseTimeout, wantsJson } from "./command-line.js";
 import { UsageError } from "./errors.js";
 
-// The grammar alone (the bin's behaviour is tested through the bin in the other files).
+// The grammar alone (the CLI's behaviour is tested through run() and the bin in the other files).
 
 describe("parseCommandLine", () => {
   it("takes flags before, between and after the arguments", () => {
@@ -58,5 +58,16 @@ describe("parseCommandLine", () => {
     for (const bad of ["0", "-1", "1e3", "2147483648", " 5"]) {
       expect(() => parseTimeout(bad, "ncf list-actions")).toThrow(UsageError);
     }
+  });
+});
+
+describe("didYouMean", () => {
+  it("finds a typo, a swap, a prefix; not an unrelated word", () => {
+    const flags = ["cascade", "missing-ok", "dry-run", "platform", "base-url"];
+    expect(didYouMean("cascde", flags)).toBe("cascade");
+    expect(didYouMean("dyr-run", flags)).toBe("dry-run");
+    expect(didYouMean("missing", flags)).toBe("missing-ok");
+    expect(didYouMean("secret-key", flags)).toBeUndefined();
+    expect(didYouMean("sk", flags)).toBeUndefined();
   });
 });

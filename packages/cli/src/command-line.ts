@@ -1,129 +1,61 @@
 import { parseArgs } from "node:util";
+import type { Command } from "./command.js";
+import { COMMANDS } from "./commands/index.js";
 import { UsageError } from "./errors.js";
+import { EVERYWHERE, FLAGS, type FlagName, type Flags, isFlagName } from "./flags.js";
+import { text } from "./text.js";
 
 // The grammar of `fnapi`: a group, a command, its positional arguments and flags, in any order (flags may
 // come before, between or after the positionals; `--` ends the flags). Node's util.parseArgs does the
-// tokenising; this module knows which flag belongs to which command and refuses the rest, before anything
-// is sent (exit code 2).
-
-type FlagType = "string" | "boolean" | "strings";
-
-/** Every flag `fnapi` knows, with its type. */
-const FLAGS = {
-  // global
-  "base-url": "string",
-  region: "string",
-  "project-id": "string",
-  json: "boolean",
-  verbose: "boolean",
-  timeout: "string",
-  help: "boolean",
-  version: "boolean",
-  // commands
-  platform: "string",
-  cascade: "boolean",
-  "missing-ok": "boolean",
-  "dry-run": "boolean",
-  port: "string",
-  host: "string",
-  seed: "string",
-  state: "string",
-  auth: "string",
-  // prune (src/commands/prune.ts)
-  match: "strings",
-  exclude: "strings",
-  "older-than": "string",
-  "keep-versions": "string",
-  concurrency: "string",
-  yes: "boolean",
-} as const satisfies Record<string, FlagType>;
-
-type ParsedToken = NonNullable<ReturnType<typeof parseArgs>["tokens"]>[number];
-
-export type FlagName = keyof typeof FLAGS;
-
-export type CommandName =
-  | "ncf delete-package"
-  | "ncf list-actions"
-  | "ncf delete-action"
-  | "fgs delete-function"
-  | "fgs prune"
-  | "ncf prune"
-  | "emulator";
-
-export interface CommandSpec {
-  name: CommandName;
-  /** The positional arguments, in order. */
-  args: readonly string[];
-  /** The flags this command accepts (besides --help, --version, --json, --verbose). */
-  flags: readonly FlagName[];
-}
-
-const NCF_CONNECTION: readonly FlagName[] = ["base-url", "region", "timeout"];
-const FGS_CONNECTION: readonly FlagName[] = ["base-url", "region", "project-id", "timeout"];
-
-export const COMMANDS: Record<CommandName, CommandSpec> = {
-  "ncf delete-package": {
-    name: "ncf delete-package",
-    args: ["name"],
-    flags: [...NCF_CONNECTION, "platform", "cascade", "missing-ok", "dry-run"],
-  },
-  "ncf list-actions": { name: "ncf list-actions", args: ["package"], flags: [...NCF_CONNECTION, "platform"] },
-  "ncf delete-action": {
-    name: "ncf delete-action",
-    args: ["package", "action"],
-    flags: [...NCF_CONNECTION, "platform", "missing-ok", "dry-run"],
-  },
-  "fgs delete-function": {
-    name: "fgs delete-function",
-    args: ["urn"],
-    flags: [...FGS_CONNECTION, "missing-ok", "dry-run"],
-  },
-  "fgs prune": {
-    name: "fgs prune",
-    args: [],
-    flags: [
-      ...FGS_CONNECTION,
-      "match",
-      "exclude",
-      "older-than",
-      "keep-versions",
-      "concurrency",
-      "yes",
-      "dry-run",
-    ],
-  },
-  "ncf prune": {
-    name: "ncf prune",
-    args: [],
-    flags: [...NCF_CONNECTION, "match", "exclude", "platform", "concurrency", "yes", "dry-run"],
-  },
-  emulator: { name: "emulator", args: [], flags: ["port", "host", "seed", "state", "auth"] },
-};
-
-const GROUPS: Record<string, readonly CommandName[]> = {
-  ncf: ["ncf delete-package", "ncf list-actions", "ncf delete-action", "ncf prune"],
-  fgs: ["fgs delete-function", "fgs prune"],
-};
-
-const EVERYWHERE: readonly FlagName[] = ["help", "version", "json", "verbose"];
-
-export type Flags = {
-  [K in FlagName]?: (typeof FLAGS)[K] extends "string"
-    ? string
-    : (typeof FLAGS)[K] extends "strings"
-      ? string[]
-      : boolean;
-};
+// tokenising; the commands (commands/index.ts) say which flags they take. Everything else is refused
+// before anything is sent (exit code 2), with a did-you-mean where one is close.
 
 export type CommandLine =
-  | { kind: "help"; topic: CommandName | "ncf" | "fgs" | undefined }
+  | { kind: "help"; topic: string | undefined }
   | { kind: "version" }
-  | { kind: "run"; command: CommandSpec; args: string[]; flags: Flags };
+  | { kind: "run"; command: Command; args: string[]; flags: Flags };
+
+const CONNECTION: Record<"ncf" | "fgs", readonly FlagName[]> = {
+  ncf: ["base-url", "region", "timeout"],
+  fgs: ["base-url", "region", "project-id", "timeout"],
+};
+
+/** Every flag `command` takes (its own, its connection's and the ones every command takes). */
+export function flagsOf(command: Command): FlagName[] {
+  return [
+    ...(command.connection ? CONNECTION[command.connection] : []),
+    ...(Object.keys(command.flags) as FlagName[]),
+    ...EVERYWHERE,
+  ];
+}
+
+/** The groups (`ncf`, `fgs`) and single-word commands (`emulator`), in registry order. */
+export function topLevel(): string[] {
+  return [...new Set(COMMANDS.map((c) => c.name.split(" ")[0] as string))];
+}
+
+export function commandsIn(group: string): Command[] {
+  return COMMANDS.filter((c) => c.name.startsWith(`${group} `));
+}
+
+function findCommand(name: string): Command | undefined {
+  return COMMANDS.find((c) => c.name === name);
+}
 
 /** Parses `argv` (without `node` and the script); throws a UsageError naming what is wrong. */
 export function parseCommandLine(argv: readonly string[]): CommandLine {
-  let parsed: { values: object; positionals: string[]; tokens: ParsedToken[] };
+  const topic = topicOf(argv);
+  const known = topic ? findCommand(topic) : undefined;
+  checkFlagsBeforeParsing(argv, known);
+  let parsed: ReturnType<
+    typeof parseArgs<{
+      options: typeof OPTIONS;
+      allowPositionals: true;
+      tokens: true;
+      strict: true;
+      args: string[];
+    }>
+  >;
   try {
     parsed = parseArgs({
       args: [...argv],
@@ -133,9 +65,8 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
       tokens: true,
     });
   } catch (error) {
-    // util.parseArgs's messages name the flag ("Unknown option '--bogus'") and say how to pass a value
-    // that starts with "-" (after "--").
-    throw new UsageError((error as Error).message.replace(/\s*\n\s*/g, " "), topicOf(argv));
+    // What the pre-check does not catch (a short flag such as -x): util.parseArgs's message on one line.
+    throw new UsageError((error as Error).message.replace(/\s*\n\s*/g, " "), topic);
   }
   const flags = parsed.values as Flags;
   const positionals = [...parsed.positionals];
@@ -145,66 +76,164 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
 
   const [group, name] = positionals;
   if (group === undefined) throw new UsageError("no command given");
-  let command: CommandSpec;
+  let command: Command | undefined = findCommand(group);
   let args: string[];
-  if (group === "emulator") {
-    command = COMMANDS.emulator;
+  if (command) {
     args = positionals.slice(1);
-  } else if (group in GROUPS) {
-    const commands = GROUPS[group] as readonly CommandName[];
-    const list = commands.map((c) => c.split(" ")[1]).join(", ");
-    if (name === undefined) throw new UsageError(`fnapi ${group} needs a command: ${list}`, group);
-    const found = commands.find((c) => c === `${group} ${name}`);
-    if (!found) throw new UsageError(`unknown command "${group} ${name}"; ${group} has ${list}`, group);
-    command = COMMANDS[found];
+  } else if (commandsIn(group).length > 0) {
+    const names = commandsIn(group).map((c) => c.name.split(" ")[1] as string);
+    const list = names.join(", ");
+    if (name === undefined) throw new UsageError(text`fnapi ${group} needs a command: ${list}`, group);
+    command = findCommand(`${group} ${name}`);
+    if (!command) {
+      const guess = didYouMean(name, names);
+      throw new UsageError(
+        text`unknown command "${group} ${name}"${guess ? text`; did you mean "${group} ${guess}"?` : text``} ${group} has ${list}`,
+        group,
+      );
+    }
     args = positionals.slice(2);
   } else {
-    throw new UsageError(`unknown command "${group}"; the commands are ncf, fgs and emulator`);
+    const groups = topLevel();
+    const guess = didYouMean(group, groups);
+    throw new UsageError(
+      text`unknown command "${group}"${guess ? text`; did you mean "${guess}"?` : text``} The commands are ${groups.join(", ")}`,
+    );
   }
 
+  const allowed = flagsOf(command);
   for (const token of parsed.tokens) {
     if (token.kind !== "option") continue;
     const flag = token.name as FlagName;
-    if (!EVERYWHERE.includes(flag) && !command.flags.includes(flag)) {
-      throw new UsageError(`${token.rawName} is not a flag of fnapi ${command.name}`, command.name);
+    if (!allowed.includes(flag)) {
+      throw new UsageError(text`${token.rawName} is not a flag of fnapi ${command.name}`, command.name);
     }
-    if (FLAGS[flag] !== "boolean" && token.value === "") {
-      throw new UsageError(`${token.rawName} needs a value`, command.name);
+    if (FLAGS[flag].type !== "boolean" && token.value === "") {
+      throw new UsageError(text`${token.rawName} needs a value${valuesOf(flag)}`, command.name);
     }
   }
   if (args.length < command.args.length) {
     const missing = command.args.slice(args.length).map((a) => `<${a}>`);
-    throw new UsageError(`fnapi ${command.name} needs ${missing.join(" ")}`, command.name);
+    throw new UsageError(text`fnapi ${command.name} needs ${missing.join(" ")}`, command.name);
   }
   if (args.length > command.args.length) {
+    const n = command.args.length;
     throw new UsageError(
-      `fnapi ${command.name} takes ${command.args.length || "no"} argument${command.args.length === 1 ? "" : "s"}; unexpected "${args[command.args.length]}"`,
+      text`fnapi ${command.name} takes ${n || "no"} argument${n === 1 ? "" : "s"}; unexpected "${args[n]}"`,
       command.name,
     );
   }
   return { kind: "run", command, args, flags };
 }
 
-const OPTIONS = Object.fromEntries(
-  Object.entries(FLAGS).map(([name, type]) => [
-    name,
-    type === "strings" ? { type: "string", multiple: true } : { type },
-  ]),
-) as { [K in FlagName]: { type: "string" | "boolean"; multiple?: boolean } };
-
-function helpTopic(positionals: readonly string[]): CommandName | "ncf" | "fgs" | undefined {
-  const [group, name] = positionals;
-  if (group === "emulator") return "emulator";
-  if (group === "ncf" || group === "fgs") {
-    const full = `${group} ${name}`;
-    return full in COMMANDS ? (full as CommandName) : group;
+/** Unknown `--flags` (with a did-you-mean) and string flags given without a value, before util.parseArgs. */
+function checkFlagsBeforeParsing(argv: readonly string[], command: Command | undefined): void {
+  const end = argv.indexOf("--");
+  const flagArgs = end === -1 ? argv : argv.slice(0, end);
+  for (let i = 0; i < flagArgs.length; i++) {
+    const arg = flagArgs[i] as string;
+    if (!arg.startsWith("--") || arg === "--") continue;
+    const [rawName, ...rest] = arg.slice(2).split("=");
+    const name = rawName as string;
+    if (!isFlagName(name)) {
+      const candidates = command ? flagsOf(command) : (Object.keys(FLAGS) as FlagName[]);
+      const guess = didYouMean(name, candidates);
+      throw new UsageError(
+        text`unknown flag --${name}${guess ? text`; did you mean --${guess}?` : text``}`,
+        command?.name,
+      );
+    }
+    if (FLAGS[name].type === "boolean" && rest.length > 0) {
+      throw new UsageError(
+        text`--${name} takes no value (it is on or off); drop "=${rest.join("=")}"`,
+        command?.name,
+      );
+    }
+    if (FLAGS[name].type !== "boolean" && rest.length === 0) {
+      const next = flagArgs[i + 1];
+      if (next === undefined || (next.startsWith("-") && next !== "-")) {
+        throw new UsageError(text`--${name} needs a value${valuesOf(name)}`, command?.name);
+      }
+      i++; // its value, whatever it looks like
+    }
   }
+}
+
+function valuesOf(flag: FlagName): string {
+  const def = FLAGS[flag] as { values?: readonly string[]; value?: string };
+  if (def.values) return `: ${def.values.join(" or ")} (e.g. --${flag} ${def.values.at(-1)})`;
+  return def.value ? ` (--${flag} ${def.value})` : "";
+}
+
+/** The candidate closest to `input` (edit distance at most 2, or a prefix), if one is. */
+export function didYouMean(input: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const candidate of candidates) {
+    const distance = candidate.startsWith(input) && input.length >= 3 ? 1 : editDistance(input, candidate);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return bestDistance <= Math.max(1, Math.min(2, Math.floor(input.length / 3))) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  // Damerau-Levenshtein (optimal string alignment): a swap of two letters is one edit.
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [
+    i,
+    ...Array<number>(b.length).fill(0),
+  ]);
+  for (let j = 1; j <= b.length; j++) (d[0] as number[])[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const row = d[i] as number[];
+      const prev = d[i - 1] as number[];
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row[j] = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        row[j] = Math.min(row[j] as number, ((d[i - 2] as number[])[j - 2] as number) + 1);
+      }
+    }
+  }
+  return (d[a.length] as number[])[b.length] as number;
+}
+
+const OPTIONS = Object.fromEntries(
+  Object.entries(FLAGS).map(([name, def]) => [
+    name,
+    def.type === "strings" ? { type: "string", multiple: true } : { type: def.type },
+  ]),
+) as {
+  [K in FlagName]: (typeof FLAGS)[K]["type"] extends "strings"
+    ? { type: "string"; multiple: true }
+    : { type: (typeof FLAGS)[K]["type"] };
+};
+
+function helpTopic(positionals: readonly string[]): string | undefined {
+  const [group, name] = positionals;
+  if (group === undefined) return undefined;
+  if (findCommand(group)) return group;
+  if (commandsIn(group).length > 0) return findCommand(`${group} ${name}`) ? `${group} ${name}` : group;
   return undefined;
 }
 
-/** The command a broken command line was meant for, to point at its help. */
+/** The command (or group) a broken command line was meant for, to point at its help. */
 function topicOf(argv: readonly string[]): string | undefined {
-  return helpTopic(argv.filter((a) => !a.startsWith("-")));
+  const end = argv.indexOf("--");
+  const words: string[] = [];
+  const before = end === -1 ? argv : argv.slice(0, end);
+  for (let i = 0; i < before.length; i++) {
+    const arg = before[i] as string;
+    if (arg.startsWith("--")) {
+      const name = arg.slice(2);
+      if (isFlagName(name) && FLAGS[name].type !== "boolean") i++;
+      continue;
+    }
+    words.push(arg);
+  }
+  return helpTopic(words);
 }
 
 /** Whether `--json` was asked for, read before (or despite) a parse failure, so that errors are JSON too. */
@@ -214,12 +243,12 @@ export function wantsJson(argv: readonly string[]): boolean {
 }
 
 /** `--timeout MS`: the per-attempt bound of the clients. */
-export function parseTimeout(value: string | undefined, command: CommandName): number | undefined {
+export function parseTimeout(value: string | undefined, command: string): number | undefined {
   if (value === undefined) return undefined;
   const ms = Number(value);
   if (!/^\d+$/.test(value) || ms < 1 || ms > 2 ** 31 - 1) {
     throw new UsageError(
-      `--timeout is "${value}"; it must be a whole number of milliseconds from 1 to 2147483647`,
+      text`--timeout is "${value}"; it must be a whole number of milliseconds from 1 to 2147483647`,
       command,
     );
   }

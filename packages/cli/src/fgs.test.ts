@@ -28,7 +28,7 @@ describe("fnapi fgs delete-function", () => {
     const version = await h.fnapi(["fgs", "delete-function", `${FUNCTION_URN}:v2`, "--base-url", h.fgs]);
     expect(version).toMatchObject({
       code: 0,
-      stdout: "deleted function default/hello (version v2)\n",
+      stdout: "deleted version v2 of function default/hello (the function and its other versions stay)\n",
       stderr: "",
     });
     expect(fn()?.versions).toEqual(["v1"]);
@@ -46,12 +46,14 @@ describe("fnapi fgs delete-function", () => {
       command: "fgs delete-function",
       urn: `${FUNCTION_URN}:!prod`,
       alreadyGone: false,
+      attempts: 1,
+      requestId: h.emu.requests().at(-1)?.requestId,
     });
 
     const whole = await h.fnapi(["fgs", "delete-function", FUNCTION_URN, "--verbose", "--base-url", h.fgs]);
     expect(whole).toMatchObject({ code: 0, stdout: "deleted function default/hello\n" });
     expect(whole.stderr).toMatch(
-      /^fnapi: DELETE http:\/\/127\.0\.0\.1:\d+\/v2\/7aad.*:function:default:hello → 204 \(attempt 1, \d+ ms\)\n$/,
+      /^fnapi: DELETE http:\/\/127\.0\.0\.1:\d+\/v2\/7aad.*:function:default:hello → 204 \((request id \w+, )?attempt 1, \d+ ms\)\n$/,
     );
     expect(fn()).toBeUndefined();
     expect(apiRequests(h.emu).map((r) => r.status)).toEqual([204, 204, 204]);
@@ -114,7 +116,7 @@ describe("fnapi fgs delete-function", () => {
     ]);
     expect(region.code).toBe(2);
     expect(region.stderr).toContain(
-      "functionUrn names region cn-north-4; it must be in the client's region ap-southeast-1",
+      "the <urn> argument names region cn-north-4; it must be in the client's region ap-southeast-1\nPass --region cn-north-4 (the URN's region), or a URN in ap-southeast-1.",
     );
     const project = await h.fnapi([
       "fgs",
@@ -126,7 +128,7 @@ describe("fnapi fgs delete-function", () => {
     ]);
     expect(project.code).toBe(2);
     expect(project.stderr).toContain(
-      `functionUrn names project ${PROJECT}; it must belong to the client's project ${OTHER_PROJECT}`,
+      `the <urn> argument names project ${PROJECT}; it must belong to the client's project ${OTHER_PROJECT}\nPass --project-id ${PROJECT} (the URN's project), or a URN in project ${OTHER_PROJECT}.`,
     );
     expect(h.emu.requests()).toEqual([]);
     expect(fn()).toBeDefined();
@@ -134,8 +136,11 @@ describe("fnapi fgs delete-function", () => {
 
   it("invalid URNs are exit 2 and name the field and the rule", async () => {
     const cases: [string, string][] = [
-      ["urn:fss:cn-north-4:short:function:default:hello", "functionUrn project id"],
-      [`urn:fss:cn-north-4:${PROJECT}:function:default:9bad`, "functionUrn function name"],
+      [
+        "urn:fss:cn-north-4:short:function:default:hello",
+        'the <urn> argument\'s project id "short" is invalid',
+      ],
+      [`urn:fss:cn-north-4:${PROJECT}:function:default:9bad`, "the <urn> argument's function name"],
       ["not-a-urn", 'has 1 ":"-separated fields'],
       [`${FUNCTION_URN}:latest`, "latest"],
     ];
@@ -159,7 +164,10 @@ describe("fnapi fgs delete-function", () => {
       env: { HUAWEICLOUD_SDK_PROJECT_ID: "" },
     });
     expect(none.code).toBe(2);
-    expect(none.stderr).toContain("projectId is missing; it must be 32 letters or digits");
+    expect(none.stderr).toBe(
+      "fnapi: the project id is missing; it must be 32 letters or digits\n" +
+        "Pass --project-id P, or set HUAWEICLOUD_SDK_PROJECT_ID (or project_id in ~/.huaweicloud/credentials).\n",
+    );
   });
 
   it("credentials from ~/.huaweicloud/credentials; missing credentials are exit 2 and say where it looked", async () => {

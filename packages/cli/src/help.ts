@@ -1,10 +1,13 @@
-import type { CommandName } from "./command-line.js";
+import type { Command } from "./command.js";
+import { commandsIn } from "./command-line.js";
+import { COMMANDS } from "./commands/index.js";
+import { FLAGS, type FlagName } from "./flags.js";
 
-// The --help texts. Kept beside each other so that they read alike; the README repeats them.
+// The --help texts, made from the commands (commands/*.ts) and the paragraphs every command shares.
 
 const GLOBAL_FLAGS = `Global flags:
   --base-url URL    the API's base URL, exactly as the clients' baseUrl: for NCF it includes /ncf/api/v2
-                    (a local emulator: --base-url http://127.0.0.1:4010/ncf/api/v2)
+                    (a local emulator: --base-url http://127.0.0.1:4010/ncf/api/v2); never with user:password@
   --region R        fgs: the FunctionGraph region (default cn-north-4); ncf: korea (default), singapore
                     or japan. --base-url overrides the host a region gives
   --project-id P    fgs: the project id (default: HUAWEICLOUD_SDK_PROJECT_ID or project_id in the file)
@@ -22,178 +25,78 @@ shell history and in ps):
        then ~/.huaweicloud/credentials (or HUAWEICLOUD_SDK_CREDENTIALS_FILE), section [basic]`;
 
 const EXIT_CODES = `Exit codes:
-  0  done, or already gone with --missing-ok
-  1  an API or network error (the message carries the vendor code and the request id)
-  2  bad usage or invalid input: nothing was sent`;
+  0    done, or already gone with --missing-ok
+  1    an API or network error (the message carries the vendor code and the request id)
+  2    bad usage or invalid input: nothing was sent
+  130  stopped by SIGINT (Ctrl-C), 143 by SIGTERM: nothing new was started, the requests in flight
+       settled (at most 5 s), and what was done is printed (text, or the one JSON object of --json)`;
 
-const MAIN = `Usage: fnapi <command> [flags]
+const SHARED = `${GLOBAL_FLAGS}\n\n${CREDENTIALS}\n\n${EXIT_CODES}`;
 
-Commands:
-  fnapi ncf delete-package <name> [--platform vpc|classic] [--cascade] [--missing-ok] [--dry-run]
-  fnapi ncf list-actions <package> [--platform vpc|classic]
-  fnapi ncf delete-action <package> <action> [--platform vpc|classic] [--missing-ok] [--dry-run]
-  fnapi fgs delete-function <urn> [--missing-ok] [--dry-run]
-  fnapi fgs prune --match GLOB… [--exclude GLOB…] [--older-than 7d] [--keep-versions N] [--concurrency N]
-                  [--yes] [--dry-run]
-  fnapi ncf prune --match GLOB… [--exclude GLOB…] [--platform vpc|classic] [--concurrency N] [--yes] [--dry-run]
-  fnapi emulator [--port N] [--seed FILE] [--state FILE] [--host H] [--auth verify|off]
-
-${GLOBAL_FLAGS}
-
-${CREDENTIALS}
-
-${EXIT_CODES}
-
-fnapi <command> --help tells more about a command.`;
-
-const DRY_RUN = `  --dry-run         check everything (names, platform, URN, flags, credentials found) and print the
-                    requests it would send; nothing is sent`;
-
-const NCF = `Usage: fnapi ncf <command> [flags]    NAVER Cloud Functions (API v2.1)
-
-  delete-package <name>              delete a package (with --cascade: its actions first)
-  list-actions <package>             list a package's actions ("-": the actions in no package)
-  delete-action <package> <action>   delete one action
-
-${GLOBAL_FLAGS}
-
-${CREDENTIALS}
-
-${EXIT_CODES}`;
-
-const FGS = `Usage: fnapi fgs <command> [flags]    Huawei FunctionGraph
-
-  delete-function <urn>   delete a function, a version, or the version an alias points to
-
-${GLOBAL_FLAGS}
-
-${CREDENTIALS}
-
-${EXIT_CODES}`;
-
-const PRUNE_COMMON = `Plans first: lists, keeps the names matching a --match glob (* and ?; repeat the flag for more) and no
---exclude glob, and prints the plan (a table, or with --json one JSON object). --dry-run stops there: only
-listing GETs are sent. Without --yes it asks on a terminal, and refuses (exit 2, nothing deleted) without one.
-Then deletes, --concurrency at a time (default 4), with one back-off for the whole run when the API answers
-429; already gone counts as done. SIGINT or SIGTERM stop new deletes, let those in flight finish, print what
-was done and exit 130 or 143: running the same command again finishes the job. At the end it lists again
-(waiting up to 10 s) and reports what is still there.
-Exit codes: 0 everything planned is gone, 1 something failed or remains, 2 bad usage or refused,
-130/143 interrupted.`;
-
-const COMMAND_HELP: Record<CommandName, string> = {
-  "fgs prune": `Usage: fnapi fgs prune --match GLOB [--match GLOB…] [--exclude GLOB…] [--older-than 7d]
-                       [--keep-versions N] [--concurrency N] [--yes] [--dry-run] [--json]
-
-Deletes the FunctionGraph functions whose names match (with their versions, aliases and triggers), or with
---keep-versions N only the published versions beyond the newest N of each, never latest and never a version
-an alias points to (those are reported as skipped). --older-than (90s, 30m, 12h, 7d, 2w) keeps functions
-modified more recently.
-${PRUNE_COMMON}
-
-${GLOBAL_FLAGS}
-
-${CREDENTIALS}`,
-  "ncf prune": `Usage: fnapi ncf prune --match GLOB [--match GLOB…] [--exclude GLOB…] [--platform vpc|classic]
-                       [--concurrency N] [--yes] [--dry-run] [--json]
-
-Deletes the Cloud Functions packages whose names match, each with its actions (the cascade).
-${PRUNE_COMMON}
-
-${GLOBAL_FLAGS}
-
-${CREDENTIALS}`,
-  "ncf delete-package": `Usage: fnapi ncf delete-package <name> [--platform vpc|classic] [--cascade] [--missing-ok] [--dry-run]
-
-Deletes an NCF package. A package that still has actions answers 409 80109 PACKAGE_NOT_EMPTY (exit 1);
---cascade deletes its actions first (4 at a time), then the package, and lists again if an action was
-created meanwhile (at most 3 rounds; a 409 is never retried blindly).
-
-  --platform P      vpc (default) or classic; always sent
-  --cascade         delete the package's actions first; progress on stderr when it is a terminal
-  --missing-ok      a package that is already gone (404 80101) is a success (exit 0)
-${DRY_RUN}. With --cascade it does not list the actions either:
-                    fnapi ncf list-actions <name> shows what a cascade would delete
-
-${GLOBAL_FLAGS}
-
-${CREDENTIALS}
-
-${EXIT_CODES}
-
-Examples:
-  fnapi ncf delete-package ci-run-1234 --cascade --missing-ok
-  fnapi ncf delete-package ci-run-1234 --cascade --json | jq '.deletedActions | length'`,
-
-  "ncf list-actions": `Usage: fnapi ncf list-actions <package> [--platform vpc|classic]
-
-Lists the actions of an NCF package, one name a line on stdout (--json: their summaries). The package "-"
-holds the actions that belong to no package.
-
-  --platform P      vpc (default) or classic; always sent
-
-${GLOBAL_FLAGS}
-
-${CREDENTIALS}
-
-${EXIT_CODES}`,
-
-  "ncf delete-action": `Usage: fnapi ncf delete-action <package> <action> [--platform vpc|classic] [--missing-ok] [--dry-run]
-
-Deletes one NCF action ("-" as <package>: an action in no package). The transient subnet states
-(500 81313/81314) are retried.
-
-  --platform P      vpc (default) or classic; always sent
-  --missing-ok      an action that is already gone (404 80301) is a success (exit 0)
-${DRY_RUN}
-
-${GLOBAL_FLAGS}
-
-${CREDENTIALS}
-
-${EXIT_CODES}`,
-
-  "fgs delete-function": `Usage: fnapi fgs delete-function <urn> [--missing-ok] [--dry-run]
-
-Deletes a FunctionGraph function (7-field URN), one version (8 fields), or the version an alias points to
-(:!alias). The URN must be in the project of the credentials (or --project-id) and, without --base-url,
-in --region.
-  urn:fss:<region>:<project_id>:function:<package>:<name>[:<version>|:!<alias>]
-
-  --missing-ok      a function, version or alias that is already gone (404 FSS.1051/1052/1053) is a
-                    success (exit 0)
-${DRY_RUN}
-
-${GLOBAL_FLAGS}
-
-${CREDENTIALS}
-
-${EXIT_CODES}`,
-
-  emulator: `Usage: fnapi emulator [--port N] [--seed FILE] [--state FILE] [--host H] [--auth verify|off]
-
-Runs @fnapi/emulator (the same as its fnapi-emulator bin): a local NCF + FunctionGraph + IAM on one origin,
-with state, signature checks and faults. Prints its base URL alone on stdout (--json: {"url": …}), then a
-line per request on stderr; stops on Ctrl-C. Point the other commands at it with
---base-url <url>/ncf/api/v2 (ncf) or --base-url <url> (fgs).
-
-  --port N          port (default 4010; 0 picks a free one)
-  --host H          interface to bind (default 127.0.0.1)
-  --seed FILE       the initial state, JSON or YAML (see the @fnapi/emulator README)
-  --state FILE      load the state from FILE when it exists; write it there after every change
-  --auth MODE       verify (default): check every signature and token; off: accept any credentials
-
-Exit codes: 0 stopped by Ctrl-C (SIGINT) or SIGTERM, 1 could not start (port in use),
-2 bad usage or an invalid seed or state file.`,
-};
-
-export function helpText(topic: CommandName | "ncf" | "fgs" | undefined): string {
-  if (topic === undefined) return MAIN;
-  if (topic === "ncf") return NCF;
-  if (topic === "fgs") return FGS;
-  return COMMAND_HELP[topic];
+/** `fnapi ncf delete-package <name> [--platform vpc|classic] [--cascade] …` */
+export function usageLine(command: Command): string {
+  if (command.usage !== undefined) return `fnapi ${command.name} ${command.usage}`;
+  const args = command.args.map((a) => `<${a}>`);
+  const flags = (Object.keys(command.flags) as FlagName[]).map((name) => {
+    const def = FLAGS[name] as { type: string; value?: string; values?: readonly string[] };
+    if (def.type === "boolean") return `[--${name}]`;
+    return `[--${name} ${def.values ? def.values.join("|") : def.value}]`;
+  });
+  return ["fnapi", command.name, ...args, ...flags].join(" ");
 }
 
-/** What `fnapi` alone (or a usage error) shows on stderr. */
-export const SHORT_USAGE = `Usage: fnapi ncf delete-package|list-actions|delete-action … | fnapi fgs delete-function <urn> | fnapi emulator
-       fnapi --help for the flags, credentials and exit codes`;
+function flagLines(command: Command): string {
+  return (Object.entries(command.flags) as [FlagName, string][])
+    .map(([name, help]) => {
+      const def = FLAGS[name] as { type: string; value?: string };
+      const head = `  --${name}${def.type !== "boolean" ? ` ${def.value}` : ""}`;
+      const [first, ...rest] = help.split("\n");
+      return [`${head.padEnd(20)}${first}`, ...rest.map((line) => `${" ".repeat(20)}${line}`)].join("\n");
+    })
+    .join("\n");
+}
+
+function commandHelp(command: Command): string {
+  const parts = [`Usage: ${usageLine(command)}`, command.description];
+  const own = flagLines(command);
+  if (own) parts.push(own);
+  parts.push(command.exitCodes ?? SHARED);
+  if (command.examples?.length) parts.push(`Examples:\n${command.examples.map((e) => `  ${e}`).join("\n")}`);
+  return parts.join("\n\n");
+}
+
+const GROUP_TITLES: Record<string, string> = {
+  ncf: "NAVER Cloud Functions (API v2.1)",
+  fgs: "Huawei FunctionGraph",
+};
+
+function groupHelp(group: string): string {
+  const commands = commandsIn(group);
+  const heads = commands.map((c) =>
+    `${c.name.slice(group.length + 1)} ${c.args.map((a) => `<${a}>`).join(" ")}`.trim(),
+  );
+  const width = Math.max(...heads.map((h) => h.length)) + 3;
+  const lines = commands.map((c, i) => `  ${(heads[i] as string).padEnd(width)}${c.summary}`);
+  const title = GROUP_TITLES[group] ? `    ${GROUP_TITLES[group]}` : "";
+  return `Usage: fnapi ${group} <command> [flags]${title}\n\n${lines.join("\n")}\n\n${SHARED}`;
+}
+
+function mainHelp(): string {
+  return `Usage: fnapi <command> [flags]
+
+Commands:
+${COMMANDS.map((c) => `  ${usageLine(c)}`).join("\n")}
+
+${SHARED}
+
+fnapi <command> --help tells more about a command.`;
+}
+
+/** The help of a command (`ncf delete-package`), a group (`ncf`), or the whole CLI (undefined). */
+export function helpText(topic: string | undefined): string {
+  if (topic === undefined) return mainHelp();
+  const command = COMMANDS.find((c) => c.name === topic);
+  if (command) return commandHelp(command);
+  if (commandsIn(topic).length > 0) return groupHelp(topic);
+  return mainHelp();
+}

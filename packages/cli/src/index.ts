@@ -1,2 +1,2 @@
 export * from "./prune/index.js";
-export { run } from "./run.js";
+export { type CliIo, run, type StopSignal } from "./run.js";

@@ -1,5 +1,10 @@
-// Where the CLI writes. stdout carries the result only (a line of text, or with --json exactly one JSON
-// object), so that scripts can read it; everything else (progress, --verbose, errors) goes to stderr.
+import type { CliIo } from "./io.js";
+import { jsonLine, type Printable, safe } from "./text.js";
+
+// Where the CLI writes, and the only place that does. stdout carries the result only (a line of text, or
+// with --json exactly one JSON object), so that scripts can read it; everything else (progress, --verbose,
+// errors) goes to stderr. Text is escaped by construction (text.ts): a plain string given here is escaped
+// whole; only the literal parts of a `text` template reach the terminal as written.
 
 export interface Output {
   readonly json: boolean;
@@ -7,20 +12,29 @@ export interface Output {
   /** Whether stderr is a terminal (progress is shown only there). */
   readonly interactive: boolean;
   /** The result: `human` as text, or `data` as the one JSON object of `--json`. */
-  result(data: Record<string, unknown>, human: string): void;
+  result(data: Record<string, unknown>, human: Printable): void;
   /** A line on stderr. */
-  note(line: string): void;
+  note(line: Printable): void;
 }
 
-export function processOutput(options: { json: boolean; verbose: boolean }): Output {
+export function createOutput(io: CliIo, options: { json: boolean; verbose: boolean }): Output {
+  let resultWritten = false;
   return {
     ...options,
-    interactive: process.stderr.isTTY === true,
+    interactive: io.isTTY === true,
     result(data, human) {
-      process.stdout.write(options.json ? `${JSON.stringify(data)}\n` : human === "" ? "" : `${human}\n`);
+      // --json promises exactly one object: a second result (never expected) goes to stderr as a note.
+      if (options.json) {
+        if (resultWritten) io.stderr.write(`${jsonLine(data)}\n`);
+        else io.stdout.write(`${jsonLine(data)}\n`);
+        resultWritten = true;
+        return;
+      }
+      const line = safe(human).toString();
+      if (line !== "") io.stdout.write(`${line}\n`);
     },
     note(line) {
-      process.stderr.write(`${line}\n`);
+      io.stderr.write(`${safe(line)}\n`);
     },
   };
 }

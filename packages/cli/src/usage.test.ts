@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type Harness, startHarness } from "./test/harness.js";
 
-// The command line itself, through the built bin: --help, --version, and every kind of bad usage (exit 2,
-// nothing sent: the emulator's request log stays empty).
+// The command line itself, in-process: --help, --version, and every kind of bad usage (exit 2, nothing
+// sent: the emulator's request log stays empty).
 
 let h: Harness;
 beforeAll(async () => {
@@ -30,7 +30,8 @@ describe("--help and --version", () => {
         "HUAWEICLOUD_SDK_AK",
         "never from a flag",
         "Exit codes:",
-        "2  bad usage or invalid input: nothing was sent",
+        "2    bad usage or invalid input: nothing was sent",
+        "130  stopped by SIGINT (Ctrl-C), 143 by SIGTERM",
       ]) {
         expect(run.stdout).toContain(text);
       }
@@ -72,9 +73,22 @@ describe("bad usage: exit 2, nothing sent", () => {
     [["ncf", "delete-action", "p"], "fnapi ncf delete-action needs <action>"],
     [["ncf", "delete-package", "a", "b"], 'takes 1 argument; unexpected "b"'],
     [["emulator", "x"], 'takes no arguments; unexpected "x"'],
-    [["ncf", "delete-package", "p", "--bogus"], "Unknown option '--bogus'"],
-    [["ncf", "delete-package", "p", "--cascade=yes"], "Option '--cascade' does not take an argument"],
-    [["ncf", "delete-package", "p", "--platform"], "Option '--platform <value>' argument missing"],
+    [["ncf", "delete-package", "p", "--bogus"], "unknown flag --bogus"],
+    [["ncf", "delete-package", "p", "--cascde"], "unknown flag --cascde; did you mean --cascade?"],
+    [
+      ["ncf", "delete-pakage", "p"],
+      'unknown command "ncf delete-pakage"; did you mean "ncf delete-package"?',
+    ],
+    [["nfc", "delete-package", "p"], 'unknown command "nfc"; did you mean "ncf"?'],
+    [
+      ["ncf", "delete-package", "p", "--cascade=yes"],
+      '--cascade takes no value (it is on or off); drop "=yes"',
+    ],
+    [
+      ["ncf", "delete-package", "p", "--platform"],
+      "--platform needs a value: vpc or classic (e.g. --platform classic)",
+    ],
+    [["ncf", "delete-package", "p", "--platform", "--cascade"], "--platform needs a value: vpc or classic"],
     [["ncf", "delete-package", "p", "--base-url="], "--base-url needs a value"],
     [["ncf", "list-actions", "p", "--cascade"], "--cascade is not a flag of fnapi ncf list-actions"],
     [
@@ -92,8 +106,8 @@ describe("bad usage: exit 2, nothing sent", () => {
     ],
     [["ncf", "delete-package", "p", "--timeout", "1.5"], '--timeout is "1.5"'],
     // secrets are never flags: they would end up in shell history and ps
-    [["ncf", "delete-package", "p", "--secret-key", "s"], "Unknown option '--secret-key'"],
-    [["fgs", "delete-function", "u", "--sk", "s"], "Unknown option '--sk'"],
+    [["ncf", "delete-package", "p", "--secret-key", "s"], "unknown flag --secret-key"],
+    [["fgs", "delete-function", "u", "--sk", "s"], "unknown flag --sk"],
   ];
   it.each(cases)("fnapi %j", async (args, expected) => {
     // --base-url first: should a bug let a request out, it goes to the emulator (whose log must stay empty)
@@ -118,7 +132,7 @@ describe("bad usage: exit 2, nothing sent", () => {
   it("a bad --base-url is exit 2, naming the rule", async () => {
     const run = await h.fnapi(["ncf", "delete-package", "p", "--base-url", "ftp://example.test/x"]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("baseUrl");
+    expect(run.stderr).toContain("--base-url has the scheme ftp:; it must be an http(s) URL");
     const withKey = await h.fnapi([
       "ncf",
       "delete-package",
@@ -128,5 +142,23 @@ describe("bad usage: exit 2, nothing sent", () => {
     ]);
     expect(withKey.code).toBe(2);
     expect(withKey.stderr).not.toContain("pw@");
+  });
+
+  it("item 12: a --base-url with user:password@ is never quoted, valid or not, in text and --json", async () => {
+    for (const url of [
+      "https://user:hunter2@example.test/ncf/api/v2",
+      "https://user:hunter2@exa mple.test/",
+      "ftp://user:hunter2@example.test/",
+      "https://hunter2@[::1/",
+      "//user:hunter2@example.test/",
+    ]) {
+      for (const json of [[], ["--json"]]) {
+        const run = await h.fnapi(["ncf", "delete-package", "p", "--base-url", url, ...json]);
+        expect(run.code, url).toBe(2);
+        expect(run.stdout + run.stderr, url).not.toContain("hunter2");
+        expect(run.stdout + run.stderr, url).toContain("--base-url");
+      }
+    }
+    expect(h.emu.requests()).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { ValidationError } from "@fnapi/runtime";
+import { quoteValue } from "@fnapi/runtime/internal";
 
 // Function URNs: urn:fss:<region>:<project_id>:function:<package>:<name>[:<version> | :!<alias>].
 // The field rules are those of specs/fgs.yaml (components.schemas.FunctionUrn); a test keeps them in step.
@@ -139,6 +140,5 @@ export function parseFunctionUrn(urn: string): ParsedFunctionUrn {
   return parsed;
 }
 
-function quote(value: string): string {
-  return JSON.stringify(value.length > 120 ? `${value.slice(0, 120)}…` : value);
-}
+/** JSON-quoted, cut at 120 characters (a URN is at most ≈ 250). */
+const quote = (value: string) => quoteValue(value, 120);

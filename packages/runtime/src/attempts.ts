@@ -107,20 +107,14 @@ export async function runAttempts<T>(
     } finally {
       clearTimeout(timer);
       unsubscribe?.();
-      // A timer fires late on a loaded machine: an attempt that timed out used all it was allowed, no more.
-      timeLeft -= timedOut ? allowed : Math.min(allowed, Date.now() - started);
+      // A timer fires late on a loaded machine: an attempt used at most what it was allowed.
+      timeLeft -= Math.min(allowed, Date.now() - started);
     }
     if (outcome.done) {
       policy.budget?.refund();
       return outcome.value;
     }
-    const failed = outcome;
-    const giveUp = (): T => {
-      if (failed.giveUp) return failed.giveUp();
-      throw failed.error;
-    };
-    if (timeLeft <= 0) return giveUp();
-    if (outcome.repair && !repaired) {
+    if (outcome.repair && !repaired && timeLeft > 0) {
       repaired = true;
       continue;
     }
@@ -128,12 +122,14 @@ export async function runAttempts<T>(
     const backoff = random() * Math.min(retry.maxMs, retry.baseMs * 2 ** (counted - 1));
     const delay = outcome.retryAfterMs ?? backoff;
     if (
+      timeLeft <= 0 ||
       !outcome.retryable ||
       counted >= retry.maxAttempts ||
       delay > retry.maxRetryAfterMs ||
       (policy.budget !== undefined && !policy.budget.take(outcome.cost ?? 1))
     ) {
-      return giveUp();
+      if (outcome.giveUp) return outcome.giveUp();
+      throw outcome.error;
     }
     if (delay > 0) await sleep(delay, signal);
   }

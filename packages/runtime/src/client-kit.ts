@@ -1,6 +1,6 @@
 import type { AuthScheme } from "@fnapi/auth";
 import createClient, { type Client, type PathSerializer } from "openapi-fetch";
-import { AttemptRequest } from "./attempt-request.js";
+import { type AttemptRequest, attemptRequest } from "./attempt-request.js";
 import {
   type Attempt,
   type AttemptOutcome,
@@ -185,7 +185,7 @@ export function createClientKit<Paths extends {}>(options: ClientKitOptions): Cl
       },
       async (attempt) => {
         if (record) record.attempts = attempt.number;
-        const copy = new AttemptRequest(site.url, site.method, new Headers(request.headers), body);
+        const copy = attemptRequest(site.url, site.method, new Headers(request.headers), body);
         return attemptOnce(copy, policy, record, site, attempt, idempotent, used);
       },
     );
@@ -320,7 +320,7 @@ export function createClientKit<Paths extends {}>(options: ClientKitOptions): Cl
         requestId: clean(fields.requestId ?? errors.requestId(response.headers)),
         body: text,
       },
-      { method: site.method, url: site.url },
+      site,
       attempts,
     );
   }
@@ -335,13 +335,7 @@ export function createClientKit<Paths extends {}>(options: ClientKitOptions): Cl
   return {
     client,
     async call<Data>(policy: CallPolicy, sendWith: (fetch: PipelineFetch) => Promise<unknown>) {
-      const record: CallRecord = {
-        attempts: 0,
-        requestId: undefined,
-        headers: undefined,
-        error: undefined,
-        data: undefined,
-      };
+      const record = { attempts: 0 } as CallRecord;
       await sendWith((request) => pipeline(request, policy, record));
       const result: CallResult<Data> = {
         data: record.data as Data,

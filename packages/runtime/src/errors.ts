@@ -26,15 +26,13 @@ export abstract class CallError extends Error {
     this.url = site.url;
     this.attempts = attempts;
   }
-  /** Plain data for `JSON.stringify` (no body, no secrets). */
+  /**
+   * Plain data for `JSON.stringify`: the name, the message and the error's own fields (never the body, which
+   * is kept for inspection only; nothing here is a secret).
+   */
   toJSON(): Record<string, unknown> {
-    return {
-      name: this.name,
-      message: this.message,
-      method: this.method,
-      url: this.url,
-      attempts: this.attempts,
-    };
+    const { body: _body, name, message, ...fields } = this as this & { body?: string };
+    return { name, message, ...fields };
   }
 }
 
@@ -76,16 +74,6 @@ export class ApiError extends CallError {
     this.requestId = init.requestId;
     this.body = init.body;
   }
-  /** Plain data for `JSON.stringify` (no body, no secrets). */
-  override toJSON(): Record<string, unknown> {
-    return {
-      ...super.toJSON(),
-      status: this.status,
-      code: this.code,
-      details: this.details,
-      requestId: this.requestId,
-    };
-  }
 }
 
 /**
@@ -109,10 +97,6 @@ export class RedirectError extends CallError {
     this.status = status;
     this.location = location;
   }
-  /** Plain data for `JSON.stringify` (no body, no secrets). */
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), status: this.status, location: this.location };
-  }
 }
 
 /** No complete response within `timeoutMs` on the last attempt. */
@@ -129,10 +113,6 @@ export class TimeoutError extends CallError {
     );
     this.timeoutMs = timeoutMs;
   }
-  /** Plain data for `JSON.stringify` (no body, no secrets). */
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), timeoutMs: this.timeoutMs };
-  }
 }
 
 /**
@@ -146,7 +126,7 @@ export class NetworkError extends CallError {
   override readonly name = "NetworkError";
   constructor(reason: string, site: CallSite, attempts: number, cause: unknown) {
     super(
-      `${site.method} ${site.url}: network error reaching ${hostOf(site.url)}: ${reason} (attempt ${attempts})`,
+      `${site.method} ${site.url}: network error reaching ${site.url.split("/")[2]}: ${reason} (attempt ${attempts})`,
       site,
       attempts,
       {
@@ -176,10 +156,6 @@ export class ResponseBodyError extends CallError {
     this.status = status;
     this.operation = operation;
   }
-  /** Plain data for `JSON.stringify` (no body, no secrets). */
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), status: this.status, operation: this.operation };
-  }
 }
 
 /**
@@ -192,23 +168,7 @@ export class ProtocolError extends CallError {
   /** The status the server sent. */
   readonly status: number;
   constructor(status: number, site: CallSite, attempts: number) {
-    super(
-      `${site.method} ${site.url}: answered with status ${status}, outside 200–599 (not HTTP any API speaks)`,
-      site,
-      attempts,
-    );
+    super(`${site.method} ${site.url}: status ${status} is not HTTP`, site, attempts);
     this.status = status;
-  }
-  /** Plain data for `JSON.stringify` (no body, no secrets). */
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), status: this.status };
-  }
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return "the server";
   }
 }

@@ -102,12 +102,6 @@ const ENCODINGS: Record<string, (text: string) => string> = {
     JSON.stringify(text).replace(/[\u0080-\uffff]/g, (c) => unicodeEscape(c)),
   "\\uXXXX in text that is not JSON (every non-alphanumeric)": (text) =>
     perChar(text, (c) => (/[A-Za-z0-9]/.test(c) ? undefined : unicodeEscape(c))),
-  "\\xHH (Python repr, nginx)": (text) =>
-    perChar(text, (_c, code) =>
-      (code < 0x21 || code === 0x22 || code === 0x5c || code > 0x7e) && code < 0x100
-        ? `\\x${hex2(code).toLowerCase()}`
-        : undefined,
-    ),
   "percent (encodeURIComponent)": (text) => encodeURIComponent(text),
   "percent, lower-case hex": (text) =>
     encodeURIComponent(text).replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase()),
@@ -126,8 +120,8 @@ const ENCODINGS: Record<string, (text: string) => string> = {
     perChar(text, (c, code) => (/[A-Za-z0-9 ]/.test(c) ? undefined : `&#x${hex2(code)};`)),
   "HTML decimal references": (text) =>
     perChar(text, (c, code) => (/[A-Za-z0-9]/.test(c) ? undefined : `&#${code};`)),
-  "HTML5 named references": (text) =>
-    perChar(text, (c) => ({ "/": "&sol;", "+": "&plus;", "=": "&equals;", "&": "&amp;", "'": "&apos;" })[c]),
+  "HTML named references (&apos;)": (text) =>
+    perChar(text, (c) => ({ "&": "&amp;", "'": "&apos;", '"': "&quot;", "<": "&lt;", ">": "&gt;" })[c]),
 };
 
 /** A small seeded generator: the same secrets on every run, many different ones across the run. */

@@ -7,11 +7,10 @@
 // - raw;
 // - JSON and Java/JavaScript string escapes: `\"`, `\\`, `\/`, `\uXXXX` for any character
 //   (Python's `ensure_ascii`, Go's `\u003c`, Java's escapeJava; a non-BMP character as its surrogate pair);
-// - `\xHH` (Python's repr of bytes, nginx's escaped log and error text);
 // - percent-encoding of the UTF-8 bytes in either hex case, `+` for a space (`encodeURIComponent`,
 //   `URLSearchParams`, Java's `URLEncoder`, Python's `quote`/`quote_plus`, Go's `url.QueryEscape`);
 // - HTML character references: decimal `&#47;` and hexadecimal `&#x2F;` (either case, up to 4 leading
-//   zeros), and the named `&amp; &lt; &gt; &quot; &apos; &sol; &plus; &equals;` (Go's html.EscapeString,
+//   zeros), and the named `&amp; &lt; &gt; &quot; &apos;` (Go's html.EscapeString,
 //   Python's html.escape, Java's HtmlUtils and OWASP's encoder, nginx's and Tomcat's error pages).
 // Encoders differ in which characters they escape; matching per character covers each of them, and any mix.
 
@@ -39,12 +38,7 @@ const NAMED: Record<string, string> = {
   ">": "gt",
   '"': "quot",
   "'": "apos",
-  "/": "sol",
-  "+": "plus",
-  "=": "equals",
 };
-/** The longest form of one UTF-16 unit: `&#x0000FFFF;` or `&#000065535;` (a surrogate pair's forms are shorter). */
-const LONGEST_PER_UNIT = 12;
 const encoder = new TextEncoder();
 
 /** Hexadecimal digits of `code` in either case, at least `width` of them, as a pattern. */
@@ -54,7 +48,7 @@ const hexOf = (code: number, width: number) =>
     .padStart(width, "0")
     .replace(/[a-f]/g, (digit) => `[${digit}${digit.toUpperCase()}]`);
 
-/** Patterns made so far, by character: a secret's characters come from a small alphabet. */
+/** Patterns made so far, by character: secrets' characters come from a small alphabet. */
 const patternOf = new Map<string, string>();
 
 /** One character of a secret in each of its forms, as a pattern. */
@@ -62,20 +56,22 @@ function characterPattern(char: string): string {
   const known = patternOf.get(char);
   if (known) return known;
   const code = char.codePointAt(0) as number;
-  const units = char.length > 1 ? [char.charCodeAt(0), char.charCodeAt(1)] : [code];
   const forms = [
     escapeRegExp(char),
-    units.map((unit) => `\\\\u${hexOf(unit, 4)}`).join(""),
+    // a non-BMP character as its surrogate pair: `split` cuts UTF-16 units
+    char
+      .split("")
+      .map((unit) => `\\\\u${hexOf(unit.charCodeAt(0), 4)}`)
+      .join(""),
     [...encoder.encode(char)].map((byte) => `%${hexOf(byte, 2)}`).join(""),
     `&#0{0,4}${code};`,
     `&#[xX]0{0,4}${hexOf(code, 1)};`,
   ];
-  if (code < 256) forms.push(`\\\\x${hexOf(code, 2)}`);
   if ('"\\/'.includes(char)) forms.push(`\\\\${escapeRegExp(char)}`);
   if (char === " ") forms.push("\\+");
   if (NAMED[char]) forms.push(`&${NAMED[char]};`);
   const pattern = `(?:${forms.join("|")})`;
-  if (patternOf.size < 4096) patternOf.set(char, pattern);
+  patternOf.set(char, pattern);
   return pattern;
 }
 
@@ -92,20 +88,21 @@ export function createRedactor(secrets: Iterable<string | undefined>): Redactor 
     return pattern;
   });
   const pattern = patterns.length ? new RegExp(patterns.join("|"), "g") : undefined;
-  const redact = ((text: string) => (pattern ? text.replace(pattern, REDACTED) : text)) as Redactor;
-  Object.defineProperty(redact, "longest", { value: (sorted[0]?.length ?? 0) * LONGEST_PER_UNIT });
-  redact.head = (text, end) => {
-    if (!pattern) return text.slice(0, Math.max(0, end));
-    let kept = "";
-    let last = 0;
-    for (const match of text.matchAll(pattern)) {
-      if (match.index >= end) break;
-      kept += text.slice(last, match.index) + REDACTED;
-      last = match.index + match[0].length;
-    }
-    return kept + text.slice(last, Math.max(last, end));
-  };
-  return redact;
+  const redact = (text: string) => (pattern ? text.replace(pattern, REDACTED) : text);
+  return Object.assign(redact, {
+    // The longest form of one UTF-16 unit is 12 characters (`&#x0000FFFF;`, `&#000065535;`).
+    longest: (sorted[0]?.length ?? 0) * 12,
+    head(text: string, end: number) {
+      // `end` is never negative: a cut text is at least `longest` characters long
+      // Keep up to `end`, and whole any form that starts before it; then redact what is kept.
+      let cut = end;
+      for (const match of pattern ? text.matchAll(pattern) : []) {
+        if (match.index >= end) break;
+        cut = Math.max(cut, match.index + match[0].length);
+      }
+      return redact(text.slice(0, cut));
+    },
+  });
 }
 
 function escapeRegExp(text: string): string {

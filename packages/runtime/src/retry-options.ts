@@ -43,30 +43,28 @@ export interface ResolvedRetryOptions {
 /** Validates the retry options (naming the field and the rule) and fills in the defaults. */
 export function resolveRetryOptions(options: RetryOptions = {}): ResolvedRetryOptions {
   checkOptions(options, "the client", { backoff: "object" });
-  const maxAttempts = options.maxAttempts ?? 3;
-  if (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 100) {
-    throw new ValidationError(
-      "maxAttempts",
-      `is ${String(maxAttempts)}`,
-      "it must be an integer from 1 to 100",
-    );
-  }
   return {
-    maxAttempts,
+    maxAttempts: integer("maxAttempts", options.maxAttempts ?? 3, 1, 100, ""),
     timeoutMs: duration("timeoutMs", options.timeoutMs ?? 30_000, 1),
     baseMs: duration("backoff.baseMs", options.backoff?.baseMs ?? 200, 0),
     maxMs: duration("backoff.maxMs", options.backoff?.maxMs ?? 5_000, 0),
     maxRetryAfterMs: duration("maxRetryAfterMs", options.maxRetryAfterMs ?? 20_000, 0),
-    retryBudget: budget(options.retryBudget ?? RETRY_BUDGET_CAPACITY),
+    retryBudget: integer(
+      "retryBudget",
+      options.retryBudget ?? RETRY_BUDGET_CAPACITY,
+      0,
+      1_000_000,
+      " (retries of all calls of one client while they keep failing)",
+    ),
   };
 }
 
-function budget(value: unknown): number {
-  if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 1_000_000) {
+function integer(field: string, value: unknown, min: number, max: number, why: string): number {
+  if (!Number.isInteger(value) || (value as number) < min || (value as number) > max) {
     throw new ValidationError(
-      "retryBudget",
+      field,
       `is ${String(value)}`,
-      "it must be an integer from 0 to 1000000 (retries of all calls of one client while they keep failing)",
+      `it must be an integer from ${min} to ${max}${why}`,
     );
   }
   return value as number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AttemptRequest } from "./attempt-request.js";
+import { attemptRequest } from "./attempt-request.js";
 import { NetworkError, RedirectError } from "./errors.js";
 import { createRedactor, REDACTED } from "./redact.js";
 import { hangingAnswer, scriptedFetch } from "./test/scripted-fetch.js";
@@ -12,7 +12,7 @@ const site = { method: "DELETE", url };
 function context(fetchImpl: typeof fetch, signal = new AbortController().signal): SendContext {
   return { fetch: fetchImpl, signal, site, attempt: 2, redactor: () => createRedactor([TOKEN]) };
 }
-const request = () => new AttemptRequest(url, "DELETE", new Headers({ "x-auth-token": TOKEN }), null);
+const request = () => attemptRequest(url, "DELETE", new Headers({ "x-auth-token": TOKEN }), null);
 
 describe("send", () => {
   it("passes method, headers and the signal to fetch, and refuses to follow redirects", async () => {

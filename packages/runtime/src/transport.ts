@@ -63,7 +63,7 @@ export function bodyError(
   context: Pick<SendContext, "signal" | "site" | "attempt" | "redactor">,
 ): unknown {
   if (context.signal.aborted) return context.signal.reason;
-  return networkError(error, context, "the response body ended early: ");
+  return networkError(error, context, "body ended early: ");
 }
 
 function networkError(
@@ -72,8 +72,7 @@ function networkError(
   prefix = "",
 ): NetworkError {
   const redact = context.redactor();
-  const inner = error instanceof Error ? (error as { cause?: unknown }).cause : undefined;
-  const code = codeOf(inner) ?? codeOf(error);
+  const code = codeOf((error as { cause?: unknown } | undefined)?.cause) ?? codeOf(error);
   const message = error instanceof Error ? error.message : String(error);
   const reason = prefix + redact(code ?? message).slice(0, 300);
   // The runtime's error can hold anything (a URL, a header echoed by a custom fetch): keep a redacted copy.

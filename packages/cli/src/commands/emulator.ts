@@ -65,7 +65,7 @@ export async function run(argv: readonly string[], io: EmulatorIO): Promise<numb
 }
 
 /** Today's dispatcher shape (flags parsed by command-line.ts): the same command, its argv rebuilt. */
-export const emulator: CommandHandler = async ({ flags }) => {
+export const emulator: CommandHandler = async ({ flags, env }) => {
   const argv: string[] = [];
   for (const name of ["host", "port", "seed", "state", "auth", "control-token"] as const) {
     const value = (flags as Record<string, unknown>)[name];
@@ -76,7 +76,7 @@ export const emulator: CommandHandler = async ({ flags }) => {
   const code = await runEmulatorCommand(argv, {
     stdout: process.stdout,
     stderr: process.stderr,
-    env: process.env,
+    env,
     name: "fnapi emulator",
   });
   if (code === 2) throw new UsageError("bad usage or an invalid seed or state file (see above)", "emulator");

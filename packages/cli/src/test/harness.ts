@@ -1,8 +1,9 @@
-// The test harness: the built bin (`dist/bin.js`, what `npx fnapi` runs) as a child process, and
+// The test harness: `run(argv, io)` in this process (most tests: milliseconds each), or the built bin
+// (`dist/bin.js`, what `npx fnapi` runs) as a child process (a few end-to-end tests), against
 // @fnapi/emulator in this process on a free loopback port, verifying every signature. Credentials reach the
-// bin through the vendors' environment variables only; HOME is an empty temporary directory (so no real
-// ~/.ncloud or ~/.huaweicloud file is ever read) and nothing else of this process's environment is passed
-// on. Every run is checked for the secret keys on stdout and stderr.
+// CLI through the vendors' environment variables only (io.env, or the child's environment); HOME is an
+// empty temporary directory (so no real ~/.ncloud or ~/.huaweicloud file is ever read) and nothing else of
+// this process's environment is passed on. Every run is checked for the secret keys on stdout and stderr.
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,6 +11,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Emulator, type Seed, startEmulator } from "@fnapi/emulator";
 import { expect } from "vitest";
+import type { CliIo, StopSignal } from "../io.js";
+import { run } from "../run.js";
 
 export const BIN = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "dist", "bin.js");
 
@@ -65,14 +68,16 @@ export interface Harness {
   ncf: string;
   /** `--base-url` of the emulator's FunctionGraph API. */
   fgs: string;
-  fnapi(args: string[], options?: { env?: Record<string, string>; stdin?: string }): Promise<Run>;
+  /** Runs `fnapi` in this process (stderr a terminal with `isTTY`; `io` overrides the rest). */
+  fnapi(args: string[], options?: InProcessOptions): Promise<Run>;
+  /** Runs the built bin as a child process. */
+  fnapiBin(args: string[], options?: { env?: Record<string, string> }): Promise<Run>;
   /** Adds a fault through the emulator's control API. */
   fault(spec: Record<string, unknown>): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startHarness(): Promise<Harness> {
-  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: build @fnapi/cli first (turbo does before test)`);
   const emu = await startEmulator({ port: 0, seed: seed(), auth: "verify" });
   const home = mkdtempSync(join(tmpdir(), "fnapi-cli-home-"));
   return {
@@ -80,7 +85,9 @@ export async function startHarness(): Promise<Harness> {
     home,
     ncf: `${emu.url}/ncf/api/v2`,
     fgs: emu.url,
-    fnapi: (args, options = {}) => runBin(args, { HOME: home, ...CREDENTIALS_ENV, ...options.env }),
+    fnapi: (args, options = {}) =>
+      runInProcess(args, { HOME: home, ...CREDENTIALS_ENV, ...options.env }, options),
+    fnapiBin: (args, options = {}) => runBin(args, { HOME: home, ...CREDENTIALS_ENV, ...options.env }),
     async fault(spec) {
       const response = await fetch(`${emu.url}/_emulator/faults`, {
         method: "POST",
@@ -96,8 +103,65 @@ export async function startHarness(): Promise<Harness> {
   };
 }
 
+export interface InProcessOptions {
+  env?: Record<string, string>;
+  isTTY?: boolean;
+  io?: Partial<CliIo>;
+}
+
+/** Runs `run(args, io)` with exactly `env` (HOME: the home directory) and captured stdout and stderr. */
+export async function runInProcess(
+  args: string[],
+  env: Record<string, string>,
+  options: InProcessOptions = {},
+): Promise<Run> {
+  let stdout = "";
+  let stderr = "";
+  const io: CliIo = {
+    stdout: { write: (chunk: string) => (stdout += chunk) },
+    stderr: { write: (chunk: string) => (stderr += chunk) },
+    env,
+    ...(env.HOME !== undefined ? { home: env.HOME } : {}),
+    isTTY: options.isTTY === true,
+    onSignal: () => () => {},
+    ...options.io,
+  };
+  const code = await run(args, io);
+  assertNoSecret(stdout + stderr);
+  return result(code, stdout, stderr);
+}
+
+function result(code: number | null, stdout: string, stderr: string): Run {
+  return {
+    code,
+    stdout,
+    stderr,
+    json() {
+      expect(stdout.endsWith("\n") && stdout.indexOf("\n") === stdout.length - 1, stdout).toBe(true);
+      const value = JSON.parse(stdout) as unknown;
+      expect(typeof value === "object" && value !== null && !Array.isArray(value)).toBe(true);
+      return value as Record<string, unknown>;
+    },
+  };
+}
+
+/** A signal source for io.onSignal that a test fires. */
+export function signals(): { onSignal: NonNullable<CliIo["onSignal"]>; fire(signal: StopSignal): void } {
+  const listeners = new Set<(signal: StopSignal) => void>();
+  return {
+    onSignal(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    fire(signal) {
+      for (const listener of listeners) listener(signal);
+    },
+  };
+}
+
 /** Runs the bin with exactly `env` (plus PATH); bounded by a 20 s kill. */
 export function runBin(args: string[], env: Record<string, string>): Promise<Run> {
+  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: build @fnapi/cli first (turbo does before test)`);
   const child = spawn(process.execPath, [BIN, ...args], {
     env: { PATH: process.env.PATH ?? "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -116,17 +180,7 @@ export function runBin(args: string[], env: Record<string, string>): Promise<Run
     child.once("close", (code) => {
       clearTimeout(timer);
       assertNoSecret(stdout + stderr);
-      resolve({
-        code,
-        stdout,
-        stderr,
-        json() {
-          expect(stdout.endsWith("\n") && stdout.indexOf("\n") === stdout.length - 1, stdout).toBe(true);
-          const value = JSON.parse(stdout) as unknown;
-          expect(typeof value === "object" && value !== null && !Array.isArray(value)).toBe(true);
-          return value as Record<string, unknown>;
-        },
-      });
+      resolve(result(code, stdout, stderr));
     });
   });
 }

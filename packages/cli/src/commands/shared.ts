@@ -1,0 +1,6 @@
+// Help lines more than one command shares.
+
+export const PLATFORM = "vpc (default) or classic; always sent";
+
+export const DRY_RUN_NCF =
+  "check everything (names, --platform, flags, credentials found) and print the\nrequests it would send; nothing is sent";
