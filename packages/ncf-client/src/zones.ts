@@ -9,6 +9,7 @@ import type { Middleware } from "openapi-fetch";
 /** `standard`: the public regions (Korea, Singapore, Japan), where `platform` is sent. */
 export type NcfZone = "standard" | "finance" | "government";
 
+/** The hosts of NAVER's financial and government zones (a base URL on one of them applies its rules). */
 export const NCF_ZONE_HOSTS = {
   finance: "cloudfunctions.apigw.fin-ntruss.com",
   government: "cloudfunctions.apigw.gov-ntruss.com",
