@@ -67,7 +67,11 @@ export function withoutUserinfo(value: string): string {
   return value.replace(/^([^/?#]*\/\/)[^/?#]*@/, "$1…@");
 }
 
-export function ncfConnection(invocation: Invocation): Connection<NcfClient> {
+export function ncfConnection(
+  invocation: Invocation,
+  /** What a command sets itself (prune: one attempt each, its run backs off). */
+  extra: { maxAttempts?: number } = {},
+): Connection<NcfClient> {
   const { flags, command } = invocation;
   const { planned, options, baseUrl } = common(invocation);
   let regionUrl: string | undefined;
@@ -84,6 +88,7 @@ export function ncfConnection(invocation: Invocation): Connection<NcfClient> {
   const found = findNcpCredentials({ env: invocation.env, ...homeOf(invocation) });
   const client = createNcfClient({
     ...options,
+    ...extra,
     accessKey: found.accessKey,
     secretKey: found.secretKey,
     ...(url !== undefined ? { baseUrl: url } : {}),
@@ -91,7 +96,11 @@ export function ncfConnection(invocation: Invocation): Connection<NcfClient> {
   return { client, planned };
 }
 
-export function fgsConnection(invocation: Invocation): Connection<FgsClient> {
+export function fgsConnection(
+  invocation: Invocation,
+  /** What a command sets itself (prune: one attempt each, its run backs off). */
+  extra: { maxAttempts?: number } = {},
+): Connection<FgsClient> {
   const { flags } = invocation;
   const { planned, options, baseUrl } = common(invocation);
   const sources = { env: invocation.env, ...homeOf(invocation) };
@@ -99,6 +108,7 @@ export function fgsConnection(invocation: Invocation): Connection<FgsClient> {
   const projectId = flags["project-id"] ?? found.projectId ?? findHuaweiProjectId(sources);
   const client = createFgsClient({
     ...options,
+    ...extra,
     accessKey: found.accessKey,
     secretKey: found.secretKey,
     ...(found.securityToken !== undefined ? { securityToken: found.securityToken } : {}),

@@ -108,7 +108,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     if (!allowed.includes(flag)) {
       throw new UsageError(text`${token.rawName} is not a flag of fnapi ${command.name}`, command.name);
     }
-    if (FLAGS[flag].type === "string" && token.value === "") {
+    if (FLAGS[flag].type !== "boolean" && token.value === "") {
       throw new UsageError(text`${token.rawName} needs a value${valuesOf(flag)}`, command.name);
     }
   }
@@ -149,7 +149,7 @@ function checkFlagsBeforeParsing(argv: readonly string[], command: Command | und
         command?.name,
       );
     }
-    if (FLAGS[name].type === "string" && rest.length === 0) {
+    if (FLAGS[name].type !== "boolean" && rest.length === 0) {
       const next = flagArgs[i + 1];
       if (next === undefined || (next.startsWith("-") && next !== "-")) {
         throw new UsageError(text`--${name} needs a value${valuesOf(name)}`, command?.name);
@@ -201,9 +201,14 @@ function editDistance(a: string, b: string): number {
 }
 
 const OPTIONS = Object.fromEntries(
-  Object.entries(FLAGS).map(([name, def]) => [name, { type: def.type }]),
+  Object.entries(FLAGS).map(([name, def]) => [
+    name,
+    def.type === "strings" ? { type: "string", multiple: true } : { type: def.type },
+  ]),
 ) as {
-  [K in FlagName]: { type: (typeof FLAGS)[K]["type"] };
+  [K in FlagName]: (typeof FLAGS)[K]["type"] extends "strings"
+    ? { type: "string"; multiple: true }
+    : { type: (typeof FLAGS)[K]["type"] };
 };
 
 function helpTopic(positionals: readonly string[]): string | undefined {
@@ -223,7 +228,7 @@ function topicOf(argv: readonly string[]): string | undefined {
     const arg = before[i] as string;
     if (arg.startsWith("--")) {
       const name = arg.slice(2);
-      if (isFlagName(name) && FLAGS[name].type === "string") i++;
+      if (isFlagName(name) && FLAGS[name].type !== "boolean") i++;
       continue;
     }
     words.push(arg);

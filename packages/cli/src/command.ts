@@ -51,6 +51,8 @@ export interface Invocation {
   fetch: typeof fetch;
   /** Aborted once a signal came and the in-flight requests settled (or their time ran out). */
   signal: AbortSignal;
+  /** Aborted as soon as SIGINT/SIGTERM comes, before in-flight requests settle: start no new work. */
+  stopping: AbortSignal;
   /** Resolves when the requests in flight have settled (bounded): before reporting a partial result. */
   settled(): Promise<void>;
   /** Records what was done so far (replacing the previous record). */

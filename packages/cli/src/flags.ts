@@ -2,7 +2,8 @@
 // messages). Which command takes which flag, and what the flag means there, is in the command's own file.
 
 export interface FlagDef {
-  type: "string" | "boolean";
+  /** `strings`: a string flag that may be repeated (`--match a --match b`). */
+  type: "string" | "boolean" | "strings";
   /** The value's placeholder in help (`URL`), for string flags. */
   value?: string;
   /** The values it takes, shown when it is given without one. */
@@ -31,11 +32,23 @@ export const FLAGS = {
   state: { type: "string", value: "FILE" },
   auth: { type: "string", value: "MODE", values: ["verify", "off"] },
   "control-token": { type: "string", value: "TOKEN" },
+  match: { type: "strings", value: "GLOB" },
+  exclude: { type: "strings", value: "GLOB" },
+  "older-than": { type: "string", value: "AGE" },
+  "keep-versions": { type: "string", value: "N" },
+  concurrency: { type: "string", value: "N" },
+  yes: { type: "boolean" },
 } as const satisfies Record<string, FlagDef>;
 
 export type FlagName = keyof typeof FLAGS;
 
-export type Flags = { [K in FlagName]?: (typeof FLAGS)[K]["type"] extends "string" ? string : boolean };
+export type Flags = {
+  [K in FlagName]?: (typeof FLAGS)[K]["type"] extends "string"
+    ? string
+    : (typeof FLAGS)[K]["type"] extends "strings"
+      ? string[]
+      : boolean;
+};
 
 /** Flags every command takes. */
 export const EVERYWHERE: readonly FlagName[] = ["help", "version", "json", "verbose"];

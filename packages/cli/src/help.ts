@@ -49,7 +49,7 @@ function flagLines(command: Command): string {
   return (Object.entries(command.flags) as [FlagName, string][])
     .map(([name, help]) => {
       const def = FLAGS[name] as { type: string; value?: string };
-      const head = `  --${name}${def.type === "string" ? ` ${def.value}` : ""}`;
+      const head = `  --${name}${def.type !== "boolean" ? ` ${def.value}` : ""}`;
       const [first, ...rest] = help.split("\n");
       return [`${head.padEnd(20)}${first}`, ...rest.map((line) => `${" ".repeat(20)}${line}`)].join("\n");
     })

@@ -12,6 +12,8 @@ export const EXIT_SIGTERM = 143;
 export interface Interrupt {
   readonly fetch: typeof fetch;
   readonly signal: AbortSignal;
+  /** Aborted as soon as the first signal comes (before in-flight requests settle): start nothing new. */
+  readonly stopping: AbortSignal;
   /** Resolves when no request is in flight (and their answers were handed over), or after `settleMs`. */
   settled(): Promise<void>;
   /** The signal that stopped the command, if one came. */
@@ -21,6 +23,7 @@ export interface Interrupt {
 
 export function watchInterrupts(io: CliIo, base: typeof fetch): Interrupt {
   const controller = new AbortController();
+  const stopping = new AbortController();
   let received: StopSignal | undefined;
   let inFlight = 0;
   const waiting = new Set<() => void>();
@@ -42,6 +45,7 @@ export function watchInterrupts(io: CliIo, base: typeof fetch): Interrupt {
   const unsubscribe = io.onSignal?.((signal) => {
     if (received !== undefined) return stop(); // the second signal: no more waiting
     received = signal;
+    stopping.abort(new InterruptedError(signal));
     timer = setTimeout(stop, settleMs);
     timer.unref?.();
     abortIfSettled();
@@ -69,6 +73,7 @@ export function watchInterrupts(io: CliIo, base: typeof fetch): Interrupt {
   return {
     fetch: guarded,
     signal: controller.signal,
+    stopping: stopping.signal,
     received: () => received,
     async settled() {
       if (inFlight > 0) {

@@ -44,6 +44,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
       home: io.home,
       fetch: interrupt?.fetch ?? baseFetch,
       signal: interrupt?.signal ?? new AbortController().signal,
+      stopping: interrupt?.stopping ?? new AbortController().signal,
       settled: () => interrupt?.settled() ?? Promise.resolve(),
       done(partial) {
         done = partial;

@@ -51,6 +51,10 @@ describe("the operations served", () => {
         "deletePackage",
         "getPackage",
         "listActions",
+        "listFunctionVersions",
+        "listFunctions",
+        "listPackages",
+        "listVersionAliases",
       ].sort(),
     );
   });

@@ -19,6 +19,18 @@ import type { FgsContext } from "./context.js";
 import { fgsErrorMapping } from "./errors.js";
 import type { paths } from "./generated/fgs.js";
 import { type DeleteFunctionOptions, deleteFunction } from "./operations/delete-function.js";
+import {
+  type ListedFunction,
+  type ListFunctionsOptions,
+  listFunctions,
+} from "./operations/list-functions.js";
+import {
+  type ListedAlias,
+  type ListedVersion,
+  type ListOptions,
+  listAliases,
+  listVersions,
+} from "./operations/list-versions.js";
 import { URN_RULES } from "./urn.js";
 
 /** The options of `createFgsClient` besides credentials. */
@@ -96,6 +108,15 @@ export interface FgsClient {
    * throws `FgsApiError`, `TimeoutError`, `NetworkError`…
    */
   deleteFunction(functionUrn: string, options?: DeleteFunctionOptions): Promise<DeleteResult>;
+  /**
+   * Every function of the project, page after page (`for await … of`): one page in memory at a time.
+   * Items carry `urn` (7 fields), `name`, `package` and `lastModified`. Bad options throw at once.
+   */
+  listFunctions(options?: ListFunctionsOptions): AsyncIterable<ListedFunction>;
+  /** Every version of a function (7-field URN), `latest` included. */
+  listVersions(functionUrn: string, options?: ListOptions): Promise<ListedVersion[]>;
+  /** Every alias of a function (7-field URN), with the version (and weighted versions) it points to. */
+  listAliases(functionUrn: string, options?: ListOptions): Promise<ListedAlias[]>;
   /**
    * The openapi-fetch client for the spec's paths, through the same pipeline as the operations:
    * authenticated, timed out, retried (idempotent methods), redirects refused, bodies bounded, redacted.
@@ -181,5 +202,8 @@ export function createFgsClientOn(platform: FgsPlatform, options: FgsClientOptio
   return {
     client: context.kit.client,
     deleteFunction: (functionUrn, callOptions) => deleteFunction(context, functionUrn, callOptions),
+    listFunctions: (callOptions) => listFunctions(context, callOptions),
+    listVersions: (functionUrn, callOptions) => listVersions(context, functionUrn, callOptions),
+    listAliases: (functionUrn, callOptions) => listAliases(context, functionUrn, callOptions),
   };
 }

@@ -32,6 +32,8 @@ export {
   type IamTokenProviderOptions,
 } from "./iam-token-provider.js";
 export type { DeleteFunctionOptions } from "./operations/delete-function.js";
+export type { ListedFunction, ListFunctionsOptions } from "./operations/list-functions.js";
+export type { ListedAlias, ListedVersion, ListOptions } from "./operations/list-versions.js";
 export {
   type FunctionUrnParts,
   formatFunctionUrn,

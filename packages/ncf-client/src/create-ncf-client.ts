@@ -20,20 +20,32 @@ import {
 } from "./operations/delete-package.js";
 import { type GetPackageOptions, getPackage, type Package } from "./operations/get-package.js";
 import { type ActionSummary, type ListActionsOptions, listActions } from "./operations/list-actions.js";
+import { type ListPackagesOptions, listPackages, type PackageSummary } from "./operations/list-packages.js";
+import { guardZone, type NcfZone, resolveZone, stripPlatform } from "./zones.js";
 
 /** The v2.1 base URLs of specs/ncf.yaml. */
 export const NCF_BASE_URLS = {
   korea: "https://cloudfunctions.apigw.ntruss.com/ncf/api/v2",
   singapore: "https://sg-cloudfunctions.apigw.ntruss.com/ncf/api/v2",
   japan: "https://jp-cloudfunctions.apigw.ntruss.com/ncf/api/v2",
+  /** The financial zone: VPC only, no `platform` parameter (the path prefix is unconfirmed; record 0010). */
+  finance: "https://cloudfunctions.apigw.fin-ntruss.com/api/v2",
+  /** The government zone: the v2.0 API, Classic only, no `platform` parameter. */
+  government: "https://cloudfunctions.apigw.gov-ntruss.com/api/v2",
 } as const;
 
-/** A region of NCF's v2.1 API: a key of `NCF_BASE_URLS`. */
+/**
+ * A region of NCF: a key of `NCF_BASE_URLS`. `finance` and `government` are NAVER's other zones (record 0010):
+ * choosing one of them as the region also applies that zone's rules.
+ */
 export type NcfRegion = keyof typeof NCF_BASE_URLS;
 
 /** The options of `createNcfClient` besides credentials. */
 export interface NcfClientCommonOptions extends RetryOptions {
-  /** The region, as FunctionGraph's client takes one: `korea` (default), `singapore` or `japan`. */
+  /**
+   * The region, as FunctionGraph's client takes one: `korea` (default), `singapore`, `japan`, or one of
+   * NAVER's other zones, `finance` (VPC only) or `government` (v2.0, Classic only), whose rules then apply.
+   */
   region?: NcfRegion;
   /**
    * Overrides the URL built from `region` (proxies, mocks, the emulator). Include the `/ncf/api/v2` prefix:
@@ -48,6 +60,14 @@ export interface NcfClientCommonOptions extends RetryOptions {
   crypto?: SigningCrypto;
   /** Called once per attempt with method, URL, status, attempt, duration, vendor code and request id. */
   logger?: CallLogger;
+  /**
+   * The zone's rules, for a `baseUrl` whose host does not tell them (a proxy, a mock, the emulator). Default:
+   * from the host of `baseUrl`, else from `region` (`finance` and `government` are zones; the others are
+   * `standard`). In the `finance` (VPC only) and `government` (Classic only) zones `platform` is never sent,
+   * and a `platform` option the zone does not have is a `ValidationError`. A `zone` that contradicts
+   * `region` or the host of `baseUrl` is a `ValidationError`.
+   */
+  zone?: NcfZone;
 }
 
 /**
@@ -72,6 +92,8 @@ export interface NcfClient {
   listActions(packageName: string, options?: ListActionsOptions): Promise<ActionSummary[]>;
   /** Deletes an action. 500 81313/81314 (the subnet still connecting or disconnecting) are retried. */
   deleteAction(packageName: string, actionName: string, options?: DeleteActionOptions): Promise<DeleteResult>;
+  /** Every package of the platform (name and description; the API does not page it). */
+  listPackages(options?: ListPackagesOptions): Promise<PackageSummary[]>;
   /**
    * The openapi-fetch client for the spec's paths, through the same pipeline as the operations: signed,
    * timed out, retried (idempotent methods), redirects refused, bodies bounded, secrets redacted.
@@ -108,6 +130,10 @@ function region(value: unknown): NcfRegion {
   );
 }
 
+/** The zone a region is in: `finance` and `government` are zones of their own. */
+const zoneOf = (name: NcfRegion): NcfZone =>
+  name === "finance" || name === "government" ? name : "standard";
+
 export function createNcfClientOn(platform: NcfPlatform, options: NcfClientOptions = {}): NcfClient {
   checkOptions(options, "createNcfClient", {
     region: "string",
@@ -116,11 +142,32 @@ export function createNcfClientOn(platform: NcfPlatform, options: NcfClientOptio
     clock: "function",
     crypto: "object",
     logger: "function",
+    zone: "string",
   });
   const credentials = credentialsFrom(options, platform);
+  // The region gives the URL; a zone alone (no region, no baseUrl) gives its own zone's URL.
+  const explicitZone = options.zone;
+  const chosen =
+    options.region === undefined && (explicitZone === "finance" || explicitZone === "government")
+      ? explicitZone
+      : region(options.region);
+  if (
+    options.region !== undefined &&
+    options.baseUrl === undefined &&
+    explicitZone !== undefined &&
+    explicitZone !== zoneOf(chosen)
+  ) {
+    throw new ValidationError(
+      "zone",
+      `is ${JSON.stringify(String(explicitZone).slice(0, 40))} but region ${chosen} is in the ${zoneOf(chosen)} zone`,
+      "leave zone out (the region tells it), or give the zone's region",
+    );
+  }
+  const baseUrl = parseBaseUrl(options.baseUrl ?? NCF_BASE_URLS[chosen]);
+  const zone = resolveZone(baseUrl, explicitZone ?? (options.baseUrl ? undefined : zoneOf(chosen)));
   const context: NcfContext = {
     kit: createClientKit<paths>({
-      baseUrl: parseBaseUrl(options.baseUrl ?? NCF_BASE_URLS[region(options.region)]),
+      baseUrl,
       auth: ncpSignatureV2Auth(credentials, {
         clock: options.clock,
         crypto: options.crypto ?? platform.crypto,
@@ -131,13 +178,19 @@ export function createNcfClientOn(platform: NcfPlatform, options: NcfClientOptio
       logger: options.logger,
     }),
   };
-  return {
-    client: context.kit.client,
-    deletePackage: ((packageName: string, callOptions?: DeletePackageOptions | CascadeDeleteOptions) =>
-      deletePackage(context, packageName, callOptions)) as NcfClient["deletePackage"],
-    getPackage: (packageName, callOptions) => getPackage(context, packageName, callOptions),
-    listActions: (packageName, callOptions) => listActions(context, packageName, callOptions),
-    deleteAction: (packageName, actionName, callOptions) =>
-      deleteAction(context, packageName, actionName, callOptions),
-  };
+  // In the financial and government zones `platform` is never sent, not even through `client`.
+  if (zone !== "standard") context.kit.client.use(stripPlatform);
+  return guardZone<NcfClient>(
+    {
+      client: context.kit.client,
+      deletePackage: ((packageName: string, callOptions?: DeletePackageOptions | CascadeDeleteOptions) =>
+        deletePackage(context, packageName, callOptions)) as NcfClient["deletePackage"],
+      getPackage: (packageName, callOptions) => getPackage(context, packageName, callOptions),
+      listActions: (packageName, callOptions) => listActions(context, packageName, callOptions),
+      deleteAction: (packageName, actionName, callOptions) =>
+        deleteAction(context, packageName, actionName, callOptions),
+      listPackages: (callOptions) => listPackages(context, callOptions),
+    },
+    zone,
+  );
 }

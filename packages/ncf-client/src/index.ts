@@ -31,4 +31,6 @@ export type {
 export { CascadeDeleteError } from "./operations/delete-package.js";
 export type { GetPackageOptions, Package } from "./operations/get-package.js";
 export type { ActionSummary, ListActionsOptions } from "./operations/list-actions.js";
+export type { ListPackagesOptions, PackageSummary } from "./operations/list-packages.js";
 export { PACKAGE_NAME_PATTERN, type Platform } from "./package-name.js";
+export { NCF_ZONE_HOSTS, type NcfZone } from "./zones.js";

@@ -4,6 +4,68 @@
  */
 
 export interface paths {
+    "/v2/{project_id}/fgs/functions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the functions of a project
+         * @description One page of the project's functions, `maxitems` at a time (at most 400). Pass the page's
+         *     `next_marker` as `marker` to get the next page. Listing is a GET: it may be repeated safely.
+         */
+        get: operations["listFunctions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/{project_id}/fgs/functions/{function_urn}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the versions of a function
+         * @description One page of a function's versions (the 7-field URN), `latest` included, paged like listFunctions.
+         */
+        get: operations["listFunctionVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/{project_id}/fgs/functions/{function_urn}/aliases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the aliases of a function
+         * @description Every alias of a function (the 7-field URN), with the version it points to and, for a weighted
+         *     (canary) alias, the additional versions and their weights. Not paged: the answer is a JSON array.
+         */
+        get: operations["listVersionAliases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v2/{project_id}/fgs/functions/{function_urn}": {
         parameters: {
             query?: never;
@@ -30,6 +92,57 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description One page of functions (ListFunctionsResponse in Huawei's SDKs). */
+        FunctionList: {
+            functions: components["schemas"]["FunctionSummary"][];
+            /** @description The `marker` of the next page. */
+            next_marker?: number;
+            /** @description How many functions match in all. */
+            count?: number;
+        };
+        /**
+         * @description A function as listed (ListFunctionResult in Huawei's SDKs, which has many more fields: runtime,
+         *     memory, handler, code…). Only what a listing needs is modelled; other fields are allowed.
+         */
+        FunctionSummary: {
+            /** @description The function's URN (7 fields; some pages show it with `:latest`). */
+            func_urn: string;
+            func_name: string;
+            package?: string;
+            runtime?: string;
+            version?: string;
+            description?: string;
+            /** @description When the function was last changed. ISO 8601 in the examples; the format is not documented. */
+            last_modified?: string;
+        };
+        /** @description One page of versions (ListFunctionVersionsResponse in Huawei's SDKs). */
+        VersionList: {
+            versions: components["schemas"]["VersionSummary"][];
+            next_marker?: number;
+            count?: number;
+        };
+        /** @description A version as listed; other fields are allowed. */
+        VersionSummary: {
+            func_urn?: string;
+            func_name?: string;
+            /** @description `latest`, or a published version such as `v20261101-101010`. */
+            version: string;
+            description?: string;
+            last_modified?: string;
+        };
+        /** @description An alias (ListVersionAliasResult in Huawei's SDKs); other fields are allowed. */
+        Alias: {
+            name: string;
+            /** @description The version the alias points to. */
+            version: string;
+            alias_urn?: string;
+            description?: string;
+            last_modified?: string;
+            /** @description A weighted (canary) alias's other versions and their weights in percent. */
+            additional_version_weights?: {
+                [key: string]: number;
+            };
+        };
         ProjectId: string;
         FunctionUrn: string;
         /** @description The FunctionGraph error body; gateway errors add `request_id`. */
@@ -73,6 +186,26 @@ export interface components {
         };
         /** @description The function (`FSS.1051`), version (`FSS.1052`) or alias (`FSS.1053`) does not exist, or another resource is missing (`FSS.0404`). */
         NotFound: {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Not allowed (`FSS.0403`): the credential may not list in this project. */
+        ListForbidden: {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The function (`FSS.1051`) or another resource (`FSS.0404`) does not exist. */
+        ListNotFound: {
             headers: {
                 "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
@@ -164,6 +297,10 @@ export interface components {
          * @example urn:fss:cn-north-4:7aad83af3e8d42e99ac194e8419e2c9b:function:default:test
          */
         FunctionUrn: components["schemas"]["FunctionUrn"];
+        /** @description Where the page starts; the previous page's `next_marker` (`0`, or no marker, for the first page). */
+        Marker: string;
+        /** @description Items per page: 1 to 400 (the SDK models: absent, 0 or above 400 means 400; negative is an error). */
+        MaxItems: string;
         /**
          * @description The docs mark `Content-Type: application/json` as mandatory although the request has no body.
          *     OpenAPI tools ignore a `Content-Type` header parameter; clients should send it on every request.
@@ -184,6 +321,165 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listFunctions: {
+        parameters: {
+            query?: {
+                /** @description Where the page starts; the previous page's `next_marker` (`0`, or no marker, for the first page). */
+                marker?: components["parameters"]["Marker"];
+                /** @description Items per page: 1 to 400 (the SDK models: absent, 0 or above 400 means 400; negative is an error). */
+                maxitems?: components["parameters"]["MaxItems"];
+                /** @description Only the functions of this package (application). */
+                package_name?: string;
+            };
+            header?: {
+                /**
+                 * @description The docs mark `Content-Type: application/json` as mandatory although the request has no body.
+                 *     OpenAPI tools ignore a `Content-Type` header parameter; clients should send it on every request.
+                 */
+                "Content-Type"?: components["parameters"]["ContentType"];
+                /** @description The path's project id, sent and signed on AK/SK requests. */
+                "X-Project-Id"?: components["parameters"]["ProjectIdHeader"];
+            };
+            path: {
+                /**
+                 * @description The project id (32 letters or digits; lower-case hex in practice).
+                 * @example 7aad83af3e8d42e99ac194e8419e2c9b
+                 */
+                project_id: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of functions. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FunctionList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ListForbidden"];
+            404: components["responses"]["ListNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    listFunctionVersions: {
+        parameters: {
+            query?: {
+                /** @description Where the page starts; the previous page's `next_marker` (`0`, or no marker, for the first page). */
+                marker?: components["parameters"]["Marker"];
+                /** @description Items per page: 1 to 400 (the SDK models: absent, 0 or above 400 means 400; negative is an error). */
+                maxitems?: components["parameters"]["MaxItems"];
+            };
+            header?: {
+                /**
+                 * @description The docs mark `Content-Type: application/json` as mandatory although the request has no body.
+                 *     OpenAPI tools ignore a `Content-Type` header parameter; clients should send it on every request.
+                 */
+                "Content-Type"?: components["parameters"]["ContentType"];
+                /** @description The path's project id, sent and signed on AK/SK requests. */
+                "X-Project-Id"?: components["parameters"]["ProjectIdHeader"];
+            };
+            path: {
+                /**
+                 * @description The project id (32 letters or digits; lower-case hex in practice).
+                 * @example 7aad83af3e8d42e99ac194e8419e2c9b
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description `urn:fss:<region>:<project_id>:function:<package>:<function_name>[:<version> | :!<alias>]`, sent with
+                 *     its colons raw.
+                 * @example urn:fss:cn-north-4:7aad83af3e8d42e99ac194e8419e2c9b:function:default:test
+                 */
+                function_urn: components["parameters"]["FunctionUrn"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of versions. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ListForbidden"];
+            404: components["responses"]["ListNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    listVersionAliases: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The docs mark `Content-Type: application/json` as mandatory although the request has no body.
+                 *     OpenAPI tools ignore a `Content-Type` header parameter; clients should send it on every request.
+                 */
+                "Content-Type"?: components["parameters"]["ContentType"];
+                /** @description The path's project id, sent and signed on AK/SK requests. */
+                "X-Project-Id"?: components["parameters"]["ProjectIdHeader"];
+            };
+            path: {
+                /**
+                 * @description The project id (32 letters or digits; lower-case hex in practice).
+                 * @example 7aad83af3e8d42e99ac194e8419e2c9b
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description `urn:fss:<region>:<project_id>:function:<package>:<function_name>[:<version> | :!<alias>]`, sent with
+                 *     its colons raw.
+                 * @example urn:fss:cn-north-4:7aad83af3e8d42e99ac194e8419e2c9b:function:default:test
+                 */
+                function_urn: components["parameters"]["FunctionUrn"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The aliases (possibly none). */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Alias"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ListForbidden"];
+            404: components["responses"]["ListNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
     deleteFunction: {
         parameters: {
             query?: never;

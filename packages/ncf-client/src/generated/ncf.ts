@@ -4,6 +4,28 @@
  */
 
 export interface paths {
+    "/packages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the packages
+         * @description Every package of the platform (name and description). The v2.1 page lists only `403`/`80002` (an
+         *     older Korean page says `81002`); the other statuses are the gateway's. The page shows no paging
+         *     parameter: the whole list comes back.
+         */
+        get: operations["listPackages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/packages/{packageName}": {
         parameters: {
             query?: never;
@@ -86,6 +108,15 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description The answer of Get Package List. Fields beyond the documented ones are allowed. */
+        PackageListResponse: {
+            content: components["schemas"]["PackageSummary"][];
+        };
+        /** @description A package as listed. */
+        PackageSummary: {
+            name: string;
+            description?: string;
+        };
         PackageName: string;
         /** @description A package name, or `-` for "no package". */
         ActionPackageName: string;
@@ -369,6 +400,39 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listPackages: {
+        parameters: {
+            query?: {
+                /** @description Platform the package lives on. v2.1 defaults to `vpc` (v2.0 defaulted to `classic`). */
+                platform?: components["parameters"]["Platform"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The packages (possibly none). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PackageListResponse"];
+                };
+            };
+            400: components["responses"]["GatewayBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["GatewayNotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
     getPackage: {
         parameters: {
             query?: {

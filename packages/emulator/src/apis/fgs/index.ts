@@ -1,8 +1,19 @@
 import type { ApiFailure } from "../../error-body.js";
-import { type ApiModule, failure, type HandlerResult } from "../api-module.js";
+import { type ApiModule, failure, type HandlerContext, type HandlerResult } from "../api-module.js";
 import { authenticateHuawei, claimedHuawei } from "./auth.js";
-import { deleteFunction, type FgsError, isFgsError } from "./backend.js";
-import { fgsFields } from "./state.js";
+import {
+  deleteFunction,
+  type FgsError,
+  findFunction,
+  isFgsError,
+  lastModifiedOf,
+  listFunctions,
+  type Page,
+  page,
+  versionsOf,
+  versionTime,
+} from "./backend.js";
+import { type FgsFunction, fgsFields } from "./state.js";
 
 // Huawei FunctionGraph (specs/fgs.yaml). Thin handlers over backend.ts; errors in Huawei's
 // `{error_code, error_msg}` shape (gateway errors add `request_id`).
@@ -15,6 +26,20 @@ const ANSWERS: Record<FgsError["error"], (e: FgsError) => HandlerResult> = {
   VersionNotFound: () => failure(404, "FSS.1052", "Version does not exist"),
   LatestRefused: (e) => failure(400, "FSS.1015", "Invalid version", "details" in e ? e.details : undefined),
 };
+
+const badMaxItems = () => failure(400, "FSS.0400", "Invalid parameter", "maxitems must be >= 0");
+
+/** The function a listing names, or the documented answer. */
+const found = (c: HandlerContext): FgsFunction | HandlerResult => {
+  const fn = findFunction(
+    c.state.huawei.functions,
+    c.path.function_urn as string,
+    c.path.project_id as string,
+  );
+  return isFgsError(fn) ? ANSWERS[fn.error](fn) : fn;
+};
+const isAnswer = (x: FgsFunction | HandlerResult): x is HandlerResult => "status" in x;
+const isPage = <T>(p: Page<T>): p is Exclude<Page<T>, { error: string }> => !("error" in p);
 
 const gateway = (status: number, code: string, message: string): ApiFailure => ({
   status,
@@ -30,6 +55,52 @@ export const fgs: ApiModule = {
   authenticate: authenticateHuawei,
   claimed: claimedHuawei,
   handlers: {
+    listFunctions(c) {
+      const matching = listFunctions(
+        c.state.huawei.functions,
+        c.path.project_id as string,
+        c.query.package_name,
+      );
+      const p = page(matching, c.query.marker, c.query.maxitems);
+      if (!isPage(p)) return badMaxItems();
+      const functions = p.items.map((f) => {
+        const fields = f.urn.split(":");
+        return {
+          func_urn: `${f.urn}:latest`,
+          func_name: fields[6],
+          package: fields[5],
+          runtime: "Node.js14.18",
+          version: "latest",
+          last_modified: lastModifiedOf(f, c.now),
+        };
+      });
+      return { status: 200, body: { functions, next_marker: p.next, count: p.count } };
+    },
+    listFunctionVersions(c) {
+      const fn = found(c);
+      if (isAnswer(fn)) return fn;
+      const p = page(versionsOf(fn), c.query.marker, c.query.maxitems);
+      if (!isPage(p)) return badMaxItems();
+      const name = fn.urn.split(":")[6];
+      const versions = p.items.map((version) => ({
+        func_urn: `${fn.urn}:${version}`,
+        func_name: name,
+        version,
+        last_modified: versionTime(fn, version, c.now),
+      }));
+      return { status: 200, body: { versions, next_marker: p.next, count: p.count } };
+    },
+    listVersionAliases(c) {
+      const fn = found(c);
+      if (isAnswer(fn)) return fn;
+      const body = Object.entries(fn.aliases ?? {}).map(([name, version]) => ({
+        name,
+        version,
+        alias_urn: `${fn.urn}:!${name}`,
+        last_modified: lastModifiedOf(fn, c.now),
+      }));
+      return { status: 200, body };
+    },
     deleteFunction(c) {
       const outcome = deleteFunction(
         c.state.huawei.functions,

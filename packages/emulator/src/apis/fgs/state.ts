@@ -1,5 +1,6 @@
 import {
   credentialList,
+  instant,
   list,
   object,
   onlyKeys,
@@ -29,6 +30,8 @@ export interface FgsFunction {
   versions?: string[];
   /** Alias name → the version it points to (a listed version or `latest`). */
   aliases?: Record<string, string>;
+  /** When the function was last changed (ISO 8601); listed as `last_modified`. Default: the emulator's clock. */
+  lastModified?: string;
 }
 
 export interface FgsSection {
@@ -41,7 +44,7 @@ const VERSION = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 function fn(raw: unknown, at: string, spec: SpecSchemas): FgsFunction {
   const f = object(raw, at);
-  onlyKeys(f, at, ["urn", "versions", "aliases"]);
+  onlyKeys(f, at, ["urn", "versions", "aliases", "lastModified"]);
   const urn = specString(f.urn, `${at}.urn`, spec, "FunctionUrn", URN_TEXT);
   if (urn.split(":").length !== 7) throw new SeedError(`${at}.urn`, `must be ${URN_TEXT}`);
   const versions = list(f.versions, `${at}.versions`).map((v, j) => {
@@ -72,6 +75,7 @@ function fn(raw: unknown, at: string, spec: SpecSchemas): FgsFunction {
   const result: FgsFunction = { urn };
   if (f.versions !== undefined) result.versions = versions;
   if (f.aliases !== undefined) result.aliases = aliases;
+  if (f.lastModified !== undefined) result.lastModified = instant(f.lastModified, `${at}.lastModified`);
   return result;
 }
 

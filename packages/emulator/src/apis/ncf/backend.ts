@@ -64,3 +64,8 @@ export function deleteAction(
   // Assumption: an action that exists only on the other platform is the documented 80302 mismatch.
   return ncp.packages.some(holds) ? { error: "ActionPlatformMismatch" } : { error: "ActionNotFound" };
 }
+
+/** The packages of a platform (not `-`, the actions in no package), in the state's order. */
+export function listPackages(ncp: NcpSection, platform: Platform): NcfPackage[] {
+  return ncp.packages.filter((p) => p.platform === platform && p.name !== "-");
+}

@@ -74,6 +74,12 @@ export const ncf: ApiModule = {
       const content = { name, description, platform, resourceId: resourceIdOf(pkg), parameters };
       return { status: 200, body: { content: { ...content, actions: pkg.actions.map(actionName) } } };
     },
+    listPackages(c) {
+      const content = backend
+        .listPackages(c.state.ncp, platformOf(c))
+        .map(({ name, description = "" }) => ({ name, description }));
+      return { status: 200, body: { content } };
+    },
     listActions(c) {
       const actions = backend.listActions(c.state.ncp, c.path.packageName as string, platformOf(c));
       if (isNcfError(actions)) return ANSWERS[actions.error]();

@@ -1,0 +1,48 @@
+import { ncfConnection } from "../clients.js";
+import { defineCommand } from "../command.js";
+import { UsageError } from "../errors.js";
+import { createPruneGate } from "../prune/engine.js";
+import { applyNcfPrune, type NcfPruneTarget, planNcfPrune } from "../prune/ncf.js";
+import { text } from "../text.js";
+import { listingInvocation, ncfPlanText, PRUNE_FLAGS, prune } from "./prune-shared.js";
+
+// fnapi ncf prune: the packages whose names match, each with its actions (the cascade).
+
+export default defineCommand({
+  name: "ncf prune",
+  args: [],
+  connection: "ncf",
+  summary: "delete the packages whose names match, with their actions, after showing the plan",
+  description: `Lists the platform's packages, keeps those whose name matches a --match glob and no --exclude glob,
+prints the plan, asks (or takes --yes), deletes each with its actions (the cascade) --concurrency at a time
+with one shared back-off for 429s, lists again to confirm, and reports. Already gone counts as done: after
+SIGINT/SIGTERM, the same command again finishes the job.`,
+  flags: { ...PRUNE_FLAGS, platform: "vpc (default) or classic" },
+  examples: ['fnapi ncf prune --match "ci-*" --exclude "ci-keep" --yes'],
+  async run(invocation) {
+    const { command, flags } = invocation;
+    const platform = flags.platform;
+    if (platform !== undefined && platform !== "vpc" && platform !== "classic") {
+      throw new UsageError(text`--platform is "${platform}"; it must be vpc or classic`, command.name);
+    }
+    const gate = createPruneGate();
+    const { client: ncf } = ncfConnection(
+      { ...listingInvocation(invocation), fetch: gate.observe(invocation.fetch) },
+      { maxAttempts: 1 },
+    );
+    await prune(
+      invocation,
+      () =>
+        planNcfPrune(ncf, {
+          match: flags.match ?? [],
+          ...(flags.exclude ? { exclude: flags.exclude } : {}),
+          ...(platform ? { platform } : {}),
+          signal: invocation.signal,
+        }),
+      ncfPlanText,
+      (plan, options) => applyNcfPrune(ncf, plan, { ...options, gate }),
+      (t: NcfPruneTarget) => t.name,
+      "packages",
+    );
+  },
+});

@@ -1,0 +1,112 @@
+import { type NcfClient, type Platform, ValidationError } from "@fnapi/ncf-client";
+import { checkCount, nameFilter } from "./criteria.js";
+import { confirmGone, type Done, type PruneGate, runPlan } from "./engine.js";
+import { report } from "./fgs.js";
+import type { PruneReport, Skipped } from "./report.js";
+
+// NCF prune: plan (list the platform's packages, filter by name), apply (each package with its actions: the
+// cascade), confirm (list again, bounded wait).
+
+export interface NcfPruneOptions {
+  match: string[];
+  exclude?: string[];
+  /** Default `vpc` (in the financial and government zones: leave it out). */
+  platform?: Platform;
+  signal?: AbortSignal;
+}
+
+export interface NcfPruneTarget {
+  name: string;
+  platform?: Platform;
+}
+
+export interface NcfPrunePlan {
+  cloud: "ncf";
+  createdAt: string;
+  criteria: { match: string[]; exclude: string[]; platform?: Platform };
+  listed: number;
+  targets: NcfPruneTarget[];
+  skipped: Skipped<NcfPruneTarget>[];
+}
+
+export async function planNcfPrune(ncf: NcfClient, options: NcfPruneOptions): Promise<NcfPrunePlan> {
+  if (typeof options !== "object" || options === null) {
+    throw new ValidationError("options", "are missing", 'give at least { match: ["glob"] }');
+  }
+  const filter = nameFilter(options.match, options.exclude);
+  const platform = options.platform;
+  const packages = await ncf.listPackages({
+    ...(platform ? { platform } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  return {
+    cloud: "ncf",
+    createdAt: new Date().toISOString(),
+    criteria: {
+      match: [...options.match],
+      exclude: [...(options.exclude ?? [])],
+      ...(platform ? { platform } : {}),
+    },
+    listed: packages.length,
+    targets: packages
+      .filter((p) => filter.matches(p.name))
+      .map((p) => ({ name: p.name, ...(platform ? { platform } : {}) })),
+    skipped: [],
+  };
+}
+
+export interface NcfApplyOptions {
+  concurrency?: number;
+  signal?: AbortSignal;
+  gate?: PruneGate;
+  confirmTimeoutMs?: number;
+  confirmIntervalMs?: number;
+  onSettled?: (target: NcfPruneTarget, status: string) => void;
+}
+
+export async function applyNcfPrune(
+  ncf: NcfClient,
+  plan: NcfPrunePlan,
+  options: NcfApplyOptions = {},
+): Promise<PruneReport<NcfPruneTarget>> {
+  const concurrency = checkCount("concurrency", options.concurrency, 1, 64, 4);
+  const started = Date.now();
+  const result = await runPlan(
+    plan.targets,
+    async (target): Promise<Done> => {
+      // The cascade deletes the actions first (a few at a time), then the package; already gone (404 80101,
+      // the client's isGone) counts as done, so that a resumed run finishes the job.
+      const { alreadyGone } = await ncf.deletePackage(target.name, {
+        cascade: true,
+        concurrency: 2,
+        missingOk: true,
+        ...(target.platform ? { platform: target.platform } : {}),
+      });
+      return alreadyGone ? "gone" : "deleted";
+    },
+    {
+      concurrency,
+      signal: options.signal,
+      ...(options.gate ? { gate: options.gate } : {}),
+      onSettled: (o) => options.onSettled?.(o.item, o.status),
+    },
+  );
+  const done = result.outcomes
+    .filter((o) => o.status === "deleted" || o.status === "gone")
+    .map((o) => o.item);
+  const remaining =
+    result.interrupted || done.length === 0
+      ? []
+      : await confirmGone(
+          async () => {
+            const names = new Set(
+              (
+                await ncf.listPackages(plan.criteria.platform ? { platform: plan.criteria.platform } : {})
+              ).map((p) => p.name),
+            );
+            return done.filter((t) => names.has(t.name));
+          },
+          { timeoutMs: options.confirmTimeoutMs ?? 10_000, intervalMs: options.confirmIntervalMs ?? 1_000 },
+        );
+  return report(plan.skipped, result, remaining, Date.now() - started);
+}

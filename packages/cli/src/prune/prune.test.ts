@@ -1,0 +1,204 @@
+import { type Emulator, startEmulator } from "@fnapi/emulator";
+import { createFgsClient, ValidationError } from "@fnapi/fgs-client";
+import { createNcfClient } from "@fnapi/ncf-client";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createPruneGate, retryAfterMs } from "./engine.js";
+import { applyFgsPrune, applyNcfPrune, planFgsPrune, planNcfPrune } from "./index.js";
+
+// planPrune/applyPrune against the emulator in this process (authentication off): plan, keepVersions around
+// an alias, apply, a 429 storm through the emulator's fault injection, an interrupt then a resume, the cascade.
+
+const PROJECT = "7aad83af3e8d42e99ac194e8419e2c9b";
+const urn = (name: string) => `urn:fss:cn-north-4:${PROJECT}:function:default:${name}`;
+const DAY = 86_400_000;
+const NOW = new Date("2026-11-28T00:00:00Z");
+const ago = (days: number) => new Date(NOW.getTime() - days * DAY).toISOString();
+
+let emu: Emulator;
+beforeAll(async () => {
+  emu = await startEmulator({
+    port: 0,
+    auth: "off",
+    seed: {
+      huawei: {
+        functions: [
+          ...Array.from({ length: 30 }, (_, i) => ({ urn: urn(`preview-${i}`), lastModified: ago(10) })),
+          { urn: urn("preview-fresh"), lastModified: ago(1) },
+          { urn: urn("preview-keep"), lastModified: ago(30) },
+          { urn: urn("prod-api"), lastModified: ago(100) },
+          {
+            urn: urn("versioned"),
+            lastModified: ago(50),
+            versions: ["v20261101-000000", "v20261102-000000", "v20261103-000000", "v20261104-000000"],
+            aliases: { prod: "v20261101-000000", live: "latest" },
+          },
+        ],
+      },
+      ncp: {
+        packages: [
+          { name: "ci-1", platform: "vpc", actions: ["a1", "a2", "a3"] },
+          { name: "ci-2", platform: "vpc", actions: [] },
+          { name: "keep", platform: "vpc", actions: ["x"] },
+        ],
+      },
+    },
+  });
+});
+afterAll(() => emu.close());
+beforeEach(() => emu.reset());
+
+const fgsClient = (gate = createPruneGate({ baseMs: 5 })) => ({
+  gate,
+  fgs: createFgsClient({
+    projectId: PROJECT,
+    token: "t",
+    baseUrl: emu.url,
+    maxAttempts: 1,
+    fetch: gate.observe(),
+  }),
+});
+const names = () => emu.state().huawei.functions.map((f) => f.urn.split(":")[6]);
+const fault = (body: object) =>
+  fetch(`${emu.url}/_emulator/faults`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  }).then((r) => expect(r.status).toBeLessThan(300));
+
+describe("planFgsPrune", () => {
+  it("lists, then filters by globs and olderThan; nothing is deleted", async () => {
+    const { fgs } = fgsClient();
+    const plan = await planFgsPrune(fgs, {
+      match: ["preview-*"],
+      exclude: ["*-keep"],
+      olderThan: "7d",
+      now: NOW,
+    });
+    expect(plan.listed).toBe(34);
+    expect(plan.targets.map((t) => t.name).sort()).toEqual(
+      Array.from({ length: 30 }, (_, i) => `preview-${i}`).sort(),
+    );
+    expect(plan.targets[0]).toMatchObject({ kind: "function", urn: urn("preview-0") });
+    expect(names()).toHaveLength(34);
+    expect(JSON.parse(JSON.stringify(plan))).toEqual(plan);
+  });
+
+  it("keepVersions: only published versions beyond the newest N, never latest, never an alias's", async () => {
+    const { fgs } = fgsClient();
+    const plan = await planFgsPrune(fgs, { match: ["versioned"], keepVersions: 1, now: NOW });
+    expect(plan.mode).toBe("versions");
+    expect(plan.targets.map((t) => t.version).sort()).toEqual(["v20261102-000000", "v20261103-000000"]);
+    expect(plan.skipped).toEqual([
+      { target: expect.objectContaining({ version: "v20261101-000000" }), reason: "alias prod points to it" },
+    ]);
+    const report = await applyFgsPrune(fgs, plan, { confirmIntervalMs: 50 });
+    expect(report).toMatchObject({ complete: true, counts: { deleted: 2, skipped: 1, remaining: 0 } });
+    expect(emu.state().huawei.functions.find((f) => f.urn === urn("versioned"))?.versions).toEqual([
+      "v20261101-000000",
+      "v20261104-000000",
+    ]);
+  });
+
+  it("refuses bad criteria before a byte is sent, naming the option", async () => {
+    const { fgs } = fgsClient();
+    const before = emu.requests().length;
+    await expect(planFgsPrune(fgs, { match: [] })).rejects.toThrow(/match is empty/);
+    await expect(planFgsPrune(fgs, { match: ["*"], olderThan: "7 days" })).rejects.toThrow(ValidationError);
+    await expect(planFgsPrune(fgs, { match: ["*"], keepVersions: -1 })).rejects.toThrow(/keepVersions/);
+    expect(emu.requests().length).toBe(before);
+  });
+});
+
+describe("applyFgsPrune", () => {
+  it("deletes every planned function and confirms; a second run finds them already gone", async () => {
+    const { fgs } = fgsClient();
+    const plan = await planFgsPrune(fgs, { match: ["preview-*"], olderThan: "7d", now: NOW });
+    const report = await applyFgsPrune(fgs, plan, { concurrency: 8, confirmIntervalMs: 50 });
+    expect(report.counts).toMatchObject({ planned: 31, deleted: 31, failed: 0, remaining: 0 });
+    expect(report.complete).toBe(true);
+    expect(names().sort()).toEqual(["preview-fresh", "prod-api", "versioned"]);
+    const again = await applyFgsPrune(fgs, plan, { confirmIntervalMs: 50 });
+    expect(again.counts).toMatchObject({ deleted: 0, alreadyGone: 31 });
+    expect(again.complete).toBe(true);
+  });
+
+  it("a 429 storm: one shared back-off, then every planned function is gone", async () => {
+    const { fgs, gate } = fgsClient();
+    const plan = await planFgsPrune(fgs, { match: ["preview-*"], now: NOW });
+    await fault({ operation: "deleteFunction", status: 429, times: 8 });
+    const report = await applyFgsPrune(fgs, plan, { gate, concurrency: 4, confirmIntervalMs: 50 });
+    expect(report.counts.throttled).toBeGreaterThanOrEqual(8);
+    expect(report.counts).toMatchObject({ deleted: 32, failed: 0, remaining: 0 });
+    expect(names().filter((n) => n?.startsWith("preview-"))).toEqual([]);
+  });
+
+  it("an abort stops new work, lets in-flight settle and reports; the same plan again finishes", async () => {
+    const { fgs } = fgsClient();
+    const plan = await planFgsPrune(fgs, { match: ["preview-*"], now: NOW });
+    await fault({ operation: "deleteFunction", delayMs: 30, probability: 1 });
+    const controller = new AbortController();
+    let settled = 0;
+    const report = await applyFgsPrune(fgs, plan, {
+      concurrency: 2,
+      signal: controller.signal,
+      onSettled: () => {
+        if (++settled === 4) controller.abort();
+      },
+    });
+    expect(report.interrupted).toBe(true);
+    expect(report.complete).toBe(false);
+    expect(report.counts.deleted).toBeGreaterThanOrEqual(4);
+    expect(report.counts.deleted + report.counts.notStarted).toBe(32);
+    await fetch(`${emu.url}/_emulator/faults`, { method: "DELETE" });
+    const resumed = await applyFgsPrune(fgs, plan, { concurrency: 8, confirmIntervalMs: 50 });
+    expect(resumed.counts.deleted).toBe(report.counts.notStarted);
+    expect(resumed.counts.alreadyGone).toBe(report.counts.deleted);
+    expect(resumed.complete).toBe(true);
+  });
+
+  it("a failure is reported with its error, without failing the rest", async () => {
+    const { fgs } = fgsClient();
+    const plan = await planFgsPrune(fgs, { match: ["preview-1", "preview-2"], now: NOW });
+    await fault({ operation: "deleteFunction", status: 403, times: 1 });
+    const report = await applyFgsPrune(fgs, plan, { concurrency: 1, confirmIntervalMs: 50 });
+    expect(report.counts).toMatchObject({ deleted: 1, failed: 1 });
+    expect(report.failed[0]?.error).toMatchObject({ name: "FgsApiError", status: 403, code: "FSS.0403" });
+    expect(report.complete).toBe(false);
+  });
+});
+
+describe("NCF prune", () => {
+  it("plans by name and deletes each package with its actions (the cascade)", async () => {
+    const ncf = createNcfClient({
+      accessKey: "k",
+      secretKey: "s",
+      baseUrl: `${emu.url}/ncf/api/v2`,
+      maxAttempts: 1,
+    });
+    const plan = await planNcfPrune(ncf, { match: ["ci-*"] });
+    expect(plan.targets.map((t) => t.name)).toEqual(["ci-1", "ci-2"]);
+    const report = await applyNcfPrune(ncf, plan, { confirmIntervalMs: 50 });
+    expect(report).toMatchObject({ complete: true, counts: { deleted: 2, remaining: 0 } });
+    expect(emu.state().ncp.packages.map((p) => p.name)).toEqual(["keep"]);
+  });
+});
+
+describe("the gate", () => {
+  it("reads Retry-After as seconds or an HTTP date", () => {
+    expect(retryAfterMs("3")).toBe(3000);
+    expect(retryAfterMs(new Date(Date.now() + 5000).toUTCString())).toBeGreaterThan(3000);
+    expect(retryAfterMs("soon")).toBeUndefined();
+  });
+
+  it("closes for a 429's Retry-After seen by the observed fetch, for every caller", async () => {
+    const gate = createPruneGate();
+    const fetch = gate.observe(
+      async () => new Response("{}", { status: 429, headers: { "retry-after": "1" } }),
+    );
+    await fetch("http://127.0.0.1/");
+    const started = Date.now();
+    await gate.wait();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(gate.throttles).toBe(1);
+  });
+});

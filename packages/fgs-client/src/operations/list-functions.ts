@@ -1,0 +1,136 @@
+import { ValidationError } from "@fnapi/runtime";
+import { checkOptions } from "@fnapi/runtime/internal";
+import type { FgsContext } from "../context.js";
+import type { components } from "../generated/fgs.js";
+import { checkFunctionList } from "./list-guards.js";
+
+/** A function as listed: the 7-field URN, its name and package, and when it was last changed. */
+export interface ListedFunction {
+  /** The 7-field URN (a listed `:latest` is dropped): what `deleteFunction` deletes as a whole. */
+  urn: string;
+  /** The function name (the URN's 7th field). */
+  name: string;
+  /** The package (the URN's 6th field). */
+  package: string;
+  /** `last_modified` as a Date; `undefined` when it is missing or not a date. */
+  lastModified: Date | undefined;
+  /** The item as the API sent it. */
+  raw: components["schemas"]["FunctionSummary"];
+}
+
+/** Options of `listFunctions`. */
+export interface ListFunctionsOptions {
+  /** Functions per page (`maxitems`), 1 to 400. Default 400. */
+  pageSize?: number;
+  /** Only the functions of this package (`package_name`). */
+  packageName?: string;
+  /** Aborts the listing (the page in flight, its retries and backoff). */
+  signal?: AbortSignal;
+}
+
+/** A page's query: `maxitems`, and `marker` after the first page. */
+export type PageQuery = { maxitems: string; marker?: string };
+
+/**
+ * Page after page (`marker`, `maxitems`), the items under `key` (each page already checked by the
+ * operation's response guard). It stops on an empty page, or when `next_marker` is missing, does not move
+ * forward, or reaches `count` (the end is not documented; record 0010), so that no answer can make it loop.
+ */
+export async function* paged<T>(
+  get: (query: PageQuery) => Promise<Record<string, unknown>>,
+  key: string,
+  maxitems = "400",
+): AsyncGenerator<T> {
+  let marker = 0;
+  for (;;) {
+    const body = await get(marker ? { maxitems, marker: `${marker}` } : { maxitems });
+    const items = body[key] as T[];
+    yield* items;
+    const next = body.next_marker;
+    const count = body.count;
+    if (
+      !items.length ||
+      !Number.isSafeInteger(next) ||
+      (next as number) <= marker ||
+      (typeof count === "number" && (next as number) >= count)
+    ) {
+      return;
+    }
+    marker = next as number;
+  }
+}
+
+/** `last_modified` as a Date, or undefined. */
+export const toDate = (value: unknown): Date | undefined => {
+  const time = Date.parse(value as string);
+  return Number.isNaN(time) ? undefined : new Date(time);
+};
+
+/**
+ * `GET /v2/{project_id}/fgs/functions`, page after page: an async iterable over every function of the
+ * project. A page is fetched only when the previous one has been consumed, so memory does not grow with the
+ * number of functions. Stop early with `break`, or with `signal`. Bad options throw at once (no request).
+ */
+export function listFunctions(
+  { kit, projectId }: FgsContext,
+  options?: ListFunctionsOptions,
+): AsyncIterable<ListedFunction> {
+  const {
+    pageSize = 400,
+    packageName,
+    signal,
+  } = checkOptions(options, "listFunctions", {
+    pageSize: "number",
+    packageName: "string",
+    signal: "signal",
+  });
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 400) {
+    throw new ValidationError("pageSize", `is ${pageSize}`, "it must be an integer from 1 to 400");
+  }
+  if (packageName !== undefined && !/^[\w-]{1,64}$/.test(packageName)) {
+    throw new ValidationError(
+      "packageName",
+      "is invalid",
+      "it must be 1-64 letters, digits, _ or - (a package of the project)",
+    );
+  }
+  return {
+    async *[Symbol.asyncIterator]() {
+      const pages = paged<ListedFunction["raw"]>(
+        async (query) =>
+          (
+            await kit.call<Record<string, unknown>>(
+              {
+                signal,
+                idempotent: true,
+                result: "json",
+                operation: "listFunctions",
+                check: checkFunctionList,
+              },
+              (fetch) =>
+                kit.client.GET("/v2/{project_id}/fgs/functions", {
+                  params: {
+                    path: { project_id: projectId },
+                    query: packageName ? { ...query, package_name: packageName } : query,
+                  },
+                  parseAs: "stream",
+                  fetch,
+                }),
+            )
+          ).data,
+        "functions",
+        `${pageSize}`,
+      );
+      for await (const raw of pages) {
+        const fields = raw.func_urn.split(":");
+        yield {
+          urn: fields.slice(0, 7).join(":"),
+          name: fields[6] as string,
+          package: fields[5] as string,
+          lastModified: toDate(raw.last_modified),
+          raw,
+        };
+      }
+    },
+  };
+}
