@@ -175,8 +175,9 @@ export function createClientKit<Paths extends {}>(options: ClientKitOptions): Cl
     const idempotent = policy?.idempotent ?? IDEMPOTENT_METHODS.has(site.method);
     // The requests every attempt of this call sent: their secrets (signatures, tokens, a token replaced after a
     // 401) are asked for only when something has to be redacted. Each attempt has its own headers, never
-    // changed after it is sent.
-    const sent: AttemptRequest[] = [];
+    // changed after it is sent. `undefined` stands for what the scheme holds (a key, a fixed token), which
+    // an attempt that failed before it was authorized must redact too.
+    const sent: (AttemptRequest | undefined)[] = [undefined];
     return runAttempts<Response>(
       {
         retry,
@@ -200,7 +201,7 @@ export function createClientKit<Paths extends {}>(options: ClientKitOptions): Cl
     site: CallSite,
     { number, signal, canRepair }: Attempt,
     idempotent: boolean,
-    sent: AttemptRequest[],
+    sent: (AttemptRequest | undefined)[],
   ): Promise<AttemptOutcome<Response>> {
     // Logging costs nothing unless a logger was given: no clock read, no entry built.
     const started = logger ? Date.now() : 0;
@@ -221,9 +222,7 @@ export function createClientKit<Paths extends {}>(options: ClientKitOptions): Cl
     // token a 401 rejected before the refresh, into a later attempt's answer.
     let redactor: Redactor | undefined;
     const redact = () =>
-      (redactor ??= createRedactor(
-        sent.flatMap((one) => auth.secrets(one)).concat(auth.secrets(authorized ? request : undefined)),
-      ));
+      (redactor ??= createRedactor(sent.flatMap(auth.secrets, auth)));
     let response: Response;
     try {
       await auth.authorize(request, signal);
