@@ -221,8 +221,7 @@ export function createClientKit<Paths extends {}>(options: ClientKitOptions): Cl
     // it). It knows every secret the call has used so far: a server may echo attempt 1's signature, or the
     // token a 401 rejected before the refresh, into a later attempt's answer.
     let redactor: Redactor | undefined;
-    const redact = () =>
-      (redactor ??= createRedactor(sent.flatMap(auth.secrets, auth)));
+    const redact = () => (redactor ??= createRedactor(sent.flatMap(auth.secrets, auth)));
     let response: Response;
     try {
       await auth.authorize(request, signal);
