@@ -622,6 +622,23 @@ describe("createClientKit: the redactor knows every secret of the call (#17.1)",
   });
 });
 
+describe("createClientKit: secrets are asked for only when something is redacted", () => {
+  it("a successful call never asks the scheme for its secrets; a failed one does, with every attempt's", async () => {
+    const scripted = tokenScheme();
+    const secrets = vi.spyOn(scripted.scheme, "secrets");
+    const ok = setup([new Response(null, { status: 204 })], { auth: scripted.scheme });
+    await ok.run("delete", "/things/{id}", params, deleteThing);
+    expect(secrets).not.toHaveBeenCalled();
+    const failing = setup(
+      [json(401, errorBody("AUTH", "expired")), () => json(400, errorBody("BAD", `echo ${TOKENS[0]}`))],
+      { auth: scripted.scheme },
+    );
+    const error = await failing.run("delete", "/things/{id}", params, deleteThing).catch((e: unknown) => e);
+    expect(secrets).toHaveBeenCalled();
+    expect((error as ApiError).message).toBe(`echo ${REDACTED}`);
+  });
+});
+
 describe("createClientKit: one refresh per rejected token (#17.7)", () => {
   it("a 401 on the repair attempt does not make the scheme drop the token it just got", async () => {
     const { run, auth } = setup([json(401, errorBody("AUTH", "no"))]);

@@ -173,8 +173,11 @@ export function createClientKit<Paths extends {}>(options: ClientKitOptions): Cl
     // The body is read once (a small JSON document) and sent as bytes: browsers stream uploads over HTTP/2 only.
     const body = request.body === null ? null : await request.arrayBuffer();
     const idempotent = policy?.idempotent ?? IDEMPOTENT_METHODS.has(site.method);
-    // The secrets every attempt of this call sent (signatures, tokens, a token replaced after a 401).
-    const used: string[] = [];
+    // The requests every attempt of this call sent: their secrets (signatures, tokens, a token replaced after a
+    // 401) are asked for only when something has to be redacted. Each attempt has its own headers, never
+    // changed after it is sent. `undefined` stands for what the scheme holds (a key, a fixed token), which
+    // an attempt that failed before it was authorized must redact too.
+    const sent: (AttemptRequest | undefined)[] = [undefined];
     return runAttempts<Response>(
       {
         retry,
@@ -186,7 +189,7 @@ export function createClientKit<Paths extends {}>(options: ClientKitOptions): Cl
       async (attempt) => {
         if (record) record.attempts = attempt.number;
         const copy = attemptRequest(site.url, site.method, new Headers(request.headers), body);
-        return attemptOnce(copy, policy, record, site, attempt, idempotent, used);
+        return attemptOnce(copy, policy, record, site, attempt, idempotent, sent);
       },
     );
   }
@@ -198,7 +201,7 @@ export function createClientKit<Paths extends {}>(options: ClientKitOptions): Cl
     site: CallSite,
     { number, signal, canRepair }: Attempt,
     idempotent: boolean,
-    used: string[],
+    sent: (AttemptRequest | undefined)[],
   ): Promise<AttemptOutcome<Response>> {
     // Logging costs nothing unless a logger was given: no clock read, no entry built.
     const started = logger ? Date.now() : 0;
@@ -218,13 +221,12 @@ export function createClientKit<Paths extends {}>(options: ClientKitOptions): Cl
     // it). It knows every secret the call has used so far: a server may echo attempt 1's signature, or the
     // token a 401 rejected before the refresh, into a later attempt's answer.
     let redactor: Redactor | undefined;
-    const redact = () =>
-      (redactor ??= createRedactor(used.concat(auth.secrets(authorized ? request : undefined))));
+    const redact = () => (redactor ??= createRedactor(sent.flatMap(auth.secrets, auth)));
     let response: Response;
     try {
       await auth.authorize(request, signal);
       authorized = true;
-      used.push(...auth.secrets(request));
+      sent.push(request);
       response = await send(request, { fetch: fetchImpl, signal, site, attempt: number, redactor: redact });
     } catch (error) {
       log({ error: (error as Error)?.name ?? "Error" });
