@@ -20,13 +20,14 @@ export function chromiumUnavailable(): string | undefined {
 
 const require = createRequire(import.meta.url);
 
-/** The file a browser gets for `import "<name>"`: the package's `exports["."].import`, as published. */
-function esmEntry(name: string): string {
+/** The file a browser gets for `import "<name>"` (or `"<name>/<subpath>"`): the package's
+ * `exports["<subpath>"].import`, as published. */
+function esmEntry(name: string, subpath = "."): string {
   const manifestPath = require.resolve(`${name}/package.json`);
   const manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
-  const target = manifest.exports?.["."]?.import;
+  const target = manifest.exports?.[subpath]?.import;
   const file = typeof target === "string" ? target : target?.default;
-  if (typeof file !== "string") throw new Error(`${name} has no exports["."].import`);
+  if (typeof file !== "string") throw new Error(`${name} has no exports["${subpath}"].import`);
   return join(dirname(manifestPath), file);
 }
 
@@ -38,27 +39,31 @@ export interface BrowserModule {
 
 /** Every module the page loads, with the URL the import map gives it. */
 export function browserModules(): BrowserModule[] {
-  const packages = [
-    "@fnapi/runtime",
-    "@fnapi/auth",
-    "@fnapi/ncf-client",
-    "@fnapi/fgs-client",
-    "openapi-fetch",
+  // [package, subpath]: every entry the web builds import (the clients import @fnapi/runtime/internal too)
+  const entries: [string, string][] = [
+    ["@fnapi/runtime", "."],
+    ["@fnapi/runtime", "./internal"],
+    ["@fnapi/auth", "."],
+    ["@fnapi/ncf-client", "."],
+    ["@fnapi/fgs-client", "."],
+    ["openapi-fetch", "."],
   ];
+  const seen = new Set<string>();
   return [
-    ...packages.flatMap((specifier) => {
-      const file = esmEntry(specifier);
+    ...entries.flatMap(([name, subpath]) => {
+      const file = esmEntry(name, subpath);
       const dir = dirname(file);
-      // the entry, then the chunks it shares with the package's other entry (tsup's ESM code splitting)
-      const chunks = readdirSync(dir).filter((name) => /^chunk-.*\.js$/.test(name));
+      const specifier = subpath === "." ? name : `${name}/${subpath.slice(2)}`;
+      // the entry, then the chunks it shares with the package's other entries (tsup's ESM code splitting)
+      const chunks = readdirSync(dir).filter((chunk) => /^chunk-.*\.js$/.test(chunk));
       return [
-        { specifier, url: `/modules/${specifier}/${basename(file)}`, file },
-        ...chunks.map((name) => ({
-          specifier: `./${name}`,
-          url: `/modules/${specifier}/${name}`,
-          file: join(dir, name),
+        { specifier, url: `/modules/${name}/${basename(file)}`, file },
+        ...chunks.map((chunk) => ({
+          specifier: `./${chunk}`,
+          url: `/modules/${name}/${chunk}`,
+          file: join(dir, chunk),
         })),
-      ];
+      ].filter((module) => !seen.has(module.url) && seen.add(module.url));
     }),
     {
       specifier: "./browser-page.js",

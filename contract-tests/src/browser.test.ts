@@ -175,7 +175,7 @@ describe.skipIf(missing !== undefined)(`built ESM clients in Chromium (${chromiu
 
   it("NCF: deletes through Prism with signature v2, and throws typed errors", async () => {
     const { ncf } = await runInPage();
-    expect(ncf.deleted).toMatchObject({ outcome: "resolved", value: null });
+    expect(ncf.deleted).toMatchObject({ outcome: "resolved", value: { alreadyGone: false, attempts: 1 } });
     const [sent] = ncf.deleted.exchanges;
     expect(sent).toMatchObject({ method: "DELETE", status: 204, violations: null });
     expect(new URL(sent?.url ?? "").pathname).toBe("/packages/package001");
@@ -195,7 +195,10 @@ describe.skipIf(missing !== undefined)(`built ESM clients in Chromium (${chromiu
 
   it("FunctionGraph: deletes through Prism with a token and with AK/SK, and throws typed errors", async () => {
     const { fgs } = await runInPage();
-    expect(fgs.deletedWithToken).toMatchObject({ outcome: "resolved", value: null });
+    expect(fgs.deletedWithToken).toMatchObject({
+      outcome: "resolved",
+      value: { alreadyGone: false, attempts: 1 },
+    });
     expect(fgs.deletedWithToken.exchanges[0]).toMatchObject({
       method: "DELETE",
       status: 204,
@@ -203,7 +206,10 @@ describe.skipIf(missing !== undefined)(`built ESM clients in Chromium (${chromiu
     });
     expect(fgs.deletedWithToken.exchanges[0]?.headers["x-auth-token"]).toBe("MIIexampletoken");
 
-    expect(fgs.deletedWithAkSk).toMatchObject({ outcome: "resolved", value: null });
+    expect(fgs.deletedWithAkSk).toMatchObject({
+      outcome: "resolved",
+      value: { alreadyGone: false, attempts: 1 },
+    });
     const signed = fgs.deletedWithAkSk.exchanges[0];
     expect(signed).toMatchObject({ method: "DELETE", status: 204, violations: null });
     expect(signed?.headers.authorization).toMatch(
