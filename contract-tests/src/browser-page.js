@@ -53,7 +53,7 @@ async function attempt(call) {
 async function vectors({ ncp, huawei }) {
   const results = [];
   for (const v of ncp) {
-    const { method, url, credentials, timestamp } = v.input;
+    const { method, credentials, timestamp } = v.input;
     // the request target (path and query as sent) is internal to @fnapi/auth (its own tests derive it); the
     // deletes below sign through the clients' signers
     const stringToSign = auth.ncpStringToSign(
