@@ -1,6 +1,7 @@
 import { type FgsClient, isGone, ValidationError } from "@fnapi/fgs-client";
+import { type ApplyPlanOptions, applyPlan } from "./apply.js";
 import { checkCount, nameFilter, parseAge } from "./criteria.js";
-import { confirmGone, type Done, errorData, type PruneGate, runPlan } from "./engine.js";
+import type { Done } from "./engine.js";
 import type { PruneReport, Skipped } from "./report.js";
 
 // FunctionGraph prune: plan (list, filter, and with keepVersions the versions of each match), then apply
@@ -139,51 +140,23 @@ export async function planFgsPrune(fgs: FgsClient, options: FgsPruneOptions): Pr
   return plan;
 }
 
-export interface ApplyOptions {
-  /** Deletes at once, 1 to 64. Default 4. */
-  concurrency?: number;
-  /** Stops new deletes; those in flight settle and are reported. */
-  signal?: AbortSignal;
-  /** The run's shared back-off; give `gate.observe()` as the client's `fetch` so it sees Retry-After. */
-  gate?: PruneGate;
-  /** How long to wait for deletions to show in the listing. Default 10 000 ms; 0: list once. */
-  confirmTimeoutMs?: number;
-  confirmIntervalMs?: number;
-  onSettled?: (target: FgsPruneTarget, status: string) => void;
-}
+export type ApplyOptions = ApplyPlanOptions<FgsPruneTarget>;
 
 export async function applyFgsPrune(
   fgs: FgsClient,
   plan: FgsPrunePlan,
   options: ApplyOptions = {},
 ): Promise<PruneReport<FgsPruneTarget>> {
-  const concurrency = checkCount("concurrency", options.concurrency, 1, 64, 4);
-  const started = Date.now();
-  const result = await runPlan(
-    plan.targets,
+  return applyPlan(
+    plan,
     async (target): Promise<Done> => {
       // Already gone (404 FSS.1051/1052, the client's isGone) counts as done: a resumed run finishes the job.
       const { alreadyGone } = await fgs.deleteFunction(target.urn, { missingOk: true });
       return alreadyGone ? "gone" : "deleted";
     },
-    {
-      concurrency,
-      signal: options.signal,
-      ...(options.gate ? { gate: options.gate } : {}),
-      onSettled: (o) => options.onSettled?.(o.item, o.status),
-    },
+    (done) => stillThere(fgs, plan, done),
+    options,
   );
-  const done = result.outcomes
-    .filter((o) => o.status === "deleted" || o.status === "gone")
-    .map((o) => o.item);
-  const remaining =
-    result.interrupted || done.length === 0
-      ? []
-      : await confirmGone(() => stillThere(fgs, plan, done), {
-          timeoutMs: options.confirmTimeoutMs ?? 10_000,
-          intervalMs: options.confirmIntervalMs ?? 1_000,
-        });
-  return report(plan.skipped, result, remaining, Date.now() - started);
 }
 
 /** The planned-and-done targets that the listing still shows. */
@@ -217,39 +190,4 @@ async function stillThere(
     found.push(...targets.filter((t) => versions.has(t.version ?? "")));
   }
   return found;
-}
-
-export function report<T>(
-  skipped: Skipped<T>[],
-  result: Awaited<ReturnType<typeof runPlan<T>>>,
-  remaining: T[],
-  durationMs: number,
-): PruneReport<T> {
-  const by = (s: string) => result.outcomes.filter((o) => o.status === s);
-  const failed = by("failed").map((o) => ({ target: o.item, error: errorData(o.error) }));
-  const deleted = by("deleted").map((o) => o.item);
-  const alreadyGone = by("gone").map((o) => o.item);
-  const notStarted = by("not-started").map((o) => o.item);
-  return {
-    deleted,
-    alreadyGone,
-    skipped,
-    failed,
-    notStarted,
-    remaining,
-    interrupted: result.interrupted,
-    counts: {
-      planned: result.outcomes.length,
-      deleted: deleted.length,
-      alreadyGone: alreadyGone.length,
-      skipped: skipped.length,
-      failed: failed.length,
-      notStarted: notStarted.length,
-      remaining: remaining.length,
-      throttled: result.throttles,
-      retries: result.retries,
-    },
-    durationMs,
-    complete: !result.interrupted && failed.length === 0 && remaining.length === 0 && notStarted.length === 0,
-  };
 }

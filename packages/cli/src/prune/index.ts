@@ -1,3 +1,4 @@
+export type { ApplyPlanOptions } from "./apply.js";
 export { createPruneGate, type Done, type PruneGate, retryAfterMs } from "./engine.js";
 export {
   type ApplyOptions,

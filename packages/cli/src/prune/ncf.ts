@@ -1,7 +1,7 @@
 import { type NcfClient, type Platform, ValidationError } from "@fnapi/ncf-client";
-import { checkCount, nameFilter } from "./criteria.js";
-import { confirmGone, type Done, type PruneGate, runPlan } from "./engine.js";
-import { report } from "./fgs.js";
+import { type ApplyPlanOptions, applyPlan } from "./apply.js";
+import { nameFilter } from "./criteria.js";
+import type { Done } from "./engine.js";
 import type { PruneReport, Skipped } from "./report.js";
 
 // NCF prune: plan (list the platform's packages, filter by name), apply (each package with its actions: the
@@ -55,24 +55,15 @@ export async function planNcfPrune(ncf: NcfClient, options: NcfPruneOptions): Pr
   };
 }
 
-export interface NcfApplyOptions {
-  concurrency?: number;
-  signal?: AbortSignal;
-  gate?: PruneGate;
-  confirmTimeoutMs?: number;
-  confirmIntervalMs?: number;
-  onSettled?: (target: NcfPruneTarget, status: string) => void;
-}
+export type NcfApplyOptions = ApplyPlanOptions<NcfPruneTarget>;
 
 export async function applyNcfPrune(
   ncf: NcfClient,
   plan: NcfPrunePlan,
   options: NcfApplyOptions = {},
 ): Promise<PruneReport<NcfPruneTarget>> {
-  const concurrency = checkCount("concurrency", options.concurrency, 1, 64, 4);
-  const started = Date.now();
-  const result = await runPlan(
-    plan.targets,
+  return applyPlan(
+    plan,
     async (target): Promise<Done> => {
       // The cascade deletes the actions first (a few at a time), then the package; already gone (404 80101,
       // the client's isGone) counts as done, so that a resumed run finishes the job.
@@ -84,29 +75,11 @@ export async function applyNcfPrune(
       });
       return alreadyGone ? "gone" : "deleted";
     },
-    {
-      concurrency,
-      signal: options.signal,
-      ...(options.gate ? { gate: options.gate } : {}),
-      onSettled: (o) => options.onSettled?.(o.item, o.status),
+    async (done) => {
+      const { platform } = plan.criteria;
+      const names = new Set((await ncf.listPackages(platform ? { platform } : {})).map((p) => p.name));
+      return done.filter((t) => names.has(t.name));
     },
+    options,
   );
-  const done = result.outcomes
-    .filter((o) => o.status === "deleted" || o.status === "gone")
-    .map((o) => o.item);
-  const remaining =
-    result.interrupted || done.length === 0
-      ? []
-      : await confirmGone(
-          async () => {
-            const names = new Set(
-              (
-                await ncf.listPackages(plan.criteria.platform ? { platform: plan.criteria.platform } : {})
-              ).map((p) => p.name),
-            );
-            return done.filter((t) => names.has(t.name));
-          },
-          { timeoutMs: options.confirmTimeoutMs ?? 10_000, intervalMs: options.confirmIntervalMs ?? 1_000 },
-        );
-  return report(plan.skipped, result, remaining, Date.now() - started);
 }
