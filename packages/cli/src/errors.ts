@@ -6,7 +6,7 @@ import { join, type Printable, safe, type Text, text } from "./text.js";
 // What a failure means for the caller: the exit code, the line on stderr and the `--json` object.
 //   0  done (or already gone with --missing-ok)
 //   1  an API or network error: something was sent and the cloud (or the network) said no
-//   2  bad usage or invalid input: nothing was sent
+//   2  bad usage or invalid input: nothing was sent; or a prune refused or declined: nothing was deleted
 //   130, 143  stopped by SIGINT, SIGTERM (interrupt.ts)
 // Every message names what fixes it (a flag, an argument, a variable). Every text from a server or the
 // command line is escaped when printed (text.ts); the clients' errors never hold a secret.
@@ -30,6 +30,11 @@ export class UsageError extends Error {
   }
 }
 
+/** A prune's question answered no: nothing was deleted (exit 2, as a refusal without --yes). */
+export class DeclinedError extends Error {
+  override readonly name = "DeclinedError";
+}
+
 /** The error a failure is about: a cascade that failed midway is about what stopped it. */
 function rootOf(error: unknown): unknown {
   if ((error as Error | undefined)?.name === "CascadeDeleteError") {
@@ -43,7 +48,8 @@ export function exitCodeOf(error: unknown): number {
   const root = rootOf(error);
   // ValidationError: the clients refused the input (a name, a URN, an option, missing credentials)
   // before sending anything.
-  if (root instanceof UsageError || isValidationError(root)) return EXIT_USAGE;
+  if (root instanceof UsageError || root instanceof DeclinedError || isValidationError(root))
+    return EXIT_USAGE;
   return EXIT_API;
 }
 
@@ -103,15 +109,44 @@ export function describeError(error: unknown): Text {
 }
 
 /** The usage summary shown under a usage error that names no command. */
-export const SHORT_USAGE = text`Usage: fnapi ncf delete-package|list-actions|delete-action … | fnapi fgs delete-function <urn> | fnapi emulator
-       fnapi --help for the flags, credentials and exit codes`;
+export const SHORT_USAGE = text`Usage: fnapi <command> [flags]
+       fnapi (or fnapi --help) lists every command; fnapi <command> --help tells its flags`;
 
 /** The clients' "already gone" (a boolean, so that it narrows nothing). */
 function isGone(error: unknown): boolean {
   return isNcfGone(error) || isFgsGone(error);
 }
 
+/**
+ * A 404 (or FunctionGraph's APIGW.0101, no such API) whose path misses or doubles the API prefix: the base
+ * URL is wrong, and the hint names the right form.
+ */
+export function baseUrlHint(error: { status: number; code?: string | undefined; url: string }): Text {
+  if (error.status !== 404 && error.code !== "APIGW.0101") return text``;
+  let path: string;
+  try {
+    path = new URL(error.url).pathname;
+  } catch {
+    return text``;
+  }
+  const fgs = /\/fgs\/functions(\/|$)/.test(path);
+  if (fgs) {
+    if (/^\/v2\/[^/]+\/fgs\//.test(path)) return text``;
+    return text`\nThe path ${path.split("/fgs/")[0]}/… has more than /v2/<project_id>: FunctionGraph's --base-url is the bare host (https://functiongraph.cn-north-4.myhuaweicloud.com, or http://127.0.0.1:4010 for the emulator), without /v2.`;
+  }
+  if (!/\/(packages|actions)(\/|$)/.test(path)) return text``;
+  // Anywhere in the path (a proxy may put its own prefix first): once is right.
+  const prefixes = path.match(/\/api\/v2\//g)?.length ?? 0;
+  const twice = prefixes > 1;
+  if (prefixes === 1) return text``;
+  return twice
+    ? text`\nThe path holds the API prefix twice: give --base-url once with it (…/ncf/api/v2, no more).`
+    : text`\nThe path misses NCF's API prefix: --base-url must end in /ncf/api/v2 (https://cloudfunctions.apigw.ntruss.com/ncf/api/v2, or http://127.0.0.1:4010/ncf/api/v2 for the emulator; the finance and government zones: /api/v2).`;
+}
+
 function hintFor(error: ApiError): Text {
+  const wrongBase = baseUrlHint(error);
+  if (wrongBase.toString() !== "") return wrongBase;
   if (error.status === 409 && error.code === "80109") {
     return text`\nThe package still has actions: pass --cascade to delete them first.`;
   }
@@ -161,6 +196,10 @@ const FIXES: Record<string, Text> = {
 
 function fixFor(error: ValidationError): Text | undefined {
   if (/\bpass\b/i.test(error.rule)) return undefined; // the rule says what to do already
+  // A zone with one platform: the only fix is to leave the flag out (never "pass --platform …").
+  if (fieldKey(error.field) === "platform" && /leave platform out/.test(error.rule)) {
+    return text`Leave --platform out: that zone has one platform, and no platform is sent there.`;
+  }
   if (fieldKey(error.field) === "function_urn" || fieldKey(error.field) === "functionUrn") {
     const region = /names region (\S+); it must be in the client's region (\S+)/.exec(error.message);
     if (region) return text`Pass --region ${region[1]} (the URN's region), or a URN in ${region[2]}.`;
