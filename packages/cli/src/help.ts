@@ -95,7 +95,7 @@ function groupHelp(group: string): string {
 }
 
 function mainHelp(): string {
-  const heads = COMMANDS.map((c) => `${c.name} ${c.args.map((a) => `<${a}>`).join(" ")}`.trim());
+  const heads = COMMANDS.map((c) => `fnapi ${c.name} ${c.args.map((a) => `<${a}>`).join(" ")}`.trim());
   const width = Math.max(...heads.map((h) => h.length)) + 3;
   return `Usage: fnapi <command> [flags]
 

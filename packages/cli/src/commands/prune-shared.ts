@@ -36,7 +36,7 @@ export function integerFlag(
 ): number | undefined {
   const value = flags[name];
   if (value === undefined) return undefined;
-  if (!/^\d{1,4}$/.test(value)) {
+  if (!/^\d{1,4}$/.test(value) || (name === "concurrency" && (Number(value) < 1 || Number(value) > 64))) {
     throw new UsageError(
       text`--${name} is "${value}"; it must be a whole number${name === "keep-versions" ? " from 0 to 9999 (how many published versions of each function to keep)" : " from 1 to 64"}`,
       command,
