@@ -60,7 +60,8 @@ describe("zones", () => {
       base,
     ]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("Leave --platform out");
+    expect(run.stderr).toContain("The government zone is Classic only: leave --platform out");
+    expect(run.stderr.match(/platform out/g)).toHaveLength(1);
     expect(run.stderr).not.toContain("Pass --platform");
   });
 

@@ -94,6 +94,8 @@ export function describeError(error: unknown): Text {
   }
   if (isValidationError(root)) {
     if (root.field === "credentials") return text`${root.message}${CREDENTIALS_HINT}`;
+    const zone = zoneRefusal(root);
+    if (zone) return zone;
     const fix = fixFor(root);
     return fix ? text`${validationMessage(root)}\n${fix}` : safe(validationMessage(root));
   }
@@ -196,10 +198,7 @@ const FIXES: Record<string, Text> = {
 
 function fixFor(error: ValidationError): Text | undefined {
   if (/\bpass\b/i.test(error.rule)) return undefined; // the rule says what to do already
-  // A zone with one platform: the only fix is to leave the flag out (never "pass --platform …").
-  if (fieldKey(error.field) === "platform" && /leave platform out/.test(error.rule)) {
-    return text`Leave --platform out: that zone has one platform, and no platform is sent there.`;
-  }
+
   if (fieldKey(error.field) === "function_urn" || fieldKey(error.field) === "functionUrn") {
     const region = /names region (\S+); it must be in the client's region (\S+)/.exec(error.message);
     if (region) return text`Pass --region ${region[1]} (the URN's region), or a URN in ${region[2]}.`;
@@ -208,6 +207,19 @@ function fixFor(error: ValidationError): Text | undefined {
       return text`Pass --project-id ${project[1]} (the URN's project), or a URN in project ${project[2]}.`;
   }
   return FIXES[fieldKey(error.field)];
+}
+
+/**
+ * A --platform that the zone does not have: what is wrong, then the one fix, in flag names (never "pass
+ * --platform vpc or classic", which would contradict the zone).
+ */
+function zoneRefusal(error: ValidationError): Text | undefined {
+  if (fieldKey(error.field) !== "platform" || !/leave platform out/.test(error.rule)) return undefined;
+  const message = validationMessage(error);
+  const at = message.indexOf(`; ${error.rule}`);
+  const what = at === -1 ? message : message.slice(0, at);
+  const fix = error.rule.replace("leave platform out", "leave --platform out");
+  return text`${what}\n${fix.charAt(0).toUpperCase()}${fix.slice(1)}.`;
 }
 
 function fieldKey(field: string): string {

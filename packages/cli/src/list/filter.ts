@@ -70,7 +70,7 @@ export const NCF_OLDER_THAN =
 export function refuseNcfAge(flags: Flags, command: string): void {
   if (flags["older-than"] === undefined) return;
   throw new UsageError(
-    text`--older-than: NCF's API (v2.1) does not say when a package or action last changed, so fnapi ${command.split(" ")[1] ?? command} cannot select by age; select with --match and --exclude`,
+    text`--older-than: NCF's API (v2.1) does not say when a package or action last changed, so fnapi ${command} cannot select by age; select with --match and --exclude`,
     command,
   );
 }
