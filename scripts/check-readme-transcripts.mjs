@@ -10,7 +10,8 @@
 //
 // The output must equal the block byte for byte, apart from the variable parts, which are masked on both
 // sides before comparing (VARIABLE below): durations (`81 ms`, `1.2 s`, `"durationMs":83`), the moment a
-// plan was made (`"createdAt":"…"`), request ids and the port (written 4010). A block without a marker
+// plan was made (`"createdAt":"…"`), request ids, the port (written 4010) and the empty HOME it runs with
+// (written /home/ci). A block without a marker
 // fails: README checks that skip transcripts are not checks.
 //
 //   node scripts/check-readme-transcripts.mjs [--write] [README…]   (--write: rewrite the blocks from a run)
@@ -26,6 +27,8 @@ const root = resolve(import.meta.dirname, "..");
 const TRANSCRIPT = /^<!--\s*transcript:\s*(\S+)\s*-->$/;
 const NOT_RUN = /^<!--\s*not run:\s*\S.*-->$/;
 const PORT = "4010";
+/** The empty home directory a transcript runs with, as the README shows it. */
+const HOME_SHOWN = "/home/ci";
 const VARIABLE = [
   [/\b\d+(\.\d+)? (ms|s)\b/g, "<duration>"],
   [/"durationMs":\d+/g, '"durationMs":<duration>'],
@@ -118,7 +121,10 @@ async function runTranscript(seedFile, steps) {
       const mark = line.startsWith(sentinel) ? line.slice(sentinel.length + 1) : undefined;
       if (mark?.startsWith("exit ")) current.exit = Number(mark.slice(5));
       else if (mark !== undefined) current = ran[Number(mark)];
-      else current?.output.push(line.replaceAll(`127.0.0.1:${port}`, `127.0.0.1:${PORT}`));
+      else
+        current?.output.push(
+          line.replaceAll(`127.0.0.1:${port}`, `127.0.0.1:${PORT}`).replaceAll(home, HOME_SHOWN),
+        );
     }
     return ran;
   } finally {
