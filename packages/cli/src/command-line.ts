@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import type { Command } from "./command.js";
 import { COMMANDS } from "./commands/index.js";
+import { didYouMean } from "./did-you-mean.js";
 import { UsageError } from "./errors.js";
 import { EVERYWHERE, FLAGS, type FlagName, type Flags, isFlagName } from "./flags.js";
 import { text } from "./text.js";
@@ -9,6 +10,8 @@ import { text } from "./text.js";
 // come before, between or after the positionals; `--` ends the flags). Node's util.parseArgs does the
 // tokenising; the commands (commands/index.ts) say which flags they take. Everything else is refused
 // before anything is sent (exit code 2), with a did-you-mean where one is close.
+
+export { didYouMean };
 
 export type CommandLine =
   | { kind: "help"; topic: string | undefined }
@@ -182,41 +185,6 @@ function valuesOf(flag: FlagName): string {
   const def = FLAGS[flag] as { values?: readonly string[]; value?: string };
   if (def.values) return `: ${def.values.join(" or ")} (e.g. --${flag} ${def.values.at(-1)})`;
   return def.value ? ` (--${flag} ${def.value})` : "";
-}
-
-/** The candidate closest to `input` (edit distance at most 2, or a prefix), if one is. */
-export function didYouMean(input: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  for (const candidate of candidates) {
-    const distance = candidate.startsWith(input) && input.length >= 3 ? 1 : editDistance(input, candidate);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return bestDistance <= Math.max(1, Math.min(2, Math.floor(input.length / 3))) ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  // Damerau-Levenshtein (optimal string alignment): a swap of two letters is one edit.
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [
-    i,
-    ...Array<number>(b.length).fill(0),
-  ]);
-  for (let j = 1; j <= b.length; j++) (d[0] as number[])[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const row = d[i] as number[];
-      const prev = d[i - 1] as number[];
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row[j] = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        row[j] = Math.min(row[j] as number, ((d[i - 2] as number[])[j - 2] as number) + 1);
-      }
-    }
-  }
-  return (d[a.length] as number[])[b.length] as number;
 }
 
 const OPTIONS = Object.fromEntries(

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrlHint } from "./errors.js";
+import { baseUrlHint } from "./hints.js";
 import { type Harness, startHarness } from "./test/harness.js";
 
 // The CLI's conventions: zones in plain sight, -h/-y, completion from the command table, base-URL hints.

@@ -1,5 +1,6 @@
 import { isGone as isFgsGone } from "@fnapi/fgs-client";
 import { ApiError, isGone as isNcfGone, ValidationError } from "@fnapi/ncf-client";
+import { baseUrlHint, zoneRefusal } from "./hints.js";
 import { InterruptedError } from "./interrupt.js";
 import { join, type Printable, safe, type Text, text } from "./text.js";
 
@@ -119,33 +120,6 @@ function isGone(error: unknown): boolean {
   return isNcfGone(error) || isFgsGone(error);
 }
 
-/**
- * A 404 (or FunctionGraph's APIGW.0101, no such API) whose path misses or doubles the API prefix: the base
- * URL is wrong, and the hint names the right form.
- */
-export function baseUrlHint(error: { status: number; code?: string | undefined; url: string }): Text {
-  if (error.status !== 404 && error.code !== "APIGW.0101") return text``;
-  let path: string;
-  try {
-    path = new URL(error.url).pathname;
-  } catch {
-    return text``;
-  }
-  const fgs = /\/fgs\/functions(\/|$)/.test(path);
-  if (fgs) {
-    if (/^\/v2\/[^/]+\/fgs\//.test(path)) return text``;
-    return text`\nThe path ${path.split("/fgs/")[0]}/… has more than /v2/<project_id>: FunctionGraph's --base-url is the bare host (https://functiongraph.cn-north-4.myhuaweicloud.com, or http://127.0.0.1:4010 for the emulator), without /v2.`;
-  }
-  if (!/\/(packages|actions)(\/|$)/.test(path)) return text``;
-  // Anywhere in the path (a proxy may put its own prefix first): once is right.
-  const prefixes = path.match(/\/api\/v2\//g)?.length ?? 0;
-  const twice = prefixes > 1;
-  if (prefixes === 1) return text``;
-  return twice
-    ? text`\nThe path holds the API prefix twice: give --base-url once with it (…/ncf/api/v2, no more).`
-    : text`\nThe path misses NCF's API prefix: --base-url must end in /ncf/api/v2 (https://cloudfunctions.apigw.ntruss.com/ncf/api/v2, or http://127.0.0.1:4010/ncf/api/v2 for the emulator; the finance and government zones: /api/v2).`;
-}
-
 function hintFor(error: ApiError): Text {
   const wrongBase = baseUrlHint(error);
   if (wrongBase.toString() !== "") return wrongBase;
@@ -209,25 +183,12 @@ function fixFor(error: ValidationError): Text | undefined {
   return FIXES[fieldKey(error.field)];
 }
 
-/**
- * A --platform that the zone does not have: what is wrong, then the one fix, in flag names (never "pass
- * --platform vpc or classic", which would contradict the zone).
- */
-function zoneRefusal(error: ValidationError): Text | undefined {
-  if (fieldKey(error.field) !== "platform" || !/leave platform out/.test(error.rule)) return undefined;
-  const message = validationMessage(error);
-  const at = message.indexOf(`; ${error.rule}`);
-  const what = at === -1 ? message : message.slice(0, at);
-  const fix = error.rule.replace("leave platform out", "leave --platform out");
-  return text`${what}\n${fix.charAt(0).toUpperCase()}${fix.slice(1)}.`;
-}
-
-function fieldKey(field: string): string {
+export function fieldKey(field: string): string {
   return field.split(/[.[ ]/)[0] ?? field;
 }
 
 /** `the project id is missing; it must be 32 letters or digits` (not `invalid projectId is missing`). */
-function validationMessage(error: ValidationError): string {
+export function validationMessage(error: ValidationError): string {
   if (!error.message.startsWith(error.field)) return error.message;
   const key = fieldKey(error.field);
   const own = LABELS[error.field];
