@@ -54,7 +54,12 @@ function cutExplanation(e: SignatureExplanation): SignatureExplanation {
     };
   const computed = text(e.computed);
   const implied = text(e.implied);
-  return { ...e, sentence: cut(e.sentence), ...(computed ? { computed } : {}), ...(implied ? { implied } : {}) };
+  return {
+    ...e,
+    sentence: cut(e.sentence),
+    ...(computed ? { computed } : {}),
+    ...(implied ? { implied } : {}),
+  };
 }
 
 function explanationSize(e: SignatureExplanation): number {

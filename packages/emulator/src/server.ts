@@ -9,12 +9,12 @@ import { guardControl } from "./control-guard.js";
 import type { Emulator, EmulatorOptions } from "./emulator-types.js";
 import { FaultTable } from "./faults.js";
 import { headersOf, readBody, send } from "./http.js";
-import { createPipeline } from "./pipeline.js";
-import { formatLogLine, type RequestRecord } from "./request-log.js";
 import { credentialOf, explainRefusal } from "./inspector/explain.js";
 import { WatchedRequestLog } from "./inspector/live.js";
 import { isInspectorPath, packageVersion, serveInspector } from "./inspector/routes.js";
 import { signingKeysOf } from "./inspector/state-access.js";
+import { createPipeline } from "./pipeline.js";
+import { formatLogLine, type RequestRecord } from "./request-log.js";
 import { createRouter } from "./router.js";
 import { seedRules } from "./seed.js";
 import { operationsOf, readBundledSpecs } from "./spec-catalog.js";
@@ -91,7 +91,12 @@ export async function startEmulatorWith(
           res.once("close", () => gone.abort());
           const query = new URLSearchParams(rawQuery);
           const inspector = { log, state: () => store.current(), host, controlToken: options.controlToken };
-          const status = await serveInspector({ method, path, query, headers, body }, res, { ...inspector, version: packageVersion() }, gone.signal);
+          const status = await serveInspector(
+            { method, path, query, headers, body },
+            res,
+            { ...inspector, version: packageVersion() },
+            gone.signal,
+          );
           options.log?.(`${when()} ${method} ${rawPath.slice(0, 200)} ${status} control`);
           return;
         }
@@ -108,7 +113,13 @@ export async function startEmulatorWith(
       if (answer === "drop") req.socket.destroy();
       else send(res, requestId, clock(), answer);
       const durationMs = performance.now() - started;
-      const record: Omit<RequestRecord, "seq"> = { time: when(), method, path: rawPath, ...outcome, requestId };
+      const record: Omit<RequestRecord, "seq"> = {
+        time: when(),
+        method,
+        path: rawPath,
+        ...outcome,
+        requestId,
+      };
       // what the inspector shows: the query, the time taken, the credential named and why auth failed
       if (rawQuery !== "") record.query = rawQuery;
       record.durationMs = Math.round(durationMs * 10) / 10;

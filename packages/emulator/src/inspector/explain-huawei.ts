@@ -1,6 +1,4 @@
 import { createHash } from "node:crypto";
-import type { ReceivedRequest } from "../auth-common.js";
-import { maskHeaders } from "../auth-common.js";
 import { HUAWEI_WINDOW_MS } from "../apis/fgs/auth.js";
 import {
   type CanonicalInput,
@@ -12,6 +10,8 @@ import {
   parseSdkDate,
   rfc3986,
 } from "../apis/fgs/signature.js";
+import type { ReceivedRequest } from "../auth-common.js";
+import { maskHeaders } from "../auth-common.js";
 import {
   firstDifference,
   inWords,

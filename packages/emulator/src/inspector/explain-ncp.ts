@@ -1,13 +1,7 @@
-import type { ReceivedRequest } from "../auth-common.js";
 import { NCP_WINDOW_MS } from "../apis/ncf/auth.js";
 import { ncpSignature, ncpStringToSign } from "../apis/ncf/signature.js";
-import {
-  firstDifference,
-  inWords,
-  lastSix,
-  quoted,
-  type SignatureExplanation,
-} from "./explanation.js";
+import type { ReceivedRequest } from "../auth-common.js";
+import { firstDifference, inWords, lastSix, quoted, type SignatureExplanation } from "./explanation.js";
 
 // Why an NCP API Gateway signature v2 was refused. The string to sign holds the request target exactly as
 // sent; a signer that built it from another form of the path or query (decoded, re-encoded, without the

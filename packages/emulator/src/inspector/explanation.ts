@@ -60,10 +60,7 @@ export function inWords(seconds: number): string {
 }
 
 /** The first place two texts differ, or undefined when they are equal. */
-export function firstDifference(
-  computed: SignedText,
-  implied: SignedText,
-): FirstDifference | undefined {
+export function firstDifference(computed: SignedText, implied: SignedText): FirstDifference | undefined {
   const field =
     computed.canonicalRequest !== undefined && implied.canonicalRequest !== undefined
       ? "canonicalRequest"
@@ -78,4 +75,5 @@ export function firstDifference(
 }
 
 /** A text the client controls, shortened and quoted for a sentence. */
-export const quoted = (text: string): string => JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text);
+export const quoted = (text: string): string =>
+  JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text);

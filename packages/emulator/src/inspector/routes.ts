@@ -95,7 +95,12 @@ export async function serveInspector(
     return refusal.status;
   }
   if (request.method !== "GET" && request.method !== "HEAD") {
-    json(res, 405, { error: { message: `${request.method} is not allowed here; use GET` } }, { Allow: "GET" });
+    json(
+      res,
+      405,
+      { error: { message: `${request.method} is not allowed here; use GET` } },
+      { Allow: "GET" },
+    );
     return 405;
   }
   if (page) {
@@ -140,7 +145,10 @@ export function packageVersion(): string {
   if (version === undefined) {
     try {
       const here = new URL(".", import.meta.url);
-      const manifest = new URL(here.pathname.includes("/src/") ? "../../package.json" : "../package.json", here);
+      const manifest = new URL(
+        here.pathname.includes("/src/") ? "../../package.json" : "../package.json",
+        here,
+      );
       version = String(JSON.parse(readFileSync(manifest, "utf8")).version);
     } catch {
       version = "unknown";
