@@ -1,5 +1,6 @@
 import type { Command } from "../command.js";
 import emulator from "./emulator-command.js";
+import emulatorRequests from "./emulator-requests.js";
 import fgsDeleteFunction from "./fgs-delete-function.js";
 import fgsPrune from "./fgs-prune.js";
 import ncfDeleteAction from "./ncf-delete-action.js";
@@ -17,4 +18,5 @@ export const COMMANDS: readonly Command[] = [
   fgsDeleteFunction,
   fgsPrune,
   emulator,
+  emulatorRequests,
 ];
