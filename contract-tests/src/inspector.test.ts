@@ -168,6 +168,7 @@ describe.skipIf(missing !== undefined)("the inspector page in Chromium", () => {
     expect(await page.locator("#why-implied mark").textContent()).toBe(":");
     expect(await page.locator("#why-computed mark").textContent()).toBe("%");
     mkdirSync(join(SCREENSHOT, ".."), { recursive: true });
+    await page.locator(".scroll").evaluate((table) => table.scrollTo(0, 0));
     await page.screenshot({
       path: SCREENSHOT,
       fullPage: true,

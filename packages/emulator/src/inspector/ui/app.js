@@ -107,7 +107,7 @@ function renderRequests() {
         r.durationMs ?? "",
         r.credential ?? "",
       ];
-      tr.append(...cells.map((c, i) => el("td", c, i === 2 ? "path" : undefined)));
+      tr.append(...cells.map((c, i) => el("td", c, i === 2 ? "path" : i === 6 ? "id" : undefined)));
       const why = el("td", undefined, "why");
       if (r.explanation) {
         why.append(el("span", r.explanation.sentence, "sentence"), " ");
