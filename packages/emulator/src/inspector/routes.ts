@@ -9,7 +9,7 @@ import { sectionsOf } from "./state-access.js";
 import { stateView } from "./state-view.js";
 
 // The inspector's HTTP side, below /_emulator:
-//   GET /ui (and /ui/app.js, /ui/app.css, /ui/icon.svg)   the page: static files, no secret in them; behind the
+//   GET /ui (and its modules /ui/*.js, /ui/app.css, /ui/icon.svg)   the page: static files, no secret in them; behind the
 //       control guard's Host and Origin checks, not its token (a browser cannot send a header when it opens a
 //       URL): the page reads the token from its URL's fragment and sends it on every data request
 //   GET /inspector/state                                  the state view (secrets left out, tokens masked)
@@ -24,7 +24,12 @@ export const CSP =
 const FILES: Record<string, { file: string; type: string }> = {
   "/ui": { file: "index.html", type: "text/html; charset=utf-8" },
   "/ui/": { file: "index.html", type: "text/html; charset=utf-8" },
-  "/ui/app.js": { file: "app.js", type: "text/javascript; charset=utf-8" },
+  ...Object.fromEntries(
+    ["app", "api", "requests", "state", "controls"].map((name) => [
+      `/ui/${name}.js`,
+      { file: `${name}.js`, type: "text/javascript; charset=utf-8" },
+    ]),
+  ),
   "/ui/app.css": { file: "app.css", type: "text/css; charset=utf-8" },
   "/ui/icon.svg": { file: "icon.svg", type: "image/svg+xml" },
 };
