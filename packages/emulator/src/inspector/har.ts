@@ -1,4 +1,4 @@
-import { reasonPhrase } from "../error-body.js";
+import { STATUS_CODES } from "node:http";
 import type { RequestRecord } from "../request-log.js";
 
 // The request log as HAR 1.2 (what a browser's network panel imports). The log keeps no headers or bodies,
@@ -29,7 +29,7 @@ export function toHar(records: readonly RequestRecord[], origin: string, version
           },
           response: {
             status: r.status,
-            statusText: r.status === 0 ? "connection dropped" : reasonPhrase(r.status),
+            statusText: r.status === 0 ? "connection dropped" : (STATUS_CODES[r.status] ?? ""),
             httpVersion: "HTTP/1.1",
             cookies: [],
             headers: [{ name: "X-Request-Id", value: r.requestId }],
