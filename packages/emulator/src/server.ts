@@ -108,7 +108,8 @@ export async function startEmulatorWith(
         return;
       }
       const received: ReceivedRequest = { method, target, rawPath, rawQuery, headers, body };
-      const served = serve(received, tooLarge, requestId, clock());
+      const now = clock();
+      const served = serve(received, tooLarge, requestId, now);
       const { answer, outcome } = served instanceof Promise ? await served : served;
       if (answer === "drop") req.socket.destroy();
       else send(res, requestId, clock(), answer);
@@ -126,7 +127,7 @@ export async function startEmulatorWith(
       const credential = credentialOf(headers);
       if (credential !== undefined) record.credential = credential;
       if (outcome.authPassed === false) {
-        const why = explainRefusal(received, outcome.authReason, signingKeysOf(store.current()), clock());
+        const why = explainRefusal(received, outcome.authReason, signingKeysOf(store.current()), now);
         if (why) record.explanation = why;
       }
       log.add(record);
