@@ -28,6 +28,6 @@ export const COMMANDS: readonly Command[] = [
   fgsDeleteFunction,
   fgsPrune,
   emulator,
-  completion,
   emulatorRequests,
+  completion,
 ];
