@@ -12,7 +12,7 @@ import {
 } from "node:fs";
 import { hostname } from "node:os";
 import { dirname, resolve } from "node:path";
-import { checkSeedText, type EmulatorState, type SeedRules } from "./seed.js";
+import { checkSeedText, type SeedRules } from "./state-rules.js";
 
 // `--state FILE`: loaded at start, written after every change before the change is applied and answered.
 // The write goes to a temporary file beside the real file (a symlink is followed to its target), is flushed
@@ -37,7 +37,7 @@ export function stateTarget(path: string): string {
   }
 }
 
-export function readStateFile(path: string, rules: SeedRules): EmulatorState | undefined {
+export function readStateFile<S extends object>(path: string, rules: SeedRules<S>): S | undefined {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
@@ -48,7 +48,7 @@ export function readStateFile(path: string, rules: SeedRules): EmulatorState | u
   return checkSeedText(text, rules);
 }
 
-export function writeStateFile(path: string, state: EmulatorState): void {
+export function writeStateFile(path: string, state: object): void {
   const target = stateTarget(path);
   const temporary = `${target}.${process.pid}.tmp`;
   const fd = openSync(temporary, "w", 0o600);
