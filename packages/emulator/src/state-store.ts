@@ -14,7 +14,7 @@ import { expandedSize, mebibytes } from "./state-size.js";
 
 export const SNAPSHOT_LIMIT = 100;
 /** The most all snapshots together may hold (each measured like a state, expanded). */
-export const SNAPSHOT_BYTE_LIMIT = 256 * 1024 * 1024;
+export const SNAPSHOT_BYTE_LIMIT = 128 * 1024 * 1024;
 const SNAPSHOT_NAME = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** The state file could not be written: memory and file are as they were. */
