@@ -42,7 +42,7 @@ export function ownCopy(text: string): string {
   return text.length < OWN_COPY_FROM ? text : Buffer.from(text, "utf8").toString("utf8");
 }
 
-const WIDE = /[^\u0000-\u00ff]/;
+const WIDE = /[\u0100-\uffff]/;
 /** The bytes V8 stores a flat string in. */
 const weight = (text: string) => (WIDE.test(text) ? 2 : 1) * text.length;
 
