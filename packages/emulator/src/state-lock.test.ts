@@ -62,8 +62,8 @@ describe("class 11: a dead holder is recognised every time", () => {
   });
 
   it.runIf(linux)("a zombie: killed and not yet reaped, so kill(pid, 0) still succeeds", async () => {
-    // `sleep` becomes the parent of the background `true` and never reaps it.
-    const parent = spawn("sh", ["-c", "true & echo $!; exec sleep 30"], {
+    // The shell becomes `sleep 30`, the parent of the background `sleep 1`, and never reaps it.
+    const parent = spawn("sh", ["-c", "sleep 1 & echo $!; exec sleep 30"], {
       stdio: ["ignore", "pipe", "ignore"],
     });
     try {
@@ -72,7 +72,7 @@ describe("class 11: a dead holder is recognised every time", () => {
           parent.stdout?.once("data", (c: Buffer) => resolve(String(c).trim())),
         ),
       );
-      for (let i = 0; i < 500 && procState(pid) !== "Z"; i++) await new Promise((r) => setTimeout(r, 10));
+      for (let i = 0; i < 1500 && procState(pid) !== "Z"; i++) await new Promise((r) => setTimeout(r, 10));
       expect(procState(pid)).toBe("Z");
       expect(alive(pid)).toBe(true); // what the earlier check asked, and wrongly believed
       takesOver({ pid, hostname: hostname(), started: startOf(pid), nonce: "z" });
