@@ -18,7 +18,11 @@ export interface LoopbackServer {
 
 export type Handler = (req: IncomingMessage, res: ServerResponse, index: number) => void;
 
-export async function startLoopbackServer(handler?: Handler): Promise<LoopbackServer> {
+/** `backlog`: connections the kernel queues before they are accepted (Node's default, 511, drops the rest's SYNs). */
+export async function startLoopbackServer(
+  handler?: Handler,
+  { backlog }: { backlog?: number } = {},
+): Promise<LoopbackServer> {
   const requests: Captured[] = [];
   const server = createServer((req, res) => {
     const index = requests.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers }) - 1;
@@ -26,7 +30,7 @@ export async function startLoopbackServer(handler?: Handler): Promise<LoopbackSe
     res.statusCode = 204;
     res.end();
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen({ port: 0, host: "127.0.0.1", backlog }, resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
