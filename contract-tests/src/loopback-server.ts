@@ -18,10 +18,17 @@ export interface LoopbackServer {
 
 export type Handler = (req: IncomingMessage, res: ServerResponse, index: number) => void;
 
-/** `backlog`: connections the kernel queues before they are accepted (Node's default, 511, drops the rest's SYNs). */
+export interface LoopbackOptions {
+  /** Connections the kernel queues before they are accepted (Node's default, 511, drops the rest's SYNs). */
+  backlog?: number;
+  /** Never close a connection for being slow or idle (Node closes idle keep-alive sockets after 5 s, which a
+   * client on a loaded machine may be reusing at that moment: ECONNRESET). */
+  patient?: boolean;
+}
+
 export async function startLoopbackServer(
   handler?: Handler,
-  { backlog }: { backlog?: number } = {},
+  { backlog, patient = false }: LoopbackOptions = {},
 ): Promise<LoopbackServer> {
   const requests: Captured[] = [];
   const server = createServer((req, res) => {
@@ -30,6 +37,11 @@ export async function startLoopbackServer(
     res.statusCode = 204;
     res.end();
   });
+  if (patient) {
+    server.keepAliveTimeout = 0; // no idle timeout
+    server.headersTimeout = 0;
+    server.requestTimeout = 0;
+  }
   await new Promise<void>((resolve) => server.listen({ port: 0, host: "127.0.0.1", backlog }, resolve));
   const { port } = server.address() as AddressInfo;
   return {
