@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, expectTypeOf, it } from "vitest";
 import { startEmulatorWith } from "../../server.js";
 import { bundledSpecsDir } from "../../spec-catalog.js";
 import { json } from "../../test-support.js";
@@ -59,6 +59,10 @@ describe("a third cloud module", () => {
         204,
       );
       expect(emu.state().toy.widgets).toEqual(["cog"]); // typed by the registry line: no cast
+      expectTypeOf(emu.state().toy.widgets).toEqualTypeOf<string[]>();
+      expectTypeOf(emu.state().ncp.packages[0]?.platform).toEqualTypeOf<"vpc" | "classic" | undefined>();
+      // @ts-expect-error a field the toy module does not declare
+      emu.state().toy.gadgets;
       expect(emu.operations().find((o) => o.api === "toy")).toMatchObject({
         operationId: "deleteWidget",
         handled: true,
