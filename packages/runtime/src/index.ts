@@ -28,4 +28,10 @@ export {
   ValidationError,
 } from "./errors.js";
 export type { CallLogEntry, CallLogger } from "./logger.js";
+export {
+  type AttemptFailure,
+  createStandardRetryStrategy,
+  type RetryStrategy,
+  type StandardRetryOptions,
+} from "./retry/strategy.js";
 export type { ResolvedRetryOptions, RetryOptions } from "./retry-options.js";
