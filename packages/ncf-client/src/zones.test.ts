@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { NCF_BASE_URLS } from "./create-ncf-client.js";
 import { createNcfClient, type NcfClientOptions, ResponseBodyError, ValidationError } from "./index.js";
+import { NCF_BASE_URLS } from "./ncf.js";
 
 const keys = { accessKey: "ncp_iam_EXAMPLEACCESSKEY", secretKey: "EXAMPLESECRETKEY" };
 

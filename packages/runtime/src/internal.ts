@@ -1,7 +1,8 @@
 // Helpers fnapi's own clients share. Published so that the clients can import them, with no semver promise:
 // anything here may change in any release. Not for use outside the fnapi packages.
 export { parseBaseUrl, quoteValue } from "./base-url.js";
-export type { BuildPlatform } from "./build-platform.js";
+export type { BuildTarget } from "./build-target.js";
+export { type ClientHandle, coreOf, withCore } from "./client-handle.js";
 export { assertOptionsObject, checkOptions, type OptionKind } from "./options-object.js";
 export { type PoolOptions, type PoolOutcome, runPool } from "./retry/pool.js";
 export { parseRetryAfter } from "./retry/retry-after.js";
