@@ -1,7 +1,6 @@
 // How an operation's request is built: a path template of the spec with its parameters percent-encoded, and a
 // query of scalars — the same string openapi-fetch makes (its default serializers, proven by a property test
-// in request-url.test.ts), without loading it. Values go in through a function, never as a `String.replace`
-// pattern: openapi-fetch's default path serializer reads `$&` or `$'` in a value as replacement patterns.
+// in request-url.test.ts), without loading it.
 
 /** A scalar query or path value; `undefined` (and `null`) leave the parameter out, as openapi-fetch does. */
 export type ParamValue = string | number | boolean | null | undefined;
