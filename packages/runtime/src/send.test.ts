@@ -18,6 +18,7 @@ import { requestUrl } from "./request-url.js";
 import { createStandardRetryStrategy } from "./retry/strategy.js";
 import { resolveRetryOptions } from "./retry-options.js";
 import { send } from "./send.js";
+import { ENCODINGS } from "./test/encodings.js";
 import type { paths } from "./test/paths.js";
 import { type Answer, hangingAnswer, json, observedBody, scriptedFetch } from "./test/scripted-fetch.js";
 
@@ -758,5 +759,102 @@ describe("send: the client-wide retry budget", () => {
     const error = await run("delete", "/things/{id}", params, deleteThing).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 503, attempts: 5 });
     expect(calls).toHaveLength(5);
+  });
+});
+
+describe("send: what a server controls is redacted on success too (#24, class 1: secrets echoed on a 2xx)", () => {
+  // The token the scheme sends, echoed back as the request id of a 204 and of a listing's 200, in every
+  // encoding the redactor covers: the result, the log line and JSON.stringify(result) never hold it.
+  const token = TOKENS[0] as string;
+  for (const [encoding, encode] of Object.entries(ENCODINGS)) {
+    it(`X-Request-Id echoing the token as ${encoding}: 204 and 200`, async () => {
+      const logged: CallLogEntry[] = [];
+      const { run, core } = setup(
+        [
+          new Response(null, { status: 204, headers: { "x-request-id": `id-${encode(token)}-1` } }),
+          json(200, { id: "x", size: 1 }, { headers: { "x-request-id": `id-${encode(token)}-2` } }),
+        ],
+        { logger: (entry) => logged.push(entry) },
+      );
+      void run;
+      const request = (method: string) => ({ method, url: `${BASE}/things/1` });
+      const deleted = await send(core, request("DELETE"), deleteThing);
+      const listed = await send(core, request("GET"), getThing);
+      for (const result of [deleted, listed]) {
+        expect(result.requestId).toContain(REDACTED);
+        expect(result.requestId).not.toContain(encode(token));
+        expect(JSON.stringify({ ...result, headers: undefined })).not.toContain(encode(token));
+      }
+      expect(logged.map((entry) => entry.requestId)).toEqual([deleted.requestId, listed.requestId]);
+      expect(JSON.stringify(logged)).not.toContain(encode(token));
+    });
+  }
+
+  it("a plain request id is kept as it is", async () => {
+    const { core } = setup([new Response(null, { status: 204, headers: { "x-request-id": "req-0123" } })]);
+    const result = await send(core, { method: "DELETE", url: `${BASE}/things/1` }, deleteThing);
+    expect(result.requestId).toBe("req-0123");
+  });
+
+  it("the typed client's 2xx headers are redacted too", async () => {
+    const { client } = setup([
+      new Response(null, { status: 204, headers: { "x-request-id": encodeURIComponent(token) } }),
+    ]);
+    const { response } = await client.DELETE("/things/{id}", params);
+    expect(response.headers.get("x-request-id")).toBe(REDACTED);
+  });
+});
+
+describe("send: one retry strategy per client, throttle-aware", () => {
+  it("a 429 with Retry-After pauses the client's other calls once, and they share it", async () => {
+    vi.useFakeTimers();
+    try {
+      let requests = 0;
+      const fetchAt: number[] = [];
+      const { core } = setup([
+        () => {
+          requests++;
+          fetchAt.push(Date.now());
+          return requests === 1
+            ? json(429, errorBody("SLOW", "slow"), { headers: { "retry-after": "2" } })
+            : new Response(null, { status: 204 });
+        },
+      ]);
+      const request = { method: "DELETE", url: `${BASE}/things/1` };
+      const first = send(core, request, deleteThing);
+      await vi.advanceTimersByTimeAsync(10);
+      // A second call started during the pause waits for it, though its own first attempt never failed.
+      const second = send(core, request, deleteThing);
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(requests).toBe(1);
+      await vi.advanceTimersByTimeAsync(1_100);
+      await expect(first).resolves.toMatchObject({ attempts: 2 });
+      await expect(second).resolves.toMatchObject({ attempts: 1 });
+      expect(requests).toBe(3);
+      expect(Math.min(...fetchAt.slice(1)) - (fetchAt[0] as number)).toBeGreaterThanOrEqual(2_000);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("a retryStrategy given to the client is the one every call asks", async () => {
+    const acquireAttempt = vi.fn(async () => {});
+    const retryDelay = vi.fn(() => undefined);
+    const recordSuccess = vi.fn();
+    const scripted = scriptedFetch(json(503, errorBody("BUSY", "busy")), new Response(null, { status: 204 }));
+    const core = createClientCore({
+      baseUrl: BASE,
+      auth: tokenScheme().scheme,
+      errors,
+      retry: resolveRetryOptions({ retryStrategy: { acquireAttempt, retryDelay, recordSuccess } }),
+      fetch: scripted.fetch,
+    });
+    await expect(send(core, { method: "DELETE", url: `${BASE}/x` }, deleteThing)).rejects.toMatchObject({
+      status: 503,
+    });
+    await send(core, { method: "DELETE", url: `${BASE}/x` }, deleteThing);
+    expect(acquireAttempt).toHaveBeenCalledTimes(2);
+    expect(retryDelay).toHaveBeenCalledWith(expect.objectContaining({ retryable: true, status: 503 }), 1);
+    expect(recordSuccess).toHaveBeenCalledTimes(1);
   });
 });
