@@ -36,8 +36,11 @@ export interface FgsClientCommonOptions extends RetryOptions {
 
 /** What an auth scheme of FunctionGraph is made from: the client's project, clock and crypto. */
 export interface FgsAuthSettings {
+  /** The client's project (AK/SK signs it as `X-Project-Id`). */
   projectId: string;
+  /** The client's time source, when one was given. */
   clock?: Clock | undefined;
+  /** The build's crypto (node:crypto or Web Crypto), or the one given. */
   crypto: SigningCrypto;
 }
 

@@ -64,6 +64,7 @@ export interface ClientCoreOptions {
 
 /** A client's settings, checked and frozen. */
 export interface ClientCore extends Readonly<ClientCoreOptions> {
+  /** The `fetch` to send with (the global one unless one was given). */
   readonly fetch: typeof fetch;
 }
 

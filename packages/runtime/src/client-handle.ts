@@ -5,10 +5,12 @@ import { ValidationError } from "./errors.js";
 // non-enumerable property, so `util.inspect(client)`, `JSON.stringify(client)` and spreading never reach the
 // auth scheme (whose closure holds the credentials).
 
-const CORE = "__fnapiCore";
+/** The property a client object keeps its settings under (not enumerable). */
+export const CORE = "__fnapiCore";
 
 /** A client object: whatever it shows, and its settings out of sight. */
 export interface ClientHandle {
+  /** The client's settings, for the standalone operations (not enumerable: never shown). */
   readonly [CORE]: ClientCore;
 }
 

@@ -28,6 +28,7 @@ export {
 export type { CallLogEntry, CallLogger } from "./logger.js";
 export {
   buildRequest,
+  type HttpMethod,
   type OutgoingRequest,
   type ParamValue,
   type PathEncoder,

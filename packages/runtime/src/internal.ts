@@ -2,7 +2,9 @@
 // anything here may change in any release. Not for use outside the fnapi packages.
 export { parseBaseUrl, quoteValue } from "./base-url.js";
 export type { BuildTarget } from "./build-target.js";
-export { type ClientHandle, coreOf, withCore } from "./client-handle.js";
+export { type ClientHandle, CORE, coreOf, withCore } from "./client-handle.js";
+// The types its declarations use, as the root entry has them (types only: nothing more is loaded).
+export type * from "./index.js";
 export { assertOptionsObject, checkOptions, type OptionKind } from "./options-object.js";
 export { type PoolOptions, type PoolOutcome, runPool } from "./retry/pool.js";
 export { parseRetryAfter } from "./retry/retry-after.js";

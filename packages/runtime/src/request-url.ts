@@ -10,8 +10,11 @@ export type PathEncoder = (value: string) => string;
 
 /** What a request is, before it is authenticated: built once per call, copied for every attempt. */
 export interface OutgoingRequest {
+  /** The HTTP method, upper case. */
   method: string;
+  /** The absolute URL, parameters encoded. */
   url: string;
+  /** Headers of this request, besides the client's (no credentials: the auth scheme adds those). */
   headers?: Record<string, string> | undefined;
   /** The body, already serialised (JSON text). */
   body?: string | null | undefined;
@@ -60,7 +63,8 @@ export type RequestBody<Operation> = Operation extends {
   ? Body
   : never;
 
-type Method = "get" | "put" | "post" | "delete" | "patch" | "head" | "options";
+/** A method of an operation in openapi-typescript's `paths`. */
+export type HttpMethod = "get" | "put" | "post" | "delete" | "patch" | "head" | "options";
 
 /**
  * An operation's request, typed by the generated `paths`: a path that is not in the spec, a method it does
@@ -69,7 +73,7 @@ type Method = "get" | "put" | "post" | "delete" | "patch" | "head" | "options";
 export function buildRequest<
   Paths extends {},
   Path extends keyof Paths & string,
-  M extends Method & keyof Paths[Path],
+  M extends HttpMethod & keyof Paths[Path],
 >(
   target: { readonly baseUrl: string; readonly encodePath?: PathEncoder | undefined },
   method: M,

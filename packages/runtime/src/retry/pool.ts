@@ -1,6 +1,7 @@
 // The one worker pool of the product: at most `concurrency` workers at once over a list, in order. An aborted
 // signal stops new work; what is in flight settles (the worker decides whether to pass the signal on).
 
+/** How `runPool` runs. */
 export interface PoolOptions {
   /** Workers at once, an integer from 1. */
   concurrency: number;

@@ -35,18 +35,21 @@ export interface RetryStrategy {
   recordSuccess(): void;
 }
 
+/** Options of the standard retry strategy (what `RetryOptions` of a client fill in). */
 export interface StandardRetryOptions {
   /** Attempts in all, including the first. Default 3. */
   maxAttempts?: number;
-  /** Backoff base and cap in milliseconds. Default 200 and 5 000. */
+  /** Backoff base in milliseconds. Default 200. */
   baseMs?: number;
+  /** Backoff cap in milliseconds. Default 5 000. */
   maxMs?: number;
   /** A `Retry-After` longer than this is not waited for. Default 20 000. */
   maxRetryAfterMs?: number;
   /** Tokens of the retry quota. Default 100. */
   retryBudget?: number;
-  /** Injected for tests. */
+  /** A number in [0, 1) for the jitter. Injected for tests; default `Math.random`. */
   random?: () => number;
+  /** The time in milliseconds. Injected for tests; default `Date.now`. */
   now?: () => number;
 }
 
