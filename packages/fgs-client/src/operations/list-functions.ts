@@ -1,7 +1,7 @@
-import { ValidationError } from "@fnapi/runtime";
-import { checkOptions } from "@fnapi/runtime/internal";
-import type { FgsContext } from "../context.js";
-import type { components } from "../generated/fgs.js";
+import { buildRequest, send, ValidationError } from "@fnapi/runtime";
+import { checkOptions, coreOf } from "@fnapi/runtime/internal";
+import type { Fgs } from "../fgs.js";
+import type { components, paths } from "../generated/fgs.js";
 import { checkFunctionList } from "./list-guards.js";
 
 /** A function as listed: the 7-field URN, its name and package, and when it was last changed. */
@@ -71,10 +71,7 @@ export const toDate = (value: unknown): Date | undefined => {
  * project. A page is fetched only when the previous one has been consumed, so memory does not grow with the
  * number of functions. Stop early with `break`, or with `signal`. Bad options throw at once (no request).
  */
-export function listFunctions(
-  { kit, projectId }: FgsContext,
-  options?: ListFunctionsOptions,
-): AsyncIterable<ListedFunction> {
+export function listFunctions(fgs: Fgs, options?: ListFunctionsOptions): AsyncIterable<ListedFunction> {
   const {
     pageSize = 400,
     packageName,
@@ -94,12 +91,23 @@ export function listFunctions(
       "it must be 1-64 letters, digits, _ or - (a package of the project)",
     );
   }
+  const core = coreOf(fgs);
   return {
     async *[Symbol.asyncIterator]() {
       const pages = paged<ListedFunction["raw"]>(
         async (query) =>
           (
-            await kit.call<Record<string, unknown>>(
+            await send<Record<string, unknown>>(
+              core,
+              buildRequest<paths, "/v2/{project_id}/fgs/functions", "get">(
+                core,
+                "get",
+                "/v2/{project_id}/fgs/functions",
+                {
+                  path: { project_id: fgs.projectId },
+                  query: packageName ? { ...query, package_name: packageName } : query,
+                },
+              ),
               {
                 signal,
                 idempotent: true,
@@ -107,15 +115,6 @@ export function listFunctions(
                 operation: "listFunctions",
                 check: checkFunctionList,
               },
-              (fetch) =>
-                kit.client.GET("/v2/{project_id}/fgs/functions", {
-                  params: {
-                    path: { project_id: projectId },
-                    query: packageName ? { ...query, package_name: packageName } : query,
-                  },
-                  parseAs: "stream",
-                  fetch,
-                }),
             )
           ).data,
         "functions",

@@ -1,13 +1,8 @@
 import { inspect } from "node:util";
 import { describe, expect, it, vi } from "vitest";
 import type { AuthScheme } from "./auth-scheme.js";
-import {
-  type CallPolicy,
-  type ClientKit,
-  type ClientKitOptions,
-  createClientKit,
-  type ErrorMapping,
-} from "./client-kit.js";
+import type { CallPolicy } from "./call-result.js";
+import { type ClientCoreOptions, createClientCore, type ErrorMapping } from "./client-core.js";
 import {
   ApiError,
   NetworkError,
@@ -17,8 +12,13 @@ import {
   TimeoutError,
 } from "./errors.js";
 import type { CallLogEntry } from "./logger.js";
+import { createOpenapiClient } from "./openapi-client.js";
 import { REDACTED } from "./redact.js";
+import { requestUrl } from "./request-url.js";
+import { createStandardRetryStrategy } from "./retry/strategy.js";
 import { resolveRetryOptions } from "./retry-options.js";
+import { send } from "./send.js";
+import { ENCODINGS } from "./test/encodings.js";
 import type { paths } from "./test/paths.js";
 import { type Answer, hangingAnswer, json, observedBody, scriptedFetch } from "./test/scripted-fetch.js";
 
@@ -67,10 +67,18 @@ function tokenScheme(repairs = true) {
   return { scheme, onUnauthorized, authorize };
 }
 
-function setup(answers: Answer[], options: Partial<ClientKitOptions> = {}) {
+/** A client's settings and its typed client, with a retry strategy of its own (never shared between tests). */
+function kitOf(options: ClientCoreOptions) {
+  const retry = { ...options.retry, strategy: createStandardRetryStrategy(options.retry) };
+  const core = createClientCore({ ...options, retry });
+  return { core, client: createOpenapiClient<paths>(core) };
+}
+type Kit = ReturnType<typeof kitOf>;
+
+function setup(answers: Answer[], options: Partial<ClientCoreOptions> = {}) {
   const scripted = scriptedFetch(...answers);
   const auth = tokenScheme();
-  const kit = createClientKit<paths>({
+  const kit = kitOf({
     baseUrl: BASE,
     auth: auth.scheme,
     errors,
@@ -81,19 +89,24 @@ function setup(answers: Answer[], options: Partial<ClientKitOptions> = {}) {
   return { ...kit, run: runOn(kit), calls: scripted.calls, auth };
 }
 
-/** An operation's call as the clients make one: the typed client's request, under `policy`. */
-function runOn(kit: ClientKit<paths>) {
+/** An operation's call as the clients make one: its request built from the path template, under `policy`. */
+function runOn(kit: Kit) {
   return (
     method: "get" | "post" | "delete",
     path: "/things/{id}" | "/things",
-    init: object,
+    init: { params?: { path?: { id: string }; query?: Record<string, string> }; body?: unknown },
     policy: CallPolicy,
   ): Promise<unknown> =>
-    kit
-      .call(policy, (fetch) =>
-        kit.client.request(method as never, path as never, { ...init, fetch, parseAs: "stream" } as never),
-      )
-      .then((result) => result.data);
+    send(
+      kit.core,
+      {
+        method: method.toUpperCase(),
+        url: requestUrl(BASE, path, init.params?.path, init.params?.query),
+        body: init.body === undefined ? null : JSON.stringify(init.body),
+        ...(init.body === undefined ? {} : { headers: { "content-type": "application/json" } }),
+      },
+      policy,
+    ).then((result) => result.data);
 }
 
 const deleteThing = { idempotent: true, result: "none" } as const;
@@ -111,7 +124,7 @@ const secretForms = [SECRET_KEY, ...TOKENS].flatMap((s) => [
   s.slice(0, 12),
 ]);
 
-describe("createClientKit: run", () => {
+describe("send: run", () => {
   it("sends an authenticated request to the operation's URL, redirects refused", async () => {
     const { run, calls } = setup([new Response(null, { status: 204 })]);
     await expect(run("delete", "/things/{id}", params, deleteThing)).resolves.toBeUndefined();
@@ -245,7 +258,7 @@ describe("createClientKit: run", () => {
       },
       secrets: () => [],
     };
-    const broken = createClientKit<paths>({
+    const broken = kitOf({
       baseUrl: BASE,
       auth: scheme,
       errors,
@@ -288,7 +301,7 @@ describe("createClientKit: run", () => {
       secrets: () => [],
     };
     const fetchSpy = vi.fn();
-    const kit = createClientKit<paths>({ baseUrl: BASE, auth: stuck, errors, retry, fetch: fetchSpy });
+    const kit = kitOf({ baseUrl: BASE, auth: stuck, errors, retry, fetch: fetchSpy });
     await expect(runOn(kit)("delete", "/things/{id}", params, deleteThing)).rejects.toBeInstanceOf(
       TimeoutError,
     );
@@ -347,7 +360,7 @@ describe("createClientKit: run", () => {
     it("gives up at once when the scheme cannot repair, and a 401 is never retried otherwise", async () => {
       const scripted = scriptedFetch(json(401, errorBody("AUTH", "bad key")));
       const auth = tokenScheme(false);
-      const kit = createClientKit<paths>({
+      const kit = kitOf({
         baseUrl: BASE,
         auth: auth.scheme,
         errors,
@@ -494,7 +507,7 @@ describe("createClientKit: run", () => {
   });
 });
 
-describe("createClientKit: client", () => {
+describe("send: client", () => {
   it("is the openapi-fetch client, authenticated", async () => {
     const { client, calls } = setup([new Response(null, { status: 204 })]);
     const { response, error } = await client.DELETE("/things/{id}", params);
@@ -541,13 +554,15 @@ function oddStatus(status: number) {
   return () => Object.defineProperty(new Response("odd", { status: 500 }), "status", { value: status });
 }
 
-describe("createClientKit: every failure typed (#17.3, #17.4)", () => {
+describe("send: every failure typed (#17.3, #17.4)", () => {
   for (const status of [200, 400, 503]) {
     it(`a ${status} body that ends early: a NetworkError naming method and URL, retried when idempotent`, async () => {
       const { run, calls } = setup([endsEarly('{"id":"x', status), json(200, { id: "x", size: 1 })]);
       await expect(run("get", "/things/{id}", params, getThing)).resolves.toEqual({ id: "x", size: 1 });
       expect(calls.length).toBeGreaterThan(1);
-      const once = setup([endsEarly('{"id":"x', status)], { retry: { ...fast, maxAttempts: 1 } });
+      const once = setup([endsEarly('{"id":"x', status)], {
+        retry: resolveRetryOptions({ maxAttempts: 1, backoff: { baseMs: 0, maxMs: 0 }, timeoutMs: 1_000 }),
+      });
       const error = await once.run("get", "/things/{id}", params, getThing).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(NetworkError);
       expect(error).toMatchObject({ method: "GET", url: `${BASE}/things/a%20b%2F1`, attempts: 1 });
@@ -578,7 +593,7 @@ describe("createClientKit: every failure typed (#17.3, #17.4)", () => {
   }
 });
 
-describe("createClientKit: the redactor knows every secret of the call (#17.1)", () => {
+describe("send: the redactor knows every secret of the call (#17.1)", () => {
   it("a token rejected by a 401 and echoed by the repair's answer is redacted", async () => {
     const { run, calls } = setup([
       json(401, errorBody("AUTH", "expired")),
@@ -622,7 +637,7 @@ describe("createClientKit: the redactor knows every secret of the call (#17.1)",
   });
 });
 
-describe("createClientKit: secrets are asked for only when something is redacted", () => {
+describe("send: secrets are asked for only when something is redacted", () => {
   it("a successful call never asks the scheme for its secrets; a failed one does, with every attempt's", async () => {
     const scripted = tokenScheme();
     const secrets = vi.spyOn(scripted.scheme, "secrets");
@@ -639,7 +654,7 @@ describe("createClientKit: secrets are asked for only when something is redacted
   });
 });
 
-describe("createClientKit: one refresh per rejected token (#17.7)", () => {
+describe("send: one refresh per rejected token (#17.7)", () => {
   it("a 401 on the repair attempt does not make the scheme drop the token it just got", async () => {
     const { run, auth } = setup([json(401, errorBody("AUTH", "no"))]);
     await expect(run("delete", "/things/{id}", params, deleteThing)).rejects.toMatchObject({ status: 401 });
@@ -648,7 +663,7 @@ describe("createClientKit: one refresh per rejected token (#17.7)", () => {
   });
 });
 
-describe("createClientKit: the typed client goes through the same pipeline", () => {
+describe("send: the typed client goes through the same pipeline", () => {
   it("client.DELETE rides out 503, 503, 204, signing each attempt afresh", async () => {
     const { client, calls } = setup([
       json(503, errorBody("BUSY", "busy")),
@@ -703,14 +718,14 @@ describe("createClientKit: the typed client goes through the same pipeline", () 
   });
 });
 
-describe("createClientKit: the client-wide retry budget", () => {
+describe("send: the client-wide retry budget", () => {
   it("bounds a 503 storm: 200 concurrent calls send at most 300 requests", async () => {
     let requests = 0;
     const storm: typeof fetch = async () => {
       requests++;
       return json(503, errorBody("BUSY", "busy"));
     };
-    const kit = createClientKit<paths>({
+    const kit = kitOf({
       baseUrl: BASE,
       auth: tokenScheme().scheme,
       errors,
@@ -744,5 +759,102 @@ describe("createClientKit: the client-wide retry budget", () => {
     const error = await run("delete", "/things/{id}", params, deleteThing).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 503, attempts: 5 });
     expect(calls).toHaveLength(5);
+  });
+});
+
+describe("send: what a server controls is redacted on success too (#24, class 1: secrets echoed on a 2xx)", () => {
+  // The token the scheme sends, echoed back as the request id of a 204 and of a listing's 200, in every
+  // encoding the redactor covers: the result, the log line and JSON.stringify(result) never hold it.
+  const token = TOKENS[0] as string;
+  for (const [encoding, encode] of Object.entries(ENCODINGS)) {
+    it(`X-Request-Id echoing the token as ${encoding}: 204 and 200`, async () => {
+      const logged: CallLogEntry[] = [];
+      const { run, core } = setup(
+        [
+          new Response(null, { status: 204, headers: { "x-request-id": `id-${encode(token)}-1` } }),
+          json(200, { id: "x", size: 1 }, { headers: { "x-request-id": `id-${encode(token)}-2` } }),
+        ],
+        { logger: (entry) => logged.push(entry) },
+      );
+      void run;
+      const request = (method: string) => ({ method, url: `${BASE}/things/1` });
+      const deleted = await send(core, request("DELETE"), deleteThing);
+      const listed = await send(core, request("GET"), getThing);
+      for (const result of [deleted, listed]) {
+        expect(result.requestId).toContain(REDACTED);
+        expect(result.requestId).not.toContain(encode(token));
+        expect(JSON.stringify({ ...result, headers: undefined })).not.toContain(encode(token));
+      }
+      expect(logged.map((entry) => entry.requestId)).toEqual([deleted.requestId, listed.requestId]);
+      expect(JSON.stringify(logged)).not.toContain(encode(token));
+    });
+  }
+
+  it("a plain request id is kept as it is", async () => {
+    const { core } = setup([new Response(null, { status: 204, headers: { "x-request-id": "req-0123" } })]);
+    const result = await send(core, { method: "DELETE", url: `${BASE}/things/1` }, deleteThing);
+    expect(result.requestId).toBe("req-0123");
+  });
+
+  it("the typed client's 2xx headers are redacted too", async () => {
+    const { client } = setup([
+      new Response(null, { status: 204, headers: { "x-request-id": encodeURIComponent(token) } }),
+    ]);
+    const { response } = await client.DELETE("/things/{id}", params);
+    expect(response.headers.get("x-request-id")).toBe(REDACTED);
+  });
+});
+
+describe("send: one retry strategy per client, throttle-aware", () => {
+  it("a 429 with Retry-After pauses the client's other calls once, and they share it", async () => {
+    vi.useFakeTimers();
+    try {
+      let requests = 0;
+      const fetchAt: number[] = [];
+      const { core } = setup([
+        () => {
+          requests++;
+          fetchAt.push(Date.now());
+          return requests === 1
+            ? json(429, errorBody("SLOW", "slow"), { headers: { "retry-after": "2" } })
+            : new Response(null, { status: 204 });
+        },
+      ]);
+      const request = { method: "DELETE", url: `${BASE}/things/1` };
+      const first = send(core, request, deleteThing);
+      await vi.advanceTimersByTimeAsync(10);
+      // A second call started during the pause waits for it, though its own first attempt never failed.
+      const second = send(core, request, deleteThing);
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(requests).toBe(1);
+      await vi.advanceTimersByTimeAsync(1_100);
+      await expect(first).resolves.toMatchObject({ attempts: 2 });
+      await expect(second).resolves.toMatchObject({ attempts: 1 });
+      expect(requests).toBe(3);
+      expect(Math.min(...fetchAt.slice(1)) - (fetchAt[0] as number)).toBeGreaterThanOrEqual(2_000);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("a retryStrategy given to the client is the one every call asks", async () => {
+    const acquireAttempt = vi.fn(async () => {});
+    const retryDelay = vi.fn(() => undefined);
+    const recordSuccess = vi.fn();
+    const scripted = scriptedFetch(json(503, errorBody("BUSY", "busy")), new Response(null, { status: 204 }));
+    const core = createClientCore({
+      baseUrl: BASE,
+      auth: tokenScheme().scheme,
+      errors,
+      retry: resolveRetryOptions({ retryStrategy: { acquireAttempt, retryDelay, recordSuccess } }),
+      fetch: scripted.fetch,
+    });
+    await expect(send(core, { method: "DELETE", url: `${BASE}/x` }, deleteThing)).rejects.toMatchObject({
+      status: 503,
+    });
+    await send(core, { method: "DELETE", url: `${BASE}/x` }, deleteThing);
+    expect(acquireAttempt).toHaveBeenCalledTimes(2);
+    expect(retryDelay).toHaveBeenCalledWith(expect.objectContaining({ retryable: true, status: 503 }), 1);
+    expect(recordSuccess).toHaveBeenCalledTimes(1);
   });
 });
