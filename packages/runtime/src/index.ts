@@ -28,4 +28,5 @@ export {
   ValidationError,
 } from "./errors.js";
 export type { CallLogEntry, CallLogger } from "./logger.js";
+export { LISTING_BOUNDS, type ListingBounds, ListingLimitError, STREAMED_LISTING_BOUNDS } from "./paging.js";
 export type { ResolvedRetryOptions, RetryOptions } from "./retry-options.js";

@@ -4,3 +4,23 @@ export { parseBaseUrl, quoteValue } from "./base-url.js";
 export type { BuildPlatform } from "./build-platform.js";
 export { assertOptionsObject, checkOptions, type OptionKind } from "./options-object.js";
 export { type ResolvedRetryOptions, type RetryOptions, resolveRetryOptions } from "./retry-options.js";
+export { boundedList, boundedPages, type ListingBudget, listingBudget, type Page } from "./paging.js";
+export { type ApplyPlanOptions, applyPlan, distinct, errorData, type PruneSteps, type Removal } from "./prune/apply.js";
+export {
+  checkCount,
+  checkDate,
+  checkFunction,
+  checkGate,
+  checkGlobs,
+  checkMs,
+  checkName,
+  checkSignal,
+  type NameFilter,
+  nameFilter,
+  type PruneGate,
+  parseAge,
+  pruneOptions,
+} from "./prune/checks.js";
+export { compileGlob, type Glob } from "./prune/glob.js";
+export { ITEMS_PER_TURN, pause } from "./prune/pause.js";
+export type { ErrorData, PruneReport, Skipped } from "./prune/report.js";

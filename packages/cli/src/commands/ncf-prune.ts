@@ -1,8 +1,7 @@
+import { applyNcfPrune, type NcfPruneTarget, planNcfPrune } from "@fnapi/ncf-client/prune";
 import { ncfConnection } from "../clients.js";
 import { defineCommand } from "../command.js";
 import { UsageError } from "../errors.js";
-import { createPruneGate } from "../prune/engine.js";
-import { applyNcfPrune, type NcfPruneTarget, planNcfPrune } from "../prune/ncf.js";
 import { text } from "../text.js";
 import { listingInvocation, ncfPlanText, PRUNE_FLAGS, prune } from "./prune-shared.js";
 
@@ -25,11 +24,9 @@ SIGINT/SIGTERM, the same command again finishes the job.`,
     if (platform !== undefined && platform !== "vpc" && platform !== "classic") {
       throw new UsageError(text`--platform is "${platform}"; it must be vpc or classic`, command.name);
     }
-    const gate = createPruneGate();
-    const { client: ncf } = ncfConnection(
-      { ...listingInvocation(invocation), fetch: gate.observe(invocation.fetch) },
-      { maxAttempts: 1 },
-    );
+    // Every request on the client's send path: its retry strategy retries 429s and 5xx (inside the cascade
+    // too, after actions already went), with one back-off for the whole run.
+    const { client: ncf } = ncfConnection(listingInvocation(invocation));
     await prune(
       invocation,
       () =>
@@ -40,7 +37,7 @@ SIGINT/SIGTERM, the same command again finishes the job.`,
           signal: invocation.signal,
         }),
       ncfPlanText,
-      (plan, options) => applyNcfPrune(ncf, plan, { ...options, gate }),
+      (plan, options) => applyNcfPrune(ncf, plan, options),
       (t: NcfPruneTarget) => t.name,
       "packages",
     );

@@ -1,11 +1,11 @@
 import { type Emulator, startEmulator } from "@fnapi/emulator";
 import { createFgsClient, ValidationError } from "@fnapi/fgs-client";
+import { applyFgsPrune, planFgsPrune } from "@fnapi/fgs-client/prune";
 import { createNcfClient } from "@fnapi/ncf-client";
+import { applyNcfPrune, planNcfPrune } from "@fnapi/ncf-client/prune";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createPruneGate, retryAfterMs } from "./engine.js";
-import { applyFgsPrune, applyNcfPrune, planFgsPrune, planNcfPrune } from "./index.js";
 
-// planPrune/applyPrune against the emulator in this process (authentication off): plan, keepVersions around
+// The prune library (@fnapi/fgs-client/prune, @fnapi/ncf-client/prune) against the emulator in this process (authentication off): plan, keepVersions around
 // an alias, apply, a 429 storm through the emulator's fault injection, an interrupt then a resume, the cascade.
 
 const PROJECT = "7aad83af3e8d42e99ac194e8419e2c9b";
@@ -47,15 +47,8 @@ beforeAll(async () => {
 afterAll(() => emu.close());
 beforeEach(() => emu.reset());
 
-const fgsClient = (gate = createPruneGate({ baseMs: 5 })) => ({
-  gate,
-  fgs: createFgsClient({
-    projectId: PROJECT,
-    token: "t",
-    baseUrl: emu.url,
-    maxAttempts: 1,
-    fetch: gate.observe(),
-  }),
+const fgsClient = () => ({
+  fgs: createFgsClient({ projectId: PROJECT, token: "t", baseUrl: emu.url, backoff: { baseMs: 5 } }),
 });
 const names = () => emu.state().huawei.functions.map((f) => f.urn.split(":")[6]);
 const fault = (body: object) =>
@@ -122,16 +115,6 @@ describe("applyFgsPrune", () => {
     expect(again.complete).toBe(true);
   });
 
-  it("a 429 storm: one shared back-off, then every planned function is gone", async () => {
-    const { fgs, gate } = fgsClient();
-    const plan = await planFgsPrune(fgs, { match: ["preview-*"], now: NOW });
-    await fault({ operation: "deleteFunction", status: 429, times: 8 });
-    const report = await applyFgsPrune(fgs, plan, { gate, concurrency: 4, confirmIntervalMs: 50 });
-    expect(report.counts.throttled).toBeGreaterThanOrEqual(8);
-    expect(report.counts).toMatchObject({ deleted: 32, failed: 0, remaining: 0 });
-    expect(names().filter((n) => n?.startsWith("preview-"))).toEqual([]);
-  });
-
   it("an abort stops new work, lets in-flight settle and reports; the same plan again finishes", async () => {
     const { fgs } = fgsClient();
     const plan = await planFgsPrune(fgs, { match: ["preview-*"], now: NOW });
@@ -173,32 +156,11 @@ describe("NCF prune", () => {
       accessKey: "k",
       secretKey: "s",
       baseUrl: `${emu.url}/ncf/api/v2`,
-      maxAttempts: 1,
     });
     const plan = await planNcfPrune(ncf, { match: ["ci-*"] });
     expect(plan.targets.map((t) => t.name)).toEqual(["ci-1", "ci-2"]);
     const report = await applyNcfPrune(ncf, plan, { confirmIntervalMs: 50 });
     expect(report).toMatchObject({ complete: true, counts: { deleted: 2, remaining: 0 } });
     expect(emu.state().ncp.packages.map((p) => p.name)).toEqual(["keep"]);
-  });
-});
-
-describe("the gate", () => {
-  it("reads Retry-After as seconds or an HTTP date", () => {
-    expect(retryAfterMs("3")).toBe(3000);
-    expect(retryAfterMs(new Date(Date.now() + 5000).toUTCString())).toBeGreaterThan(3000);
-    expect(retryAfterMs("soon")).toBeUndefined();
-  });
-
-  it("closes for a 429's Retry-After seen by the observed fetch, for every caller", async () => {
-    const gate = createPruneGate();
-    const fetch = gate.observe(
-      async () => new Response("{}", { status: 429, headers: { "retry-after": "1" } }),
-    );
-    await fetch("http://127.0.0.1/");
-    const started = Date.now();
-    await gate.wait();
-    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
-    expect(gate.throttles).toBe(1);
   });
 });

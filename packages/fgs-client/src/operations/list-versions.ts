@@ -1,5 +1,5 @@
 import { ValidationError } from "@fnapi/runtime";
-import { checkOptions } from "@fnapi/runtime/internal";
+import { boundedList, checkOptions } from "@fnapi/runtime/internal";
 import type { FgsContext } from "../context.js";
 import type { components } from "../generated/fgs.js";
 import { parseFunctionUrn } from "../urn.js";
@@ -65,6 +65,7 @@ export async function listVersions(
   const { kit } = context;
   const versions: ListedVersion[] = [];
   const pages = paged<ListedVersion["raw"]>(
+    "listVersions",
     async (query) =>
       (
         await kit.call<Record<string, unknown>>(
@@ -108,7 +109,7 @@ export async function listAliases(
         fetch,
       }),
   );
-  return data.map((raw) => ({
+  return boundedList("listAliases", data).map((raw) => ({
     name: raw.name,
     version: raw.version,
     additionalVersions: { ...raw.additional_version_weights },

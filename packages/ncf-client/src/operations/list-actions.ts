@@ -1,4 +1,4 @@
-import { checkOptions } from "@fnapi/runtime/internal";
+import { boundedList, checkOptions } from "@fnapi/runtime/internal";
 import type { NcfContext } from "../context.js";
 import type { components } from "../generated/ncf.js";
 import { assertActionPackageName, assertPlatform, type Platform } from "../package-name.js";
@@ -33,5 +33,5 @@ export async function listActions(
         fetch,
       }),
   );
-  return data.content.actions;
+  return [...boundedList("listActions", data.content.actions)];
 }

@@ -1,4 +1,4 @@
-import { checkOptions } from "@fnapi/runtime/internal";
+import { boundedList, checkOptions } from "@fnapi/runtime/internal";
 import type { NcfContext } from "../context.js";
 import type { components } from "../generated/ncf.js";
 import { assertPlatform, type Platform } from "../package-name.js";
@@ -31,5 +31,5 @@ export async function listPackages(
         fetch,
       }),
   );
-  return data.content;
+  return [...boundedList("listPackages", data.content)];
 }
