@@ -1,13 +1,7 @@
 import type { AuthScheme } from "@fnapi/auth";
 import createClient, { type Client, type PathSerializer } from "openapi-fetch";
 import { type AttemptRequest, attemptRequest } from "./attempt-request.js";
-import {
-  type Attempt,
-  type AttemptOutcome,
-  isRetryableStatus,
-  parseRetryAfter,
-  runAttempts,
-} from "./attempts.js";
+import { type Attempt, type AttemptOutcome, runAttempts } from "./attempts.js";
 import { MAX_DATA_BODY_BYTES, readAtMost, readErrorBody } from "./bounded-body.js";
 import {
   type ApiError,
@@ -18,7 +12,9 @@ import {
 } from "./errors.js";
 import { type CallLogEntry, type CallLogger, safeLog } from "./logger.js";
 import { createRedactor, type Redactor } from "./redact.js";
-import { createRetryBudget, type RetryBudget } from "./retry-budget.js";
+import { parseRetryAfter } from "./retry/retry-after.js";
+import { isRetryableStatus } from "./retry/retryable.js";
+import type { RetryStrategy } from "./retry/strategy.js";
 import type { ResolvedRetryOptions } from "./retry-options.js";
 import { bodyError, send } from "./transport.js";
 
@@ -166,7 +162,7 @@ type Policy = CallPolicy | undefined;
 export function createClientKit<Paths extends {}>(options: ClientKitOptions): ClientKit<Paths> {
   const { auth, errors, retry, logger } = options;
   const fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
-  const budget: RetryBudget = createRetryBudget(retry.retryBudget);
+  const strategy: RetryStrategy = retry.strategy;
 
   async function pipeline(request: Request, policy: Policy, record: CallRecord | undefined) {
     const site: CallSite = { method: request.method, url: request.url };
@@ -181,7 +177,7 @@ export function createClientKit<Paths extends {}>(options: ClientKitOptions): Cl
     return runAttempts<Response>(
       {
         retry,
-        budget,
+        strategy,
         signal: policy ? policy.signal : request.signal,
         site,
         idempotent,
@@ -281,6 +277,7 @@ export function createClientKit<Paths extends {}>(options: ClientKitOptions): Cl
       error,
       giveUp,
       retryable: idempotent && (policy?.retryable?.(error) ?? isRetryableStatus(response.status)),
+      status: response.status,
       retryAfterMs: parseRetryAfter(response.headers.get("retry-after")),
       // Only an attempt that may still repair tells the scheme: a 401 on the repair attempt must not drop
       // the token just fetched, or every call of a burst would refresh again (one refresh per rejected token).

@@ -29,4 +29,10 @@ export {
 } from "./errors.js";
 export type { CallLogEntry, CallLogger } from "./logger.js";
 export { LISTING_BOUNDS, type ListingBounds, ListingLimitError, STREAMED_LISTING_BOUNDS } from "./paging.js";
+export {
+  type AttemptFailure,
+  createStandardRetryStrategy,
+  type RetryStrategy,
+  type StandardRetryOptions,
+} from "./retry/strategy.js";
 export type { ResolvedRetryOptions, RetryOptions } from "./retry-options.js";

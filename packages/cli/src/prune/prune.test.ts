@@ -115,6 +115,41 @@ describe("applyFgsPrune", () => {
     expect(again.complete).toBe(true);
   });
 
+  it("one shared back-off: a 429 with Retry-After pauses every new request of the run, then all are gone", async () => {
+    // Each request's start is recorded; the first DELETE is answered 429 with Retry-After: 1. The client's retry
+    // strategy (one per client) must hold every request that starts after that answer for the second: the
+    // throttled delete's retry and the other workers' next deletes alike. Only the other three workers' first
+    // deletes, already on their way when the 429 was answered, may start in the window. A gate that does
+    // nothing lets the throttled retry and every other delete go at once: a dozen requests in the window.
+    const starts: { at: number; method: string }[] = [];
+    let throttledAt = Number.POSITIVE_INFINITY;
+    const fgs = createFgsClient({
+      projectId: PROJECT,
+      token: "t",
+      baseUrl: emu.url,
+      fetch: async (input, init) => {
+        const request = new Request(input, init);
+        starts.push({ at: performance.now(), method: request.method });
+        if (request.method === "DELETE" && throttledAt === Number.POSITIVE_INFINITY) {
+          throttledAt = performance.now();
+          return new Response(JSON.stringify({ error_code: "FSS.0429", error_msg: "slow down" }), {
+            status: 429,
+            headers: { "content-type": "application/json", "retry-after": "1" },
+          });
+        }
+        return fetch(request);
+      },
+    });
+    const plan = await planFgsPrune(fgs, { match: ["preview-1*"], now: NOW });
+    expect(plan.targets.length).toBe(11);
+    const report = await applyFgsPrune(fgs, plan, { concurrency: 4, confirmIntervalMs: 50 });
+    const inWindow = starts.filter((s) => s.at > throttledAt && s.at < throttledAt + 950);
+    expect(inWindow.length).toBeLessThanOrEqual(3);
+    expect(starts.filter((s) => s.method === "DELETE")).toHaveLength(12); // 11 targets, one retried
+    expect(report).toMatchObject({ complete: true, counts: { deleted: 11, failed: 0, retries: 1 } });
+    expect(names().filter((n) => n?.startsWith("preview-1"))).toEqual([]);
+  });
+
   it("an abort stops new work, lets in-flight settle and reports; the same plan again finishes", async () => {
     const { fgs } = fgsClient();
     const plan = await planFgsPrune(fgs, { match: ["preview-*"], now: NOW });

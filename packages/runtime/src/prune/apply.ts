@@ -1,5 +1,6 @@
 import { sleep } from "../abort.js";
 import { ApiError } from "../errors.js";
+import { runPool } from "../retry/pool.js";
 import {
   checkCount,
   checkFunction,
@@ -9,7 +10,6 @@ import {
   type PruneGate,
   pruneOptions,
 } from "./checks.js";
-import { runPool } from "./pool-until-core.js";
 import type { ErrorData, PruneReport, Skipped } from "./report.js";
 
 // The apply step both clouds share: each distinct target once, a few at a time on the runtime's worker pool
@@ -86,27 +86,24 @@ export async function applyPlan<T>(
       // progress reporting must not change what the prune does
     }
   };
-  try {
-    await runPool(targets, { concurrency, ...(signal ? { signal } : {}) }, async (target) => {
-      if (signal?.aborted) return;
-      try {
-        await gate?.acquireAttempt(signal);
-      } catch {
-        return; // aborted while backing off: not started
-      }
-      if (signal?.aborted) return;
-      try {
-        // In-flight work is never cancelled by `signal`: it settles and is reported.
-        const removal = await steps.remove(target);
-        if ("skip" in removal) settle({ status: "skipped", target, reason: removal.skip });
-        else settle({ status: removal.status, target, attempts: removal.attempts });
-      } catch (error) {
-        settle({ status: "failed", target, error });
-      }
-    });
-  } catch {
-    // The pool stops on the signal; what did not settle is reported as not started.
-  }
+  // The runtime's one worker pool: it stops starting targets on the signal and never rejects.
+  await runPool(targets, { concurrency, signal }, async (target) => {
+    if (signal?.aborted) return;
+    try {
+      await gate?.acquireAttempt(signal);
+    } catch {
+      return; // aborted while backing off: not started
+    }
+    if (signal?.aborted) return;
+    try {
+      // In-flight work is never cancelled by `signal`: it settles and is reported.
+      const removal = await steps.remove(target);
+      if ("skip" in removal) settle({ status: "skipped", target, reason: removal.skip });
+      else settle({ status: removal.status, target, attempts: removal.attempts });
+    } catch (error) {
+      settle({ status: "failed", target, error });
+    }
+  });
   const all = targets.map((t) => outcomes.get(t));
   const done = all.flatMap((o) => (o && (o.status === "deleted" || o.status === "gone") ? [o.target] : []));
   const interrupted = all.some((o) => o === undefined);
