@@ -79,11 +79,14 @@ export interface FgsPrunePlan {
 function functionTarget(fn: ListedFunction, packageName: string | undefined): FgsPruneTarget | string {
   let parts: ReturnType<typeof parseFunctionUrn>;
   try {
-    parts = parseFunctionUrn(fn.urn);
+    // The URN as listed (the client keeps its first 7 fields): an alias's or a version's is not a function's.
+    parts = parseFunctionUrn(fn.raw.func_urn);
   } catch {
     return "its URN breaks the spec's rules (urn:fss:<region>:<project>:function:<package>:<name>)";
   }
-  if (parts.version !== undefined || parts.alias !== undefined) return "its URN is not a function's";
+  if ((parts.version !== undefined && parts.version !== "latest") || parts.alias !== undefined) {
+    return "its URN is not a function's";
+  }
   if (fn.raw.func_name !== parts.name) return "its func_name is not the name in its URN";
   if (packageName !== undefined && parts.package !== packageName)
     return `it is not in package ${packageName}`;
