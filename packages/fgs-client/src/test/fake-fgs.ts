@@ -36,7 +36,13 @@ export function fakeFgs(
     requests.push(fake);
     const answer = await route?.(fake);
     if (answer) return answer;
-    if (request.method === "DELETE") return new Response(null, { status: 204 });
+    if (request.method === "DELETE") {
+      const target = path.slice(1);
+      const fn = target.split(":").slice(0, 7).join(":");
+      if (fn === target) state.functions = state.functions.filter((f) => f.urn !== target);
+      else state.versions[fn] = (state.versions[fn] ?? []).filter((v) => `${fn}:${v.version}` !== target);
+      return new Response(null, { status: 204 });
+    }
     if (path === "") {
       const functions = state.functions.map((f) => ({
         func_urn: `${f.urn}:latest`,
