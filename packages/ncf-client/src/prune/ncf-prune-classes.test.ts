@@ -45,7 +45,7 @@ describe("class 2: listPackages and listActions end within their documented boun
 });
 
 describe("class 3/4: listed names held to the spec's package name rule before any glob or delete", () => {
-  it("a 1 MiB name, "a/b", "..", "-x", 51 characters, "ci-ü": refused; the valid ones matched in linear time", async () => {
+  it('a 1 MiB name, "a/b", "..", "-x", 51 characters, "ci-ü": refused; the valid ones matched in linear time', async () => {
     const odd = ["a".repeat(1024 * 1024), "a/b", "..", "-x", "x".repeat(51), "ci-ü"];
     const { ncf, fake } = setup({ "ci-1": [], keep: [] }, () => [
       ...odd.map((name) => ({ name })),
