@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig, type Options } from "tsup";
 import base from "../../tsup.base.js";
 
@@ -7,6 +8,10 @@ import base from "../../tsup.base.js";
 const shared = base as Options;
 export default defineConfig({
   ...shared,
-  entry: [...(shared.entry as string[]), "src/prune/index.ts"],
+  // Named entries: dist/prune.js beside dist/index.js and dist/server.js (and an API report of its own).
+  entry: { index: "src/index.ts", server: "src/server.ts", prune: "src/prune/index.ts" },
   external: [...(shared.external ?? []), /^@fnapi\/fgs-client$/],
+  // The declarations resolve the package's own name to its sources (tsconfig.base.json's paths, from the
+  // repository root), not to a dist/ that this very build is writing.
+  dts: { compilerOptions: { types: ["node"], baseUrl: fileURLToPath(new URL("../..", import.meta.url)) } },
 });

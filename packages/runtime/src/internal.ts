@@ -3,18 +3,22 @@
 export { parseBaseUrl, quoteValue } from "./base-url.js";
 export type { BuildPlatform } from "./build-platform.js";
 export { assertOptionsObject, checkOptions, type OptionKind } from "./options-object.js";
-export { type PoolOptions, type PoolOutcome, runPool } from "./retry/pool.js";
-export { parseRetryAfter } from "./retry/retry-after.js";
-export { isRetryableStatus, isThrottlingStatus } from "./retry/retryable.js";
 export {
-  type AttemptFailure,
-  createStandardRetryStrategy,
-  type RetryStrategy,
-  type StandardRetryOptions,
-} from "./retry/strategy.js";
-export { type ResolvedRetryOptions, type RetryOptions, resolveRetryOptions } from "./retry-options.js";
-export { boundedList, boundedPages, type ListingBudget, listingBudget, type Page } from "./paging.js";
-export { type ApplyPlanOptions, applyPlan, distinct, errorData, type PruneSteps, type Removal } from "./prune/apply.js";
+  boundedList,
+  boundedPages,
+  type ListingBounds,
+  type ListingBudget,
+  listingBudget,
+  type Page,
+} from "./paging.js";
+export {
+  type ApplyPlanOptions,
+  applyPlan,
+  distinct,
+  errorData,
+  type PruneSteps,
+  type Removal,
+} from "./prune/apply.js";
 export {
   checkCount,
   checkDate,
@@ -33,3 +37,13 @@ export {
 export { compileGlob, type Glob } from "./prune/glob.js";
 export { ITEMS_PER_TURN, pause } from "./prune/pause.js";
 export type { ErrorData, PruneReport, Skipped } from "./prune/report.js";
+export { type PoolOptions, type PoolOutcome, runPool } from "./retry/pool.js";
+export { parseRetryAfter } from "./retry/retry-after.js";
+export { isRetryableStatus, isThrottlingStatus } from "./retry/retryable.js";
+export {
+  type AttemptFailure,
+  createStandardRetryStrategy,
+  type RetryStrategy,
+  type StandardRetryOptions,
+} from "./retry/strategy.js";
+export { type ResolvedRetryOptions, type RetryOptions, resolveRetryOptions } from "./retry-options.js";

@@ -98,6 +98,7 @@ export function listingBudget(operation: string, bounds: ListingBounds = LISTING
 
 /** One page as a paged listing reads it. */
 export interface Page<T> {
+  /** The page's items. */
   items: readonly T[];
   /** The marker of the next page, when the server gave one that moves forward. */
   next?: number | undefined;

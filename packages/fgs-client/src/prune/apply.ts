@@ -1,4 +1,4 @@
-import { type FgsClient, isGone, ValidationError } from "@fnapi/fgs-client";
+import { isGone, ValidationError } from "@fnapi/fgs-client";
 import {
   type ApplyPlanOptions,
   applyPlan,
@@ -6,6 +6,7 @@ import {
   parseAge,
   type Removal,
 } from "@fnapi/runtime/internal";
+import type { FgsPruneClient } from "./client.js";
 import type { FgsPrunePlan, FgsPruneTarget } from "./plan.js";
 import { assertClient, checkTarget } from "./target.js";
 
@@ -35,7 +36,7 @@ function checkPlan(plan: unknown): FgsPrunePlan {
 
 /** What still protects `target` now, or undefined: an alias on the version, a change after the plan's cutoff. */
 async function protection(
-  fgs: FgsClient,
+  fgs: FgsPruneClient,
   plan: FgsPrunePlan,
   target: FgsPruneTarget,
 ): Promise<string | undefined> {
@@ -58,7 +59,7 @@ async function protection(
 
 /** Deletes the plan's targets (each once), confirms, and reports what was done, whatever fails. */
 export async function applyFgsPrune(
-  fgs: FgsClient,
+  fgs: FgsPruneClient,
   plan: FgsPrunePlan,
   options?: ApplyOptions,
 ): Promise<PruneReport<FgsPruneTarget>> {
@@ -89,7 +90,7 @@ export async function applyFgsPrune(
 
 /** The done targets that the listing still shows; a failing listing throws (the run is then unconfirmed). */
 async function stillThere(
-  fgs: FgsClient,
+  fgs: FgsPruneClient,
   plan: FgsPrunePlan,
   done: FgsPruneTarget[],
   signal: AbortSignal | undefined,

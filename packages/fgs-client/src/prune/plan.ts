@@ -1,4 +1,4 @@
-import { type FgsClient, isGone, type ListedFunction, parseFunctionUrn, URN_RULES } from "@fnapi/fgs-client";
+import { isGone, parseFunctionUrn, URN_RULES } from "@fnapi/fgs-client";
 import {
   checkCount,
   checkDate,
@@ -11,6 +11,7 @@ import {
   pruneOptions,
   type Skipped,
 } from "@fnapi/runtime/internal";
+import type { FgsPruneClient, PrunableAlias, PrunableFunction, PrunableVersion } from "./client.js";
 import { assertClient, clip } from "./target.js";
 
 // FunctionGraph prune, the plan: list, hold each listed item to the spec's rules, filter by globs and age,
@@ -76,7 +77,7 @@ export interface FgsPrunePlan {
 }
 
 /** A listed function as a target, or why it cannot be one (every field checked against the spec). */
-function functionTarget(fn: ListedFunction, packageName: string | undefined): FgsPruneTarget | string {
+function functionTarget(fn: PrunableFunction, packageName: string | undefined): FgsPruneTarget | string {
   let parts: ReturnType<typeof parseFunctionUrn>;
   try {
     // The URN as listed (the client keeps its first 7 fields): an alias's or a version's is not a function's.
@@ -99,7 +100,7 @@ function functionTarget(fn: ListedFunction, packageName: string | undefined): Fg
 }
 
 /** Lists and filters; with `keepVersions`, the versions of each match. Sends only listing requests. */
-export async function planFgsPrune(fgs: FgsClient, given: FgsPruneOptions): Promise<FgsPrunePlan> {
+export async function planFgsPrune(fgs: FgsPruneClient, given: FgsPruneOptions): Promise<FgsPrunePlan> {
   assertClient(fgs, "planFgsPrune");
   const options = pruneOptions(given, "planFgsPrune", false);
   const filter = nameFilter(options.match, options.exclude);
@@ -169,15 +170,15 @@ export async function planFgsPrune(fgs: FgsClient, given: FgsPruneOptions): Prom
 
 /** The versions of `fn` beyond the newest `keep`, each checked against the spec, never one an alias names. */
 async function planVersions(
-  fgs: FgsClient,
+  fgs: FgsPruneClient,
   fn: FgsPruneTarget,
   keep: number,
   plan: FgsPrunePlan,
   signal: AbortSignal | undefined,
 ): Promise<void> {
   const options = signal ? { signal } : {};
-  let listed: Awaited<ReturnType<FgsClient["listVersions"]>>;
-  let aliases: Awaited<ReturnType<FgsClient["listAliases"]>>;
+  let listed: PrunableVersion[];
+  let aliases: PrunableAlias[];
   try {
     [listed, aliases] = await Promise.all([
       fgs.listVersions(fn.urn, options),

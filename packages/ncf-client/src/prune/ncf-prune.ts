@@ -1,4 +1,4 @@
-import { type NcfClient, PACKAGE_NAME_PATTERN, type Platform, ValidationError } from "@fnapi/ncf-client";
+import { PACKAGE_NAME_PATTERN, ValidationError } from "@fnapi/ncf-client";
 import {
   type ApplyPlanOptions,
   applyPlan,
@@ -15,6 +15,23 @@ import {
 // (each package with its actions: the client's cascade, on its send path and retry strategy), confirm (list
 // again, bounded wait), report.
 
+/** An NCF platform: VPC, or the older Classic. */
+export type NcfPrunePlatform = "vpc" | "classic";
+
+/**
+ * The operations of an NCF client a prune calls: `createNcfClient(…)` gives one. A structural type, so that
+ * the prune entry's declarations name no type of the main entry.
+ */
+export interface NcfPruneClient {
+  /** The platform's packages. */
+  listPackages(options?: { platform?: NcfPrunePlatform; signal?: AbortSignal }): Promise<{ name: string }[]>;
+  /** Deletes a package with its actions. */
+  deletePackage(
+    packageName: string,
+    options: { cascade: true; concurrency?: number; missingOk?: boolean; platform?: NcfPrunePlatform },
+  ): Promise<{ alreadyGone: boolean; attempts: number }>;
+}
+
 /** Options of `planNcfPrune`. */
 export interface NcfPruneOptions {
   /** Package name globs (`*`, `?`); a package is planned when its name matches one. Required. */
@@ -22,7 +39,7 @@ export interface NcfPruneOptions {
   /** Name globs to keep even when they match. */
   exclude?: string[];
   /** Default `vpc` (in the financial and government zones: leave it out). */
-  platform?: Platform;
+  platform?: NcfPrunePlatform;
   /** Stops the listing (and the plan). */
   signal?: AbortSignal;
 }
@@ -32,7 +49,7 @@ export interface NcfPruneTarget {
   /** The package name. */
   name: string;
   /** Its platform, when the plan named one. */
-  platform?: Platform;
+  platform?: NcfPrunePlatform;
 }
 
 /** What `applyNcfPrune` deletes, and what was kept. Plain data. */
@@ -42,7 +59,7 @@ export interface NcfPrunePlan {
   /** When the plan was made. */
   createdAt: string;
   /** The criteria, as checked. */
-  criteria: { match: string[]; exclude: string[]; platform?: Platform };
+  criteria: { match: string[]; exclude: string[]; platform?: NcfPrunePlatform };
   /** Packages listed in all. */
   listed: number;
   /** What to delete: each distinct name once. */
@@ -55,7 +72,7 @@ export interface NcfPrunePlan {
 export type NcfApplyOptions = ApplyPlanOptions<NcfPruneTarget>;
 
 const clip = (value: string) => (value.length > 80 ? `${value.slice(0, 80)}…` : value);
-const isPlatform = (value: unknown): value is Platform => value === "vpc" || value === "classic";
+const isPlatform = (value: unknown): value is NcfPrunePlatform => value === "vpc" || value === "classic";
 
 function assertClient(ncf: unknown, call: string): void {
   const methods = ["listPackages", "deletePackage"];
@@ -69,7 +86,7 @@ function assertClient(ncf: unknown, call: string): void {
 }
 
 /** Lists the platform's packages and keeps those whose (valid) name matches. Sends one listing request. */
-export async function planNcfPrune(ncf: NcfClient, given: NcfPruneOptions): Promise<NcfPrunePlan> {
+export async function planNcfPrune(ncf: NcfPruneClient, given: NcfPruneOptions): Promise<NcfPrunePlan> {
   assertClient(ncf, "planNcfPrune");
   const options = pruneOptions(given, "planNcfPrune", false);
   const filter = nameFilter(options.match, options.exclude);
@@ -139,7 +156,7 @@ function checkPlan(plan: unknown): NcfPrunePlan {
 
 /** Deletes each planned package with its actions (each once), confirms, and reports, whatever fails. */
 export async function applyNcfPrune(
-  ncf: NcfClient,
+  ncf: NcfPruneClient,
   plan: NcfPrunePlan,
   options?: NcfApplyOptions,
 ): Promise<PruneReport<NcfPruneTarget>> {
