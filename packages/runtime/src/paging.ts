@@ -47,23 +47,12 @@ export class ListingLimitError extends Error {
   /** The bound's value. */
   readonly limit: number;
   constructor(operation: string, bound: keyof ListingBounds, limit: number) {
-    const what = bound === "maxPages" ? "pages" : bound === "maxItems" ? "items" : "bytes of items";
     super(
-      `${operation}: the listing went past ${limit} ${what} (its documented bound); the server keeps paging or answered too much — nothing was used as the whole listing`,
+      `${operation}: the listing passed its bound (${bound} ${limit}); nothing was used as the whole listing`,
     );
     this.operation = operation;
     this.bound = bound;
     this.limit = limit;
-  }
-  /** Plain data for `JSON.stringify`. */
-  toJSON(): Record<string, unknown> {
-    return {
-      name: this.name,
-      message: this.message,
-      operation: this.operation,
-      bound: this.bound,
-      limit: this.limit,
-    };
   }
 }
 
