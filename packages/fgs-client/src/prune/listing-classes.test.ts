@@ -22,21 +22,29 @@ const forever = (key: "functions" | "versions", perPage: number, countAhead: boo
   return json({ [key]: items, next_marker: next, ...(countAhead ? { count: next + 1000 } : {}) });
 };
 
+// The listings below page up to their real bounds (1 000 pages; 500 pages of 400): what the tests count is
+// pages and items; the timeout is only a net, wide enough for a fully loaded machine.
+const LONG = { timeout: 240_000 };
+
 describe("class 2: every listing ends within its documented bound (pages, items, bytes) in a typed error", () => {
-  it("listFunctions, next_marker forward forever: without count, and with a count that stays ahead", async () => {
-    for (const countAhead of [false, true]) {
-      const { fgs, requests } = fakeFgs(empty(), (r) =>
-        r.path === "" ? forever("functions", 1, countAhead)(Number(r.query.get("marker") ?? 0)) : undefined,
-      );
-      let seen = 0;
-      const drain = async () => {
-        for await (const _ of fgs.listFunctions()) seen++;
-      };
-      await expect(drain()).rejects.toBeInstanceOf(ListingLimitError);
-      expect(requests.length).toBe(STREAMED_LISTING_BOUNDS.maxPages);
-      expect(seen).toBe(STREAMED_LISTING_BOUNDS.maxPages);
-    }
-  });
+  it(
+    "listFunctions, next_marker forward forever: without count, and with a count that stays ahead",
+    LONG,
+    async () => {
+      for (const countAhead of [false, true]) {
+        const { fgs, requests } = fakeFgs(empty(), (r) =>
+          r.path === "" ? forever("functions", 1, countAhead)(Number(r.query.get("marker") ?? 0)) : undefined,
+        );
+        let seen = 0;
+        const drain = async () => {
+          for await (const _ of fgs.listFunctions()) seen++;
+        };
+        await expect(drain()).rejects.toBeInstanceOf(ListingLimitError);
+        expect(requests.length).toBe(STREAMED_LISTING_BOUNDS.maxPages);
+        expect(seen).toBe(STREAMED_LISTING_BOUNDS.maxPages);
+      }
+    },
+  );
 
   it("listVersions forward forever: ListingLimitError at the item bound, heap growth under 50 MB", async () => {
     let peak = 0;
@@ -58,19 +66,25 @@ describe("class 2: every listing ends within its documented bound (pages, items,
     expect(peak).toBeLessThan(50 * 1024 * 1024);
   });
 
-  it("listAliases with more items than the bound, and a planFgsPrune over a listing without end", async () => {
-    const many = Array.from({ length: LISTING_BOUNDS.maxItems + 1 }, (_, i) => ({
-      name: `a${i}`,
-      version: "latest",
-    }));
-    const aliases = fakeFgs(empty(), (r) => (r.path.endsWith("/aliases") ? json(many) : undefined));
-    await expect(aliases.fgs.listAliases(urn("api"))).rejects.toMatchObject({ bound: "maxItems" });
-    const plan = fakeFgs(empty(), (r) =>
-      r.path === "" ? forever("functions", 400, false)(Number(r.query.get("marker") ?? 0)) : undefined,
-    );
-    await expect(planFgsPrune(plan.fgs, { match: ["nothing-*"] })).rejects.toBeInstanceOf(ListingLimitError);
-    expect(plan.requests.length).toBeLessThanOrEqual(STREAMED_LISTING_BOUNDS.maxPages);
-  });
+  it(
+    "listAliases with more items than the bound, and a planFgsPrune over a listing without end",
+    LONG,
+    async () => {
+      const many = Array.from({ length: LISTING_BOUNDS.maxItems + 1 }, (_, i) => ({
+        name: `a${i}`,
+        version: "latest",
+      }));
+      const aliases = fakeFgs(empty(), (r) => (r.path.endsWith("/aliases") ? json(many) : undefined));
+      await expect(aliases.fgs.listAliases(urn("api"))).rejects.toMatchObject({ bound: "maxItems" });
+      const plan = fakeFgs(empty(), (r) =>
+        r.path === "" ? forever("functions", 400, false)(Number(r.query.get("marker") ?? 0)) : undefined,
+      );
+      await expect(planFgsPrune(plan.fgs, { match: ["nothing-*"] })).rejects.toBeInstanceOf(
+        ListingLimitError,
+      );
+      expect(plan.requests.length).toBeLessThanOrEqual(STREAMED_LISTING_BOUNDS.maxPages);
+    },
+  );
 });
 
 describe("class 3: globs match in linear time without a regex; listed names held to the spec's rules", () => {
