@@ -26,6 +26,7 @@ export {
   ValidationError,
 } from "./errors.js";
 export type { CallLogEntry, CallLogger } from "./logger.js";
+export { LISTING_BOUNDS, type ListingBounds, ListingLimitError, STREAMED_LISTING_BOUNDS } from "./paging.js";
 export {
   buildRequest,
   type HttpMethod,

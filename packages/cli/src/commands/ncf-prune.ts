@@ -1,9 +1,8 @@
+import { applyNcfPrune, type NcfPruneTarget, planNcfPrune } from "@fnapi/ncf-client/prune";
 import { ncfConnection, platformLabel, platformSent } from "../clients.js";
 import { defineCommand } from "../command.js";
 import { UsageError } from "../errors.js";
 import { NCF_OLDER_THAN, refuseNcfAge } from "../list/filter.js";
-import { createPruneGate } from "../prune/engine.js";
-import { applyNcfPrune, type NcfPruneTarget, planNcfPrune } from "../prune/ncf.js";
 import { text } from "../text.js";
 import { listingInvocation, ncfPlanText, PRUNE_FLAGS, prune } from "./prune-shared.js";
 import { PLATFORM } from "./shared.js";
@@ -31,11 +30,9 @@ SIGINT/SIGTERM, the same command again finishes the job.`,
     }
     // The platform it sends, shown in the plan: --platform, vpc by default, none in a zone without one.
     const platform = platformSent(invocation) as "vpc" | "classic" | undefined;
-    const gate = createPruneGate();
-    const { client: ncf } = ncfConnection(
-      { ...listingInvocation(invocation), fetch: gate.observe(invocation.fetch) },
-      { maxAttempts: 1 },
-    );
+    // Every request on the client's send path: its retry strategy retries 429s and 5xx (inside the cascade
+    // too, after actions already went), with one back-off for the whole run.
+    const { client: ncf } = ncfConnection(listingInvocation(invocation));
     await prune(
       invocation,
       () =>
@@ -46,7 +43,7 @@ SIGINT/SIGTERM, the same command again finishes the job.`,
           signal: invocation.signal,
         }),
       (plan) => ncfPlanText(plan, platformLabel(invocation)),
-      (plan, options) => applyNcfPrune(ncf, plan, { ...options, gate }),
+      (plan, options) => applyNcfPrune(ncf, plan, options),
       (t: NcfPruneTarget) => t.name,
       "packages",
     );

@@ -1,5 +1,12 @@
-import { buildRequest, send, ValidationError } from "@fnapi/runtime";
-import { checkOptions, coreOf } from "@fnapi/runtime/internal";
+import {
+  buildRequest,
+  LISTING_BOUNDS,
+  type ListingBounds,
+  STREAMED_LISTING_BOUNDS,
+  send,
+  ValidationError,
+} from "@fnapi/runtime";
+import { boundedPages, checkOptions, coreOf } from "@fnapi/runtime/internal";
 import type { Fgs } from "../fgs.js";
 import type { components, paths } from "../generated/fgs.js";
 import { checkFunctionList } from "./list-guards.js";
@@ -34,30 +41,31 @@ export type PageQuery = { maxitems: string; marker?: string };
 /**
  * Page after page (`marker`, `maxitems`), the items under `key` (each page already checked by the
  * operation's response guard). It stops on an empty page, or when `next_marker` is missing, does not move
- * forward, or reaches `count` (the end is not documented; record 0010), so that no answer can make it loop.
+ * forward, or reaches `count` (the end is not documented; record 0010); and a server that keeps paging ends
+ * in a ListingLimitError at the listing bound (LISTING_BOUNDS: pages, items, bytes; record 0012).
  */
-export async function* paged<T>(
+export function paged<T>(
+  operation: string,
   get: (query: PageQuery) => Promise<Record<string, unknown>>,
   key: string,
   maxitems = "400",
+  bounds: ListingBounds = LISTING_BOUNDS,
 ): AsyncGenerator<T> {
-  let marker = 0;
-  for (;;) {
-    const body = await get(marker ? { maxitems, marker: `${marker}` } : { maxitems });
-    const items = body[key] as T[];
-    yield* items;
-    const next = body.next_marker;
-    const count = body.count;
-    if (
-      !items.length ||
-      !Number.isSafeInteger(next) ||
-      (next as number) <= marker ||
-      (typeof count === "number" && (next as number) >= count)
-    ) {
-      return;
-    }
-    marker = next as number;
-  }
+  return boundedPages<T>(
+    operation,
+    async (marker) => {
+      const body = await get(marker ? { maxitems, marker: `${marker}` } : { maxitems });
+      const items = body[key] as T[];
+      const next = body.next_marker;
+      const count = body.count;
+      const last =
+        !items.length ||
+        !Number.isSafeInteger(next) ||
+        (typeof count === "number" && (next as number) >= count);
+      return { items, next: last ? undefined : (next as number) };
+    },
+    bounds,
+  );
 }
 
 /** `last_modified` as a Date, or undefined. */
@@ -95,6 +103,7 @@ export function listFunctions(fgs: Fgs, options?: ListFunctionsOptions): AsyncIt
   return {
     async *[Symbol.asyncIterator]() {
       const pages = paged<ListedFunction["raw"]>(
+        "listFunctions",
         async (query) =>
           (
             await send<Record<string, unknown>>(
@@ -119,6 +128,7 @@ export function listFunctions(fgs: Fgs, options?: ListFunctionsOptions): AsyncIt
           ).data,
         "functions",
         `${pageSize}`,
+        STREAMED_LISTING_BOUNDS,
       );
       for await (const raw of pages) {
         const fields = raw.func_urn.split(":");

@@ -1,5 +1,5 @@
 import { buildRequest, send, ValidationError } from "@fnapi/runtime";
-import { checkOptions, coreOf } from "@fnapi/runtime/internal";
+import { boundedList, checkOptions, coreOf } from "@fnapi/runtime/internal";
 import type { Fgs } from "../fgs.js";
 import type { components, paths } from "../generated/fgs.js";
 import { parseFunctionUrn } from "../urn.js";
@@ -65,6 +65,7 @@ export async function listVersions(
   const core = coreOf(fgs);
   const versions: ListedVersion[] = [];
   const pages = paged<ListedVersion["raw"]>(
+    "listVersions",
     async (query) =>
       (
         await send<Record<string, unknown>>(
@@ -110,7 +111,7 @@ export async function listAliases(
     ),
     { signal, idempotent: true, result: "json", operation: "listAliases", check: checkAliasList },
   );
-  return data.map((raw) => ({
+  return boundedList("listAliases", data).map((raw) => ({
     name: raw.name,
     version: raw.version,
     additionalVersions: { ...raw.additional_version_weights },

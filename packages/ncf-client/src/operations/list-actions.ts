@@ -1,5 +1,5 @@
 import { buildRequest, send } from "@fnapi/runtime";
-import { checkOptions, coreOf } from "@fnapi/runtime/internal";
+import { boundedList, checkOptions, coreOf } from "@fnapi/runtime/internal";
 import type { components, paths } from "../generated/ncf.js";
 import type { Ncf } from "../ncf.js";
 import { assertActionPackageName, assertPlatform, type Platform } from "../package-name.js";
@@ -39,5 +39,5 @@ export async function listActions(
     ),
     { signal, idempotent: true, result: "json", operation: "listActions", check: checkActionList },
   );
-  return data.content.actions;
+  return [...boundedList("listActions", data.content.actions)];
 }

@@ -1,5 +1,5 @@
 import { buildRequest, send } from "@fnapi/runtime";
-import { checkOptions, coreOf } from "@fnapi/runtime/internal";
+import { boundedList, checkOptions, coreOf } from "@fnapi/runtime/internal";
 import type { components, paths } from "../generated/ncf.js";
 import type { Ncf } from "../ncf.js";
 import { assertPlatform, type Platform } from "../package-name.js";
@@ -29,5 +29,5 @@ export async function listPackages(ncf: Ncf, options?: ListPackagesOptions): Pro
     buildRequest<paths, "/packages", "get">(core, "get", "/packages", { query: { platform } }),
     { signal, idempotent: true, result: "json", operation: "listPackages", check: checkPackageList },
   );
-  return data.content;
+  return [...boundedList("listPackages", data.content)];
 }
