@@ -11,6 +11,7 @@ export default defineConfig({
     alias: [
       { find: /^@fnapi\/runtime$/, replacement: source("runtime") },
       { find: /^@fnapi\/runtime\/internal$/, replacement: source("runtime", "internal") },
+      { find: /^@fnapi\/runtime\/openapi$/, replacement: source("runtime", "openapi") },
       // Test utilities shared by the packages' tests: a path here only, never published.
       { find: /^@fnapi\/runtime\/testing$/, replacement: source("runtime", "test/index") },
       { find: /^@fnapi\/auth$/, replacement: source("auth") },
