@@ -133,7 +133,8 @@ ncpVectors.push(
   }),
   ncpVector({
     id: "ncp-v3-list-actions-paged",
-    description: "API v3: GET one page of every package's actions (`-`); the query is signed in the order sent.",
+    description:
+      "API v3: GET one page of every package's actions (`-`); the query is signed in the order sent.",
     source: "derived",
     method: "GET",
     url: `${NCF_V3}/packages/-/actions?platform=VPC&pageNo=2&pageSize=100`,

@@ -1,6 +1,6 @@
 import * as v2 from "../ncf/backend.js";
 import { isNcfError } from "../ncf/backend.js";
-import { type NcfAction, type NcfPackage, type NcpSection, type Platform } from "../ncf/state.js";
+import type { NcfAction, NcfPackage, NcpSection, Platform } from "../ncf/state.js";
 import type { NcfVersion, NcpV3Fields } from "./state.js";
 
 // API v3 as plain functions over the one `ncp` section the v2.1 module owns: the packages and actions are
@@ -34,7 +34,11 @@ export const byName = (a: string, b: string): number => {
 /** `CLASSIC` exists in Korea only. */
 export function checkPlatform(ncp: Section, platform: Platform): V3Error | undefined {
   if (platform === "classic" && (ncp.region ?? "kr") !== "kr")
-    return { error: "InvalidParameter", field: "platform", detail: "CLASSIC is not available in this region." };
+    return {
+      error: "InvalidParameter",
+      field: "platform",
+      detail: "CLASSIC is not available in this region.",
+    };
   return undefined;
 }
 
@@ -49,7 +53,8 @@ export function deletePackage(ncp: Section, name: string, platform: Platform): C
   const pkg = getPackage(ncp, name, platform);
   if (isV3Error(pkg)) return pkg;
   const outcome = v2.deletePackage(ncp, name, platform);
-  if (isNcfError(outcome)) return outcome.error === "PackageNotEmpty" ? { error: "ResourceInUse" } : { error: "PackageNotFound" };
+  if (isNcfError(outcome))
+    return outcome.error === "PackageNotEmpty" ? { error: "ResourceInUse" } : { error: "PackageNotFound" };
   return outcome;
 }
 
@@ -59,10 +64,12 @@ export interface ListedAction extends NcfAction {
 
 const listed = (pkg: NcfPackage) =>
   pkg.actions
-    .map((a): ListedAction => ({
-      ...(typeof a === "string" ? { name: a } : a),
-      packageName: pkg.name === "-" ? NO_PACKAGE : pkg.name,
-    }))
+    .map(
+      (a): ListedAction => ({
+        ...(typeof a === "string" ? { name: a } : a),
+        packageName: pkg.name === "-" ? NO_PACKAGE : pkg.name,
+      }),
+    )
     .sort((a, b) => byName(a.name, b.name));
 
 /** `default`: the actions in no package; `-`: every package's, unpackaged first, then by package name. */

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { ApiFailure } from "../../error-body.js";
-import { type ApiModule, type HandlerContext, type HandlerResult } from "../api-module.js";
+import type { ApiModule, HandlerContext, HandlerResult } from "../api-module.js";
 import { authenticateNcp, claimedNcp } from "../ncf/auth.js";
 import type { Platform } from "../ncf/state.js";
 import * as backend from "./backend.js";

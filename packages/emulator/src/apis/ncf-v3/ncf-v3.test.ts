@@ -99,12 +99,12 @@ describe("ncf API v3 in the emulator", () => {
     expect((await send("/ncf/api/v2/packages/empty", "GET")).status).toBe(404);
     expect((await send("/ncf/api/v2/packages/bulk-00", "DELETE")).status).toBe(204);
     expect(codeOf((await send("/api/v3/packages/bulk-00", "GET")).body)).toBe("PackageNotFound");
-    expect(emu.requests().slice(-4).map((r) => r.path.split("/packages")[0])).toEqual([
-      "/api/v3",
-      "/ncf/api/v2",
-      "/ncf/api/v2",
-      "/api/v3",
-    ]);
+    expect(
+      emu
+        .requests()
+        .slice(-4)
+        .map((r) => r.path.split("/packages")[0]),
+    ).toEqual(["/api/v3", "/ncf/api/v2", "/ncf/api/v2", "/api/v3"]);
   });
 
   it("pages: listPackages in names order, pageSize 1–100, a page beyond the last is empty", async () => {
@@ -112,7 +112,7 @@ describe("ncf API v3 in the emulator", () => {
     for (let pageNo = 0; pageNo < 3; pageNo++) {
       const { body } = await send(`/api/v3/packages?pageNo=${pageNo}&pageSize=20`);
       expect(body).toMatchObject({ pageNo, pageSize: 20, totalElements: 47, totalPages: 3 });
-      seen.push(...(body?.packages as { name: string }[]).map((p) => p.name));
+      seen.push(...((body as { packages: unknown }).packages as { name: string }[]).map((p) => p.name));
     }
     expect(seen).toHaveLength(47);
     expect(seen).toEqual([...seen].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
@@ -127,17 +127,26 @@ describe("ncf API v3 in the emulator", () => {
 
   it("reserved names in listActions: `default` is no package, `-` every package (unpackaged first)", async () => {
     const none = await send("/api/v3/packages/default/actions");
-    expect((none.body?.actions as { name: string }[]).map((a) => a.name)).toEqual(["loose"]);
+    expect(((none.body as { actions: unknown }).actions as { name: string }[]).map((a) => a.name)).toEqual([
+      "loose",
+    ]);
     const all = await send("/api/v3/packages/-/actions");
-    expect((all.body?.actions as { name: string; packageName: string }[]).map((a) => `${a.packageName}/${a.name}`))
-      .toEqual(["default/loose", "package001/hello", "package001/world"]);
+    expect(
+      ((all.body as { actions: unknown }).actions as { name: string; packageName: string }[]).map(
+        (a) => `${a.packageName}/${a.name}`,
+      ),
+    ).toEqual(["default/loose", "package001/hello", "package001/world"]);
     const single = await send("/api/v3/packages/-/actions/loose");
     expect(single.status).toBe(400);
   });
 
   it("versions: newest first, VPC only, deleted one by one, and gone with their action", async () => {
     const list = await send("/api/v3/packages/package001/actions/hello/versions");
-    expect((list.body?.versions as { name: string }[]).map((v) => v.name)).toEqual(["v3", "v2", "v1"]);
+    expect(((list.body as { versions: unknown }).versions as { name: string }[]).map((v) => v.name)).toEqual([
+      "v3",
+      "v2",
+      "v1",
+    ]);
     const classic = await send("/api/v3/packages/package001/actions/hello/versions?platform=CLASSIC");
     expect(codeOf(classic.body)).toBe("InvalidParameter");
     expect((await send("/api/v3/packages/package001/actions/hello/versions/v1", "DELETE")).status).toBe(204);

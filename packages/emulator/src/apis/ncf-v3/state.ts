@@ -38,7 +38,8 @@ export interface NcpV3Fields {
 }
 
 /** The one accessor to the shared section: the v2.1 module's fields plus v3's own. */
-export const ncpOf = (state: EmulatorState): NcpSection & NcpV3Fields => state.ncp as NcpSection & NcpV3Fields;
+export const ncpOf = (state: EmulatorState): NcpSection & NcpV3Fields =>
+  state.ncp as NcpSection & NcpV3Fields;
 
 const SEED_EPOCH = Date.parse("2026-01-01T00:00:00Z");
 
