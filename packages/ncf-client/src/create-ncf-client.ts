@@ -21,6 +21,8 @@ import {
 import { type GetPackageOptions, getPackage, type Package } from "./operations/get-package.js";
 import { type ActionSummary, type ListActionsOptions, listActions } from "./operations/list-actions.js";
 import { type ListPackagesOptions, listPackages, type PackageSummary } from "./operations/list-packages.js";
+import { chooseApi, NCF_V3_BASE_URLS, type NcfApi } from "./v3/choose-api.js";
+import { createNcfV3Client, type NcfV3Extras } from "./v3/create-v3-client.js";
 import { guardZone, type NcfZone, resolveZone, stripPlatform } from "./zones.js";
 
 /** The v2.1 base URLs of specs/ncf.yaml. */
@@ -68,6 +70,12 @@ export interface NcfClientCommonOptions extends RetryOptions {
    * `region` or the host of `baseUrl` is a `ValidationError`.
    */
   zone?: NcfZone;
+  /**
+   * The API: `v3` (Cloud Functions API v3) or `v2.1` (the legacy API; v2.0 in the government zone). Default:
+   * from the prefix of `baseUrl` (`/api/v3` is v3, anything else the v2 family), else v3 in the public
+   * regions and the zone's own API in the financial and government zones (record 0016).
+   */
+  api?: NcfApi;
 }
 
 /**
@@ -77,8 +85,24 @@ export interface NcfClientCommonOptions extends RetryOptions {
 export type NcfClientOptions = NcfClientCommonOptions &
   (NcpCredentials | { accessKey?: never; secretKey?: never });
 
-/** A client for NAVER Cloud Functions: `createNcfClient(options)`. */
-export interface NcfClient {
+/** A client for NAVER Cloud Functions: `createNcfClient(options)`, on API v3 or v2.1. */
+export type NcfClient<A extends NcfApi = NcfApi> = A extends "v3" ? NcfV3Client : NcfV21Client;
+
+/** A client on API v3: the shared operations, action versions and paging iterables. */
+export type NcfV3Client = NcfOperations & NcfV3Extras;
+
+/** A client on the legacy API v2.1 (v2.0 in the government zone). */
+export interface NcfV21Client extends NcfOperations {
+  readonly api: "v2.1";
+  /**
+   * The openapi-fetch client for the spec's paths, through the same pipeline as the operations: signed,
+   * timed out, retried (idempotent methods), redirects refused, bodies bounded, secrets redacted.
+   */
+  readonly client: Client<paths>;
+}
+
+/** The operations both APIs have, with the same names and result shapes. */
+export interface NcfOperations {
   /**
    * Deletes a package. Resolves on any 2xx (or, with `missingOk`, when it is already gone) to what happened;
    * otherwise throws `NcfApiError`, `TimeoutError`, `NetworkError`…
@@ -94,11 +118,6 @@ export interface NcfClient {
   deleteAction(packageName: string, actionName: string, options?: DeleteActionOptions): Promise<DeleteResult>;
   /** Every package of the platform (name and description; the API does not page it). */
   listPackages(options?: ListPackagesOptions): Promise<PackageSummary[]>;
-  /**
-   * The openapi-fetch client for the spec's paths, through the same pipeline as the operations: signed,
-   * timed out, retried (idempotent methods), redirects refused, bodies bounded, secrets redacted.
-   */
-  readonly client: Client<paths>;
 }
 
 /** The NCF build platform: its credential chain finds an NCP key pair. */
@@ -134,7 +153,10 @@ function region(value: unknown): NcfRegion {
 const zoneOf = (name: NcfRegion): NcfZone =>
   name === "finance" || name === "government" ? name : "standard";
 
-export function createNcfClientOn(platform: NcfPlatform, options: NcfClientOptions = {}): NcfClient {
+export function createNcfClientOn<A extends NcfApi = NcfApi>(
+  platform: NcfPlatform,
+  options: NcfClientOptions & { api?: A } = {},
+): NcfClient<A> {
   checkOptions(options, "createNcfClient", {
     region: "string",
     baseUrl: "string",
@@ -143,6 +165,7 @@ export function createNcfClientOn(platform: NcfPlatform, options: NcfClientOptio
     crypto: "object",
     logger: "function",
     zone: "string",
+    api: "string",
   });
   const credentials = credentialsFrom(options, platform);
   // The region gives the URL; a zone alone (no region, no baseUrl) gives its own zone's URL.
@@ -163,28 +186,37 @@ export function createNcfClientOn(platform: NcfPlatform, options: NcfClientOptio
       "leave zone out (the region tells it), or give the zone's region",
     );
   }
-  const baseUrl = parseBaseUrl(options.baseUrl ?? NCF_BASE_URLS[chosen]);
-  const zone = resolveZone(baseUrl, explicitZone ?? (options.baseUrl ? undefined : zoneOf(chosen)));
-  const context: NcfContext = {
-    kit: createClientKit<paths>({
-      baseUrl,
-      auth: ncpSignatureV2Auth(credentials, {
-        clock: options.clock,
-        crypto: options.crypto ?? platform.crypto,
-      }),
-      errors: ncfErrorMapping,
-      retry: resolveRetryOptions(options),
-      fetch: options.fetch,
-      logger: options.logger,
+  const givenUrl = options.baseUrl === undefined ? undefined : parseBaseUrl(options.baseUrl);
+  const zone = resolveZone(
+    givenUrl ?? NCF_BASE_URLS[chosen],
+    explicitZone ?? (options.baseUrl ? undefined : zoneOf(chosen)),
+  );
+  const api = chooseApi(options.api, givenUrl, chosen, zone);
+  const parts = {
+    auth: ncpSignatureV2Auth(credentials, {
+      clock: options.clock,
+      crypto: options.crypto ?? platform.crypto,
     }),
+    retry: resolveRetryOptions(options),
+    fetch: options.fetch,
+    logger: options.logger,
+  };
+  if (api === "v3") {
+    const v3Url = givenUrl ?? NCF_V3_BASE_URLS[chosen as keyof typeof NCF_V3_BASE_URLS];
+    return createNcfV3Client({ ...parts, baseUrl: v3Url }) as NcfClient<A>;
+  }
+  const baseUrl = givenUrl ?? parseBaseUrl(NCF_BASE_URLS[chosen]);
+  const context: NcfContext = {
+    kit: createClientKit<paths>({ ...parts, baseUrl, errors: ncfErrorMapping }),
   };
   // In the financial and government zones `platform` is never sent, not even through `client`.
   if (zone !== "standard") context.kit.client.use(stripPlatform);
-  return guardZone<NcfClient>(
+  return guardZone<NcfV21Client>(
     {
+      api: "v2.1",
       client: context.kit.client,
       deletePackage: ((packageName: string, callOptions?: DeletePackageOptions | CascadeDeleteOptions) =>
-        deletePackage(context, packageName, callOptions)) as NcfClient["deletePackage"],
+        deletePackage(context, packageName, callOptions)) as NcfOperations["deletePackage"],
       getPackage: (packageName, callOptions) => getPackage(context, packageName, callOptions),
       listActions: (packageName, callOptions) => listActions(context, packageName, callOptions),
       deleteAction: (packageName, actionName, callOptions) =>
@@ -192,5 +224,5 @@ export function createNcfClientOn(platform: NcfPlatform, options: NcfClientOptio
       listPackages: (callOptions) => listPackages(context, callOptions),
     },
     zone,
-  );
+  ) as NcfClient<A>;
 }

@@ -2,6 +2,7 @@
 // node:crypto and finds credentials where NAVER's tools do. Everything else is the web build's.
 import { findNcpCredentials, nodeCrypto } from "@fnapi/auth/server";
 import { createNcfClientOn, type NcfClient, type NcfClientOptions } from "./create-ncf-client.js";
+import type { NcfApi } from "./v3/choose-api.js";
 
 export * from "./index.js";
 
@@ -10,6 +11,8 @@ export * from "./index.js";
  * `NCLOUD_ACCESS_KEY`) and `NCLOUD_SECRET_ACCESS_KEY` (or `NCLOUD_SECRET_KEY`), then `~/.ncloud/configure`
  * (`[DEFAULT]`, or the profile in `NCLOUD_PROFILE`).
  */
-export function createNcfClient(options?: NcfClientOptions): NcfClient {
+export function createNcfClient<A extends NcfApi = NcfApi>(
+  options?: NcfClientOptions & { api?: A },
+): NcfClient<A> {
   return createNcfClientOn({ crypto: nodeCrypto, findCredentials: findNcpCredentials }, options);
 }

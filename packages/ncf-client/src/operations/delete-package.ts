@@ -199,7 +199,7 @@ async function cascade(
   }
 }
 
-function bounded(field: string, value: unknown, max: number): number {
+export function bounded(field: string, value: unknown, max: number): number {
   if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > max) {
     throw new ValidationError(field, `is ${String(value)}`, `it must be an integer from 1 to ${max}`);
   }
@@ -207,7 +207,11 @@ function bounded(field: string, value: unknown, max: number): number {
 }
 
 /** Runs `task` over `items`, at most `limit` at once; the first failure stops new tasks and is thrown. */
-async function eachWithConcurrency<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>) {
+export async function eachWithConcurrency<T>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<void>,
+) {
   let next = 0;
   let failed = false;
   const worker = async () => {
