@@ -1,7 +1,8 @@
 import { ValidationError } from "@fnapi/runtime";
 import { quoteValue } from "@fnapi/runtime/internal";
 
-// Which API a client speaks, chosen once when it is built (record 0016): `api` when given; else the prefix of
+// Which API a client speaks, chosen once when it is built (record 0016): `api` when given (whatever the
+// path of `baseUrl`: a proxy or a mock may serve it anywhere); else the prefix of
 // `baseUrl` (`/api/v3` is v3; `/ncf/api/v2` v2.1, `/api/v2` v2.0 and any other path stay on the v2 family, so
 // today's scripts and `--base-url` flags keep working); else v3 in the public regions and the zone's own v2
 // API in the financial and government zones, which have no v3.
@@ -27,14 +28,7 @@ export function chooseApi(given: unknown, baseUrl: string | undefined, region: s
       `is "v3" but the ${zone} zone has no API v3`,
       "leave api out: the zone's own API is used",
     );
-  if (baseUrl !== undefined) {
-    const v3 = isV3Path(baseUrl);
-    if (given === "v3" && !v3)
-      throw new ValidationError("api", 'is "v3" but baseUrl does not end in /api/v3', "give the v3 base URL");
-    if (given === "v2.1" && v3)
-      throw new ValidationError("api", 'is "v2.1" but baseUrl ends in /api/v3', "give the v2.1 base URL");
-    return v3 ? "v3" : "v2.1";
-  }
-  if (given !== undefined) return given;
+  if (given !== undefined) return given; // a proxy or a mock may serve either API under any path
+  if (baseUrl !== undefined) return isV3Path(baseUrl) ? "v3" : "v2.1";
   return Object.hasOwn(NCF_V3_BASE_URLS, region) ? "v3" : "v2.1";
 }
