@@ -38,7 +38,7 @@ async function remove(
 }
 
 /** `DELETE /packages/{packageName}`: `409 ResourceInUse` while it has actions. */
-export function deletePackageOnceV3(
+export async function deletePackageOnceV3(
   context: NcfV3Context,
   packageName: string,
   given?: DeleteOptionsV3,
@@ -56,7 +56,7 @@ export function deletePackageOnceV3(
 }
 
 /** `DELETE /packages/{packageName}/actions/{actionName}`: the action and its versions (`default`: no package). */
-export function deleteActionV3(
+export async function deleteActionV3(
   context: NcfV3Context,
   packageName: string,
   actionName: string,
@@ -76,7 +76,7 @@ export function deleteActionV3(
 }
 
 /** `DELETE …/versions/{versionName}`: that version only (VPC only). */
-export function deleteActionVersionV3(
+export async function deleteActionVersionV3(
   context: NcfV3Context,
   packageName: string,
   actionName: string,

@@ -64,7 +64,10 @@ function pageOf(
 const byName = (item: Json) => `${item.packageName ?? ""}/${item.name}`;
 
 /** `GET /packages`, every page. */
-export function listPackagesV3(context: NcfV3Context, given?: ListOptionsV3): AsyncIterable<PackageSummary> {
+export async function* listPackagesV3(
+  context: NcfV3Context,
+  given?: ListOptionsV3,
+): AsyncGenerator<PackageSummary, void, undefined> {
   const options = checkOptions(given, "listPackages", OPTIONS) as ListOptionsV3;
   const platform = v3Platform(options.platform);
   const page = pageOf(
@@ -79,7 +82,7 @@ export function listPackagesV3(context: NcfV3Context, given?: ListOptionsV3): As
       }),
     options.signal,
   );
-  return pageThrough("listPackages", page, byName, options) as AsyncIterable<PackageSummary>;
+  yield* pageThrough("listPackages", page, byName, options) as AsyncIterable<PackageSummary>;
 }
 
 /** v3's `BASIC`/`SEQUENCE_WEB` as v2.1's `basic`/`sequence-web`. */
@@ -119,12 +122,12 @@ export async function* listActionsV3(
 }
 
 /** `GET …/actions/{actionName}/versions`, every page, newest first (VPC only). */
-export function listActionVersionsV3(
+export async function* listActionVersionsV3(
   context: NcfV3Context,
   packageName: string,
   actionName: string,
   given?: Omit<ListOptionsV3, "platform">,
-): AsyncIterable<ActionVersion> {
+): AsyncGenerator<ActionVersion, void, undefined> {
   const options = checkOptions(given, "listActionVersions", OPTIONS) as ListOptionsV3;
   assertV3ActionPackage(packageName);
   assertActionName(actionName);
@@ -143,7 +146,7 @@ export function listActionVersionsV3(
       }),
     options.signal,
   );
-  return pageThrough("listActionVersions", page, byName, options) as AsyncIterable<ActionVersion>;
+  yield* pageThrough("listActionVersions", page, byName, options) as AsyncIterable<ActionVersion>;
 }
 
 /** `GET /packages/{packageName}`, in v2.1's `Package` shape (`actions`: the names, `resourceId`: v3's id). */
