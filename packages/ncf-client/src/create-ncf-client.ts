@@ -22,7 +22,7 @@ import { type GetPackageOptions, getPackage, type Package } from "./operations/g
 import { type ActionSummary, type ListActionsOptions, listActions } from "./operations/list-actions.js";
 import { type ListPackagesOptions, listPackages, type PackageSummary } from "./operations/list-packages.js";
 import { chooseApi, NCF_V3_BASE_URLS, type NcfApi } from "./v3/choose-api.js";
-import { createNcfV3Client, type NcfV3Extras } from "./v3/create-v3-client.js";
+import { createNcfV3Client, type NcfV3Client } from "./v3/create-v3-client.js";
 import { guardZone, type NcfZone, resolveZone, stripPlatform } from "./zones.js";
 
 /** The v2.1 base URLs of specs/ncf.yaml. */
@@ -87,9 +87,6 @@ export type NcfClientOptions = NcfClientCommonOptions &
 
 /** A client for NAVER Cloud Functions: `createNcfClient(options)`, on API v3 or v2.1. */
 export type NcfClient<A extends NcfApi = NcfApi> = A extends "v3" ? NcfV3Client : NcfV21Client;
-
-/** A client on API v3: the shared operations, action versions and paging iterables. */
-export type NcfV3Client = NcfOperations & NcfV3Extras;
 
 /** A client on the legacy API v2.1 (v2.0 in the government zone). */
 export interface NcfV21Client extends NcfOperations {

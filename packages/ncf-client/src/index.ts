@@ -17,7 +17,6 @@ export {
   type NcfClientOptions,
   type NcfOperations,
   type NcfRegion,
-  type NcfV3Client,
   type NcfV21Client,
 } from "./create-ncf-client.js";
 export { createNcfClient } from "./create-ncf-client.web.js";
@@ -37,7 +36,7 @@ export type { ActionSummary, ListActionsOptions } from "./operations/list-action
 export type { ListPackagesOptions, PackageSummary } from "./operations/list-packages.js";
 export { PACKAGE_NAME_PATTERN, type Platform } from "./package-name.js";
 export { NCF_V3_BASE_URLS, type NcfApi } from "./v3/choose-api.js";
-export type { NcfV3Extras } from "./v3/create-v3-client.js";
+export type { NcfV3Client, NcfV3Extras } from "./v3/create-v3-client.js";
 export type { ActionSummaryV3, ActionVersion, ListOptionsV3 } from "./v3/list.js";
 export { NcfPagingError, type PagingOptions } from "./v3/paging.js";
 export { NCF_ZONE_HOSTS, type NcfZone } from "./zones.js";

@@ -17,7 +17,7 @@ import {
   listActionVersionsV3,
   listPackagesV3,
 } from "./list.js";
-import { collect, type PagingOptions } from "./paging.js";
+import { collect } from "./paging.js";
 
 // The NCF client on API v3 (specs/ncf-v3.yaml): the v2.1 client's operations, names and result shapes, plus
 // what only v3 has (action versions) and the listings as async iterables. The list methods that return arrays
@@ -28,6 +28,10 @@ export interface NcfV3Extras {
   readonly api: "v3";
   /** The typed openapi-fetch client for specs/ncf-v3.yaml's paths, through the same pipeline. */
   readonly client: Client<paths>;
+  /** Every package of the platform: every page (`pageSize` 100, within `maxPages`/`maxItems`), then resolves. */
+  listPackages(options?: ListOptionsV3): Promise<PackageSummary[]>;
+  /** The package's actions (`default`: none; `-`: every package), every page, then resolves. */
+  listActions(packageName: string, options?: ListOptionsV3): Promise<ActionSummaryV3[]>;
   /** Every package, page after page (`pageSize` 100), within `maxPages`/`maxItems`. */
   iteratePackages(options?: ListOptionsV3): AsyncIterable<PackageSummary>;
   /** Every action of a package (`default`: none; `-`: every package), page after page. */
@@ -55,7 +59,10 @@ export interface NcfV3Parts {
   logger: CallLogger | undefined;
 }
 
-export function createNcfV3Client(parts: NcfV3Parts): NcfOperations & NcfV3Extras {
+/** A client on API v3: the operations both APIs have, and v3's own. */
+export type NcfV3Client = Omit<NcfOperations, keyof NcfV3Extras> & NcfV3Extras;
+
+export function createNcfV3Client(parts: NcfV3Parts): NcfV3Client {
   const context: NcfV3Context = {
     kit: createClientKit<paths>({ ...parts, errors: ncfV3ErrorMapping }),
   };
@@ -65,8 +72,8 @@ export function createNcfV3Client(parts: NcfV3Parts): NcfOperations & NcfV3Extra
     deletePackage: ((name: string, options?: Parameters<typeof deletePackageV3>[2]) =>
       deletePackageV3(context, name, options)) as NcfOperations["deletePackage"],
     getPackage: (name, options) => getPackageV3(context, name, options),
-    listPackages: (options?: PagingOptions & ListOptionsV3) => collect(listPackagesV3(context, options)),
-    listActions: (name, options?: ListOptionsV3) => collect(listActionsV3(context, name, options)),
+    listPackages: (options) => collect(listPackagesV3(context, options)),
+    listActions: (name, options) => collect(listActionsV3(context, name, options)),
     deleteAction: (name, action, options) => deleteActionV3(context, name, action, options),
     iteratePackages: (options) => listPackagesV3(context, options),
     iterateActions: (name, options) => listActionsV3(context, name, options),
