@@ -1,6 +1,6 @@
 import { findHuaweiCredentials, findHuaweiProjectId, findNcpCredentials } from "@fnapi/auth/server";
 import { createFgsClient, type FgsClient } from "@fnapi/fgs-client";
-import { createNcfClient, NCF_BASE_URLS, type NcfClient } from "@fnapi/ncf-client";
+import { createNcfClient, NCF_BASE_URLS, type NcfApi, type NcfClient } from "@fnapi/ncf-client";
 import type { Invocation } from "./command.js";
 import { parseTimeout } from "./command-line.js";
 import { dryRunFetch, type PlannedRequest } from "./dry-run-fetch.js";
@@ -74,25 +74,24 @@ export function ncfConnection(
 ): Connection<NcfClient> {
   const { flags, command } = invocation;
   const { planned, options, baseUrl } = common(invocation);
-  let regionUrl: string | undefined;
-  if (flags.region !== undefined) {
-    if (!Object.hasOwn(NCF_BASE_URLS, flags.region)) {
-      throw new UsageError(
-        text`--region is "${flags.region}"; for ncf it must be ${Object.keys(NCF_BASE_URLS).join(", ")}`,
-        command.name,
-      );
-    }
-    regionUrl = NCF_BASE_URLS[flags.region as NcfRegion];
+  if (flags.region !== undefined && !Object.hasOwn(NCF_BASE_URLS, flags.region)) {
+    throw new UsageError(
+      text`--region is "${flags.region}"; for ncf it must be ${Object.keys(NCF_BASE_URLS).join(", ")}`,
+      command.name,
+    );
   }
-  const url = baseUrl ?? regionUrl;
   const found = findNcpCredentials({ env: invocation.env, ...homeOf(invocation) });
+  // The client picks the API (record 0016): --api, else the prefix of --base-url, else v3 (v2.0/v2.1 in the
+  // financial and government zones), and the region's URL for that API.
   const client = createNcfClient({
     ...options,
     ...extra,
     accessKey: found.accessKey,
     secretKey: found.secretKey,
-    ...(url !== undefined ? { baseUrl: url } : {}),
-  });
+    ...(flags.region !== undefined ? { region: flags.region as NcfRegion } : {}),
+    ...(flags.api !== undefined ? { api: flags.api as NcfApi } : {}),
+    ...(baseUrl !== undefined ? { baseUrl } : {}),
+  }) as NcfClient;
   return { client, planned };
 }
 

@@ -16,7 +16,7 @@ export type CommandLine =
   | { kind: "run"; command: Command; args: string[]; flags: Flags };
 
 const CONNECTION: Record<"ncf" | "fgs", readonly FlagName[]> = {
-  ncf: ["base-url", "region", "timeout"],
+  ncf: ["base-url", "region", "api", "timeout"],
   fgs: ["base-url", "region", "project-id", "timeout"],
 };
 

@@ -14,6 +14,7 @@ export const FLAGS = {
   // global: every command that talks to a cloud
   "base-url": { type: "string", value: "URL" },
   region: { type: "string", value: "R" },
+  api: { type: "string", value: "API", values: ["v3", "v2.1"] },
   "project-id": { type: "string", value: "P" },
   timeout: { type: "string", value: "MS" },
   // everywhere

@@ -6,10 +6,13 @@ import { FLAGS, type FlagName } from "./flags.js";
 // The --help texts, made from the commands (commands/*.ts) and the paragraphs every command shares.
 
 const GLOBAL_FLAGS = `Global flags:
-  --base-url URL    the API's base URL, exactly as the clients' baseUrl: for NCF it includes /ncf/api/v2
-                    (a local emulator: --base-url http://127.0.0.1:4010/ncf/api/v2); never with user:password@
+  --base-url URL    the API's base URL, exactly as the clients' baseUrl: for NCF it includes /api/v3 (API
+                    v3) or /ncf/api/v2 (v2.1), which picks the API (a local emulator: --base-url
+                    http://127.0.0.1:4010/api/v3); never with user:password@
   --region R        fgs: the FunctionGraph region (default cn-north-4); ncf: korea (default), singapore
                     or japan. --base-url overrides the host a region gives
+  --api API         ncf: v3 (default) or v2.1 (the legacy API; the government and financial zones keep
+                    their own). Without it, --base-url's prefix decides
   --project-id P    fgs: the project id (default: HUAWEICLOUD_SDK_PROJECT_ID or project_id in the file)
   --timeout MS      bound of each attempt in milliseconds (default 30000; 3 attempts for retryable errors)
   --json            print exactly one JSON object on stdout: what was done, or {"error": …}
