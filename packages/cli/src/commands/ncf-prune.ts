@@ -3,8 +3,10 @@ import { defineCommand } from "../command.js";
 import { UsageError } from "../errors.js";
 import { createPruneGate } from "../prune/engine.js";
 import { applyNcfPrune, type NcfPruneTarget, planNcfPrune } from "../prune/ncf.js";
+import { applyNcfVersionPrune, type NcfVersionTarget, planNcfVersionPrune } from "../prune/ncf-versions.js";
 import { text } from "../text.js";
-import { listingInvocation, ncfPlanText, PRUNE_FLAGS, prune } from "./prune-shared.js";
+import { ncfVersionPlanText } from "./ncf-prune-versions.js";
+import { integerFlag, listingInvocation, ncfPlanText, PRUNE_FLAGS, prune } from "./prune-shared.js";
 
 // fnapi ncf prune: the packages whose names match, each with its actions (the cascade).
 
@@ -17,8 +19,16 @@ export default defineCommand({
 prints the plan, asks (or takes --yes), deletes each with its actions (the cascade) --concurrency at a time
 with one shared back-off for 429s, lists again to confirm, and reports. Already gone counts as done: after
 SIGINT/SIGTERM, the same command again finishes the job.`,
-  flags: { ...PRUNE_FLAGS, platform: "vpc (default) or classic" },
-  examples: ['fnapi ncf prune --match "ci-*" --exclude "ci-keep" --yes'],
+  flags: {
+    ...PRUNE_FLAGS,
+    platform: "vpc (default) or classic",
+    "keep-versions":
+      "API v3: delete only the action versions beyond the newest N of each action of the matching packages",
+  },
+  examples: [
+    'fnapi ncf prune --match "ci-*" --exclude "ci-keep" --yes',
+    'fnapi ncf prune --match "ci-*" --keep-versions 1 --yes',
+  ],
   async run(invocation) {
     const { command, flags } = invocation;
     const platform = flags.platform;
@@ -30,6 +40,24 @@ SIGINT/SIGTERM, the same command again finishes the job.`,
       { ...listingInvocation(invocation), fetch: gate.observe(invocation.fetch) },
       { maxAttempts: 1 },
     );
+    const keepVersions = integerFlag(flags, "keep-versions", command.name);
+    if (keepVersions !== undefined) {
+      await prune(
+        invocation,
+        () =>
+          planNcfVersionPrune(ncf, {
+            match: flags.match ?? [],
+            ...(flags.exclude ? { exclude: flags.exclude } : {}),
+            keepVersions,
+            signal: invocation.signal,
+          }),
+        ncfVersionPlanText,
+        (plan, options) => applyNcfVersionPrune(ncf, plan, { ...options, gate }),
+        (t: NcfVersionTarget) => t.name,
+        "versions",
+      );
+      return;
+    }
     await prune(
       invocation,
       () =>
