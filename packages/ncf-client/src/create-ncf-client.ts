@@ -90,6 +90,7 @@ export type NcfClient<A extends NcfApi = NcfApi> = A extends "v3" ? NcfV3Client 
 
 /** A client on the legacy API v2.1 (v2.0 in the government zone). */
 export interface NcfV21Client extends NcfOperations {
+  /** The API this client speaks (v2.0 in the government zone is the same family). */
   readonly api: "v2.1";
   /**
    * The openapi-fetch client for the spec's paths, through the same pipeline as the operations: signed,

@@ -22,6 +22,11 @@ export {
 export { createNcfClient } from "./create-ncf-client.web.js";
 export { isGone, NcfApiError } from "./errors.js";
 export type { components, operations, paths } from "./generated/ncf.js";
+export type {
+  components as v3Components,
+  operations as v3Operations,
+  paths as v3Paths,
+} from "./generated/ncf-v3.js";
 export type { DeleteActionOptions } from "./operations/delete-action.js";
 export type {
   CascadeDeleteOptions,

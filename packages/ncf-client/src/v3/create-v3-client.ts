@@ -25,6 +25,7 @@ import { collect } from "./paging.js";
 
 /** What only the v3 client has, besides the operations both APIs share. */
 export interface NcfV3Extras {
+  /** The API this client speaks. */
   readonly api: "v3";
   /** The typed openapi-fetch client for specs/ncf-v3.yaml's paths, through the same pipeline. */
   readonly client: Client<paths>;

@@ -28,8 +28,11 @@ export type ActionSummaryV3 = ActionSummary & { packageName?: string };
 
 /** An action version (newest first in a listing). */
 export interface ActionVersion {
+  /** The version's name (`v1-stable`). */
   name: string;
+  /** Its description, when it has one. */
   description?: string;
+  /** When it was created (RFC 3339). */
   createdDateTime?: string;
 }
 
