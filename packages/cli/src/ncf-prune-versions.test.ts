@@ -76,6 +76,15 @@ describe("fnapi ncf prune --keep-versions", () => {
     expect(again.stdout).toContain("nothing to delete");
   });
 
+  it("fnapi ncf list-packages and list-actions show what prune sees (text and --json), through /api/v3", async () => {
+    const base = ["--base-url", `${emu.url}/api/v3`];
+    const env = { HOME: home, ...CREDENTIALS_ENV };
+    const text = await runInProcess(["ncf", "list-packages", ...base], env);
+    expect(text).toMatchObject({ code: 0, stdout: "ci-a\nci-b\nprod\n" });
+    const json = await runInProcess(["ncf", "list-actions", "ci-a", "--json", ...base], env);
+    expect((json.json().actions as { name: string }[]).map((a) => a.name)).toEqual(["build", "test"]);
+  });
+
   it("needs API v3: with --api v2.1 it is exit 2 before anything is deleted", async () => {
     const before = emu.requests().length;
     const run = await fnapi("--match", "ci-*", "--keep-versions", "1", "--yes", "--api", "v2.1");

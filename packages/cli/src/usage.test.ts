@@ -67,7 +67,7 @@ describe("bad usage: exit 2, nothing sent", () => {
   const cases: [string[], string][] = [
     [[], "no command given"],
     [["deploy"], 'unknown command "deploy"'],
-    [["ncf"], "fnapi ncf needs a command: delete-package, list-actions, delete-action"],
+    [["ncf"], "fnapi ncf needs a command: delete-package, list-packages, list-actions, delete-action"],
     [["ncf", "delete-everything"], 'unknown command "ncf delete-everything"'],
     [["ncf", "delete-package"], "fnapi ncf delete-package needs <name>"],
     [["ncf", "delete-action", "p"], "fnapi ncf delete-action needs <action>"],

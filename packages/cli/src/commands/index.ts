@@ -5,12 +5,14 @@ import fgsPrune from "./fgs-prune.js";
 import ncfDeleteAction from "./ncf-delete-action.js";
 import ncfDeletePackage from "./ncf-delete-package.js";
 import ncfListActions from "./ncf-list-actions.js";
+import ncfListPackages from "./ncf-list-packages.js";
 import ncfPrune from "./ncf-prune.js";
 
 // Every command, in the order --help lists them. Adding one: a file beside this one that default-exports
 // defineCommand({ name, args, flags, summary, description, run }), and one line here.
 export const COMMANDS: readonly Command[] = [
   ncfDeletePackage,
+  ncfListPackages,
   ncfListActions,
   ncfDeleteAction,
   ncfPrune,
