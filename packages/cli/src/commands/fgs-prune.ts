@@ -1,5 +1,6 @@
 import { fgsConnection } from "../clients.js";
 import { defineCommand } from "../command.js";
+import { olderThanMs } from "../list/filter.js";
 import { createPruneGate } from "../prune/engine.js";
 import { applyFgsPrune, type FgsPruneTarget, planFgsPrune } from "../prune/fgs.js";
 import { fgsPlanText, integerFlag, listingInvocation, PRUNE_FLAGS, prune } from "./prune-shared.js";
@@ -11,13 +12,14 @@ export default defineCommand({
   args: [],
   connection: "fgs",
   summary: "delete the functions (or old versions) whose names match, after showing the plan",
-  description: `Lists the project's functions, keeps those whose name matches a --match glob and no --exclude glob
+  description: `Lists the project's functions (fnapi fgs list-functions with the same --match, --exclude and
+--older-than shows them), keeps those whose name matches a --match glob and no --exclude glob
 (and, with --older-than, last changed before then), prints the plan, asks (or takes --yes), deletes them
 --concurrency at a time with one shared back-off for 429s, lists again to confirm, and reports. Already gone
 counts as done: after SIGINT/SIGTERM, the same command again finishes the job.`,
+  required: ["match"],
   flags: {
     ...PRUNE_FLAGS,
-    "older-than": "only what was last changed longer ago than this (30m, 12h, 7d, 2w)",
     "keep-versions":
       "delete only published versions beyond the newest N of each function (never latest, never a version an alias points to)",
   },
@@ -28,6 +30,7 @@ counts as done: after SIGINT/SIGTERM, the same command again finishes the job.`,
   async run(invocation) {
     const { command, flags } = invocation;
     const keepVersions = integerFlag(flags, "keep-versions", command.name);
+    olderThanMs(flags["older-than"], command.name); // its message names the flag
     const gate = createPruneGate();
     // One attempt per request: the run's gate alone backs off (429s and Retry-After across the run).
     const { client: fgs } = fgsConnection(

@@ -1,12 +1,14 @@
-import { ncfConnection } from "../clients.js";
+import { ncfConnection, platformLabel, platformSent } from "../clients.js";
 import { defineCommand } from "../command.js";
 import { UsageError } from "../errors.js";
+import { NCF_OLDER_THAN, refuseNcfAge } from "../list/filter.js";
 import { createPruneGate } from "../prune/engine.js";
 import { applyNcfPrune, type NcfPruneTarget, planNcfPrune } from "../prune/ncf.js";
 import { applyNcfVersionPrune, type NcfVersionTarget, planNcfVersionPrune } from "../prune/ncf-versions.js";
 import { text } from "../text.js";
 import { ncfVersionPlanText } from "./ncf-prune-versions.js";
 import { integerFlag, listingInvocation, ncfPlanText, PRUNE_FLAGS, prune } from "./prune-shared.js";
+import { PLATFORM } from "./shared.js";
 
 // fnapi ncf prune: the packages whose names match, each with its actions (the cascade).
 
@@ -15,13 +17,16 @@ export default defineCommand({
   args: [],
   connection: "ncf",
   summary: "delete the packages whose names match, with their actions, after showing the plan",
-  description: `Lists the platform's packages, keeps those whose name matches a --match glob and no --exclude glob,
+  description: `Lists the platform's packages (fnapi ncf list-packages with the same --match and --exclude shows
+them), keeps those whose name matches a --match glob and no --exclude glob,
 prints the plan, asks (or takes --yes), deletes each with its actions (the cascade) --concurrency at a time
 with one shared back-off for 429s, lists again to confirm, and reports. Already gone counts as done: after
 SIGINT/SIGTERM, the same command again finishes the job.`,
+  required: ["match"],
   flags: {
     ...PRUNE_FLAGS,
-    platform: "vpc (default) or classic",
+    "older-than": NCF_OLDER_THAN,
+    platform: PLATFORM,
     "keep-versions":
       "API v3: delete only the action versions beyond the newest N of each action of the matching packages",
   },
@@ -31,10 +36,12 @@ SIGINT/SIGTERM, the same command again finishes the job.`,
   ],
   async run(invocation) {
     const { command, flags } = invocation;
-    const platform = flags.platform;
-    if (platform !== undefined && platform !== "vpc" && platform !== "classic") {
-      throw new UsageError(text`--platform is "${platform}"; it must be vpc or classic`, command.name);
+    refuseNcfAge(flags, command.name);
+    if (flags.platform !== undefined && flags.platform !== "vpc" && flags.platform !== "classic") {
+      throw new UsageError(text`--platform is "${flags.platform}"; it must be vpc or classic`, command.name);
     }
+    // The platform it sends, shown in the plan: --platform, vpc by default, none in a zone without one.
+    const platform = platformSent(invocation) as "vpc" | "classic" | undefined;
     const gate = createPruneGate();
     const { client: ncf } = ncfConnection(
       { ...listingInvocation(invocation), fetch: gate.observe(invocation.fetch) },
@@ -67,7 +74,7 @@ SIGINT/SIGTERM, the same command again finishes the job.`,
           ...(platform ? { platform } : {}),
           signal: invocation.signal,
         }),
-      ncfPlanText,
+      (plan) => ncfPlanText(plan, platformLabel(invocation)),
       (plan, options) => applyNcfPrune(ncf, plan, { ...options, gate }),
       (t: NcfPruneTarget) => t.name,
       "packages",
