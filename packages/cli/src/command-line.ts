@@ -80,9 +80,14 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   const [group, name] = positionals;
   // Bare `fnapi`: the list of every command, as gh and npm show it.
   if (group === undefined) return { kind: "help", topic: undefined };
+  // a command that is also a group (`emulator`, `emulator requests`): the longer name wins
+  const pair = name !== undefined ? findCommand(`${group} ${name}`) : undefined;
   let command: Command | undefined = findCommand(group);
   let rest: string[];
-  if (command) {
+  if (pair) {
+    command = pair;
+    rest = positionals.slice(2);
+  } else if (command) {
     rest = positionals.slice(1);
   } else if (commandsIn(group).length > 0) {
     const names = commandsIn(group).map((c) => c.name.split(" ")[1] as string);
@@ -204,6 +209,7 @@ const OPTIONS = Object.fromEntries(
 function helpTopic(positionals: readonly string[]): string | undefined {
   const [group, name] = positionals;
   if (group === undefined) return undefined;
+  if (name !== undefined && findCommand(`${group} ${name}`)) return `${group} ${name}`;
   if (findCommand(group)) return group;
   if (commandsIn(group).length > 0) return findCommand(`${group} ${name}`) ? `${group} ${name}` : group;
   return undefined;

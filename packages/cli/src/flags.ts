@@ -42,6 +42,8 @@ export const FLAGS = {
   "keep-versions": { type: "string", value: "N" },
   concurrency: { type: "string", value: "N" },
   yes: { type: "boolean", short: "y" },
+  failed: { type: "boolean" },
+  open: { type: "boolean" },
 } as const satisfies Record<string, FlagDef>;
 
 export type FlagName = keyof typeof FLAGS;

@@ -2,6 +2,12 @@ export type { FgsSection } from "./apis/fgs/state.js";
 export type { IamSection } from "./apis/iam/state.js";
 export type { NcpSection } from "./apis/ncf/state.js";
 export type { Fault, FaultSpec } from "./faults.js";
+export type {
+  FirstDifference,
+  Problem as SignatureProblem,
+  SignatureExplanation,
+  SignedText,
+} from "./inspector/explanation.js";
 export type { RequestRecord } from "./request-log.js";
 export {
   type EmulatorState,

@@ -176,7 +176,10 @@ export function createPipeline(deps: PipelineDeps) {
           message: fault.message ?? reasonPhrase(fault.status),
           details: `Injected fault #${fault.id}`,
         };
-        const answer = fault.status < 300 ? { status: fault.status } : fail(module, failure, requestId);
+        const retryAfter =
+          fault.retryAfter !== undefined ? { "Retry-After": String(fault.retryAfter) } : undefined;
+        const answer =
+          fault.status < 300 ? { status: fault.status } : fail(module, failure, requestId, retryAfter);
         const code = fault.status < 300 ? null : failure.code;
         return {
           answer,

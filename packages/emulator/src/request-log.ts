@@ -1,3 +1,5 @@
+import type { SignatureExplanation } from "./inspector/explanation.js";
+
 // What GET /_emulator/requests returns: one record per API request (control requests are not recorded),
 // never a secret key, token, password or signature. Bounded by count and by bytes: a long field is cut to
 // FIELD_LIMIT characters and marked `…[cut N bytes]`, and the oldest records are dropped first.
@@ -16,6 +18,14 @@ export interface RequestRecord {
   authPassed: boolean | null;
   /** Why authentication failed, or `auth off` / `no authentication` when it was not checked. */
   authReason?: string;
+  /** What the inspector found a refused request's signer should fix (inspector/explanation.ts). */
+  explanation?: SignatureExplanation;
+  /** The query as received, when there was one. */
+  query?: string;
+  /** Milliseconds from the request's arrival to its answer. */
+  durationMs?: number;
+  /** The credential the request named: an access key, or `token ****` and a token's last 4 characters. */
+  credential?: string;
   /** The signature check's own view of a refused signature: what a signer should compare with. */
   signatureDebug?: { scheme: string; canonicalRequest?: string; stringToSign: string };
   /** An injected fault answered this request. */
@@ -34,6 +44,28 @@ export const PAGE_LIMIT = 1000;
 function cut(text: string): string {
   if (text.length <= FIELD_LIMIT) return text;
   return `${text.slice(0, FIELD_LIMIT)}…[cut ${Buffer.byteLength(text.slice(FIELD_LIMIT))} bytes]`;
+}
+
+function cutExplanation(e: SignatureExplanation): SignatureExplanation {
+  const text = (t: SignatureExplanation["computed"]) =>
+    t && {
+      ...(t.canonicalRequest !== undefined ? { canonicalRequest: cut(t.canonicalRequest) } : {}),
+      stringToSign: cut(t.stringToSign),
+    };
+  const computed = text(e.computed);
+  const implied = text(e.implied);
+  return {
+    ...e,
+    sentence: cut(e.sentence),
+    ...(computed ? { computed } : {}),
+    ...(implied ? { implied } : {}),
+  };
+}
+
+function explanationSize(e: SignatureExplanation): number {
+  const size = (t: SignatureExplanation["computed"]) =>
+    t ? (t.canonicalRequest?.length ?? 0) + t.stringToSign.length : 0;
+  return e.sentence.length + size(e.computed) + size(e.implied);
 }
 
 export interface RequestQuery {
@@ -62,6 +94,8 @@ export class RequestLog {
     record.seq = ++this.seq;
     record.path = cut(record.path);
     if (record.authReason !== undefined) record.authReason = cut(record.authReason);
+    if (record.query !== undefined) record.query = cut(record.query);
+    if (record.explanation) record.explanation = cutExplanation(record.explanation);
     const debug = record.signatureDebug;
     if (debug) {
       record.signatureDebug = {
@@ -74,6 +108,7 @@ export class RequestLog {
     const bytes =
       300 +
       record.path.length +
+      (record.explanation ? explanationSize(record.explanation) : 0) +
       (record.authReason?.length ?? 0) +
       (record.signatureDebug
         ? (record.signatureDebug.canonicalRequest?.length ?? 0) + record.signatureDebug.stringToSign.length

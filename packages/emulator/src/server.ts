@@ -9,8 +9,12 @@ import { guardControl } from "./control-guard.js";
 import type { Emulator, EmulatorOptions } from "./emulator-types.js";
 import { FaultTable } from "./faults.js";
 import { headersOf, readBody, send } from "./http.js";
+import { credentialOf, explainRefusal } from "./inspector/explain.js";
+import { WatchedRequestLog } from "./inspector/live.js";
+import { isInspectorPath, packageVersion, serveInspector } from "./inspector/routes.js";
+import { signingKeysOf } from "./inspector/state-access.js";
 import { createPipeline } from "./pipeline.js";
-import { formatLogLine, RequestLog, type RequestRecord } from "./request-log.js";
+import { formatLogLine, type RequestRecord } from "./request-log.js";
 import { createRouter } from "./router.js";
 import { seedRules } from "./seed.js";
 import { operationsOf, readBundledSpecs } from "./spec-catalog.js";
@@ -39,7 +43,7 @@ export async function startEmulatorWith(
     Object.fromEntries([...modules].map(([api, m]) => [api, m.extraPrefixes ?? []])),
   );
   const store = openStateStore({ ...options, rules: seedRules(specs, moduleList) });
-  const log = new RequestLog();
+  const log = new WatchedRequestLog();
   const faults = new FaultTable();
   const serve = createPipeline({
     router,
@@ -82,6 +86,20 @@ export async function startEmulatorWith(
       const { body, tooLarge } = await readBody(req);
       if (rawPath === "/_emulator" || rawPath.startsWith("/_emulator/")) {
         const path = rawPath.slice("/_emulator".length) || "/";
+        if (isInspectorPath(path)) {
+          const gone = new AbortController();
+          res.once("close", () => gone.abort());
+          const query = new URLSearchParams(rawQuery);
+          const inspector = { log, state: () => store.current(), host, controlToken: options.controlToken };
+          const status = await serveInspector(
+            { method, path, query, headers, body },
+            res,
+            { ...inspector, version: packageVersion() },
+            gone.signal,
+          );
+          options.log?.(`${when()} ${method} ${rawPath.slice(0, 200)} ${status} control`);
+          return;
+        }
         const answer =
           guardControl({ method, path, headers, body }, { host, controlToken: options.controlToken }) ??
           handleControl({ method, path, query: new URLSearchParams(rawQuery), body, tooLarge }, core);
@@ -90,13 +108,30 @@ export async function startEmulatorWith(
         return;
       }
       const received: ReceivedRequest = { method, target, rawPath, rawQuery, headers, body };
-      const served = serve(received, tooLarge, requestId, clock());
+      const now = clock();
+      const served = serve(received, tooLarge, requestId, now);
       const { answer, outcome } = served instanceof Promise ? await served : served;
       if (answer === "drop") req.socket.destroy();
       else send(res, requestId, clock(), answer);
-      const record = { time: when(), method, path: rawPath, ...outcome, requestId };
+      const durationMs = performance.now() - started;
+      const record: Omit<RequestRecord, "seq"> = {
+        time: when(),
+        method,
+        path: rawPath,
+        ...outcome,
+        requestId,
+      };
+      // what the inspector shows: the query, the time taken, the credential named and why auth failed
+      if (rawQuery !== "") record.query = rawQuery;
+      record.durationMs = Math.round(durationMs * 10) / 10;
+      const credential = credentialOf(headers);
+      if (credential !== undefined) record.credential = credential;
+      if (outcome.authPassed === false) {
+        const why = explainRefusal(received, outcome.authReason, signingKeysOf(store.current()), now);
+        if (why) record.explanation = why;
+      }
       log.add(record);
-      options.log?.(formatLogLine(record as RequestRecord, performance.now() - started));
+      options.log?.(formatLogLine(record as RequestRecord, durationMs));
     } catch (error) {
       // Never a crash: an unexpected error is a 500 in the error shape of the API the path belongs to.
       options.log?.(

@@ -1,6 +1,7 @@
 import type { Command } from "../command.js";
 import completion from "./completion.js";
 import emulator from "./emulator-command.js";
+import emulatorRequests from "./emulator-requests.js";
 import fgsDeleteFunction from "./fgs-delete-function.js";
 import fgsListAliases from "./fgs-list-aliases.js";
 import fgsListFunctions from "./fgs-list-functions.js";
@@ -27,5 +28,6 @@ export const COMMANDS: readonly Command[] = [
   fgsDeleteFunction,
   fgsPrune,
   emulator,
+  emulatorRequests,
   completion,
 ];
