@@ -17,6 +17,8 @@ export default defineConfig({
       { find: /^@fnapi\/auth\/server$/, replacement: source("auth", "server") },
       { find: /^@fnapi\/ncf-client$/, replacement: source("ncf-client") },
       { find: /^@fnapi\/fgs-client$/, replacement: source("fgs-client") },
+      { find: /^@fnapi\/fgs-client\/prune$/, replacement: source("fgs-client", "prune/index") },
+      { find: /^@fnapi\/ncf-client\/prune$/, replacement: source("ncf-client", "prune/index") },
     ],
   },
   test: {

@@ -91,7 +91,7 @@ export function withoutUserinfo(value: string): string {
 
 export function ncfConnection(
   invocation: Invocation,
-  /** What a command sets itself (prune: one attempt each, its run backs off). */
+  /** What a command sets itself (none does today: prune runs on the client's own retry strategy). */
   extra: { maxAttempts?: number } = {},
 ): Connection<NcfClient> {
   const { flags } = invocation;
@@ -170,7 +170,7 @@ export function platformLabel(invocation: Invocation): string {
 
 export function fgsConnection(
   invocation: Invocation,
-  /** What a command sets itself (prune: one attempt each, its run backs off). */
+  /** What a command sets itself (none does today: prune runs on the client's own retry strategy). */
   extra: { maxAttempts?: number } = {},
 ): Connection<FgsClient> {
   const { flags } = invocation;

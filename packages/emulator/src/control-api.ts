@@ -2,7 +2,7 @@ import { parse as parseYaml } from "yaml";
 import { type FaultSpecError, type FaultTable, parseFault } from "./faults.js";
 import type { Answer } from "./http.js";
 import type { RequestLog, RequestQuery } from "./request-log.js";
-import { type Seed, SeedError } from "./seed.js";
+import { SeedError } from "./seed-fields.js";
 import { SnapshotError, type StateStore, StateWriteError } from "./state-store.js";
 
 // The control API under /_emulator/, plain HTTP and JSON so any language can drive it (behind control-guard):
@@ -87,7 +87,7 @@ const ROUTES: Route[] = [
     (core, r) => {
       const parsed = parseBody(r.body);
       if ("error" in parsed) return invalid("(body)", `must be JSON or YAML: ${parsed.error}`);
-      core.store.replace(parsed.value as Seed);
+      core.store.replace(parsed.value as object);
       return { status: 200, body: core.store.current() };
     },
   ],

@@ -20,6 +20,7 @@ export interface Served {
 
 export interface PipelineDeps {
   router: Router;
+  /** The module of an API; for a path no API claims (undefined), the one that answers unknown paths. */
   moduleOf(api: string | undefined): ApiModule;
   store: StateStore;
   faults: FaultTable;
@@ -50,7 +51,7 @@ export function createPipeline(deps: PipelineDeps) {
   function route(received: ReceivedRequest): Routed | { module: ApiModule; failure: ApiFailure } {
     const match = router.match(received.method, received.rawPath);
     if (match.kind === "not-found") {
-      const module = deps.moduleOf(match.api ?? "fgs");
+      const module = deps.moduleOf(match.api);
       return { module, failure: module.notFound() };
     }
     const module = deps.moduleOf(match.route.op.api);

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { ApiModule, StateOf } from "./apis/api-module.js";
 import { genericModule } from "./apis/generic.js";
-import { API_MODULES, type ApiModule } from "./apis/index.js";
+import { API_MODULES } from "./apis/index.js";
 import type { ReceivedRequest } from "./auth-common.js";
 import { handleControl } from "./control-api.js";
 import { guardControl } from "./control-guard.js";
@@ -12,12 +13,12 @@ import { headersOf, readBody, send } from "./http.js";
 import { credentialOf, explainRefusal } from "./inspector/explain.js";
 import { WatchedRequestLog } from "./inspector/live.js";
 import { isInspectorPath, packageVersion, serveInspector } from "./inspector/routes.js";
-import { signingKeysOf } from "./inspector/state-access.js";
+import { type AnyState, signingKeysOf } from "./inspector/state-access.js";
 import { createPipeline } from "./pipeline.js";
 import { formatLogLine, type RequestRecord } from "./request-log.js";
 import { createRouter } from "./router.js";
-import { seedRules } from "./seed.js";
 import { operationsOf, readBundledSpecs } from "./spec-catalog.js";
+import { seedRules } from "./state-rules.js";
 import { openStateStore } from "./state-store.js";
 
 export type { Emulator, EmulatorOptions } from "./emulator-types.js";
@@ -27,23 +28,28 @@ export function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> 
 }
 
 /** The emulator with other cloud modules than the built-in ones (not exported by the package: for tests of a new module). */
-export async function startEmulatorWith(
-  moduleList: readonly ApiModule[],
-  options: EmulatorOptions,
-): Promise<Emulator> {
+export async function startEmulatorWith<const Modules extends readonly ApiModule[]>(
+  moduleList: Modules,
+  options: EmulatorOptions<StateOf<Modules>>,
+): Promise<Emulator<StateOf<Modules>>> {
+  type State = StateOf<Modules>;
   const clock = options.clock ?? Date.now;
   const host = options.host ?? "127.0.0.1";
   const specs = readBundledSpecs(options.specsDir);
   const operations = specs.flatMap(operationsOf);
   const modules = new Map(moduleList.map((m) => [m.api, m]));
   for (const op of operations) if (!modules.has(op.api)) modules.set(op.api, genericModule(op.api));
-  const moduleOf = (api: string | undefined) => modules.get(api ?? "") ?? genericModule(api ?? "unknown");
+  const fallback = moduleList.find((m) => m.answersUnknownPaths) ?? genericModule("unknown");
+  const moduleOf = (api: string | undefined): ApiModule =>
+    api === undefined ? fallback : (modules.get(api) ?? genericModule(api));
   const router = createRouter(
     operations,
     Object.fromEntries([...modules].map(([api, m]) => [api, m.extraPrefixes ?? []])),
   );
-  const store = openStateStore({ ...options, rules: seedRules(specs, moduleList) });
+  const store = openStateStore({ ...options, rules: seedRules<State>(specs, moduleList) });
   const log = new WatchedRequestLog();
+  // The inspector reads the sections of the registry's modules, each only when its module is in this emulator.
+  const inspected = (): AnyState => store.current() as AnyState;
   const faults = new FaultTable();
   const serve = createPipeline({
     router,
@@ -90,7 +96,7 @@ export async function startEmulatorWith(
           const gone = new AbortController();
           res.once("close", () => gone.abort());
           const query = new URLSearchParams(rawQuery);
-          const inspector = { log, state: () => store.current(), host, controlToken: options.controlToken };
+          const inspector = { log, state: inspected, host, controlToken: options.controlToken };
           const status = await serveInspector(
             { method, path, query, headers, body },
             res,
@@ -127,7 +133,7 @@ export async function startEmulatorWith(
       const credential = credentialOf(headers);
       if (credential !== undefined) record.credential = credential;
       if (outcome.authPassed === false) {
-        const why = explainRefusal(received, outcome.authReason, signingKeysOf(store.current()), now);
+        const why = explainRefusal(received, outcome.authReason, signingKeysOf(inspected()), now);
         if (why) record.explanation = why;
       }
       log.add(record);
@@ -137,7 +143,7 @@ export async function startEmulatorWith(
       options.log?.(
         `${when()} ${method} ${rawPath.slice(0, 200)} 500 internal error: ${(error as Error).stack}`,
       );
-      const module = moduleOf(router.apiFor(rawPath) ?? "ncf");
+      const module = moduleOf(router.apiFor(rawPath));
       const failure = module.internalError("The emulator failed; see its log.");
       if (!res.headersSent)
         send(res, requestId, clock(), { status: 500, body: module.errorBody(failure, requestId) });

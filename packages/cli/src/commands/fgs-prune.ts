@@ -1,8 +1,7 @@
+import { applyFgsPrune, type FgsPruneTarget, planFgsPrune } from "@fnapi/fgs-client/prune";
 import { fgsConnection } from "../clients.js";
 import { defineCommand } from "../command.js";
 import { olderThanMs } from "../list/filter.js";
-import { createPruneGate } from "../prune/engine.js";
-import { applyFgsPrune, type FgsPruneTarget, planFgsPrune } from "../prune/fgs.js";
 import { fgsPlanText, integerFlag, listingInvocation, PRUNE_FLAGS, prune } from "./prune-shared.js";
 
 // fnapi fgs prune: the functions (or, with --keep-versions, their old versions) whose names match.
@@ -31,12 +30,9 @@ counts as done: after SIGINT/SIGTERM, the same command again finishes the job.`,
     const { command, flags } = invocation;
     const keepVersions = integerFlag(flags, "keep-versions", command.name);
     olderThanMs(flags["older-than"], command.name); // its message names the flag
-    const gate = createPruneGate();
-    // One attempt per request: the run's gate alone backs off (429s and Retry-After across the run).
-    const { client: fgs } = fgsConnection(
-      { ...listingInvocation(invocation), fetch: gate.observe(invocation.fetch) },
-      { maxAttempts: 1 },
-    );
+    // Every request on the client's send path: its retry strategy (one per client) retries 429s and 5xx,
+    // honouring Retry-After, with one back-off for the whole run.
+    const { client: fgs } = fgsConnection(listingInvocation(invocation));
     const label = (t: FgsPruneTarget) => (t.version ? `${t.name} ${t.version}` : t.name);
     await prune(
       invocation,
@@ -49,7 +45,7 @@ counts as done: after SIGINT/SIGTERM, the same command again finishes the job.`,
           signal: invocation.signal,
         }),
       fgsPlanText,
-      (plan, options) => applyFgsPrune(fgs, plan, { ...options, gate }),
+      (plan, options) => applyFgsPrune(fgs, plan, options),
       label,
       keepVersions !== undefined ? "versions" : "functions",
     );

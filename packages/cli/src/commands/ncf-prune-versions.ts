@@ -1,4 +1,4 @@
-import type { NcfVersionPrunePlan } from "../prune/ncf-versions.js";
+import type { NcfVersionPrunePlan } from "@fnapi/ncf-client/prune";
 import { join, safe, type Text } from "../text.js";
 
 // The plan of `fnapi ncf prune --keep-versions N`, as text: names come from the server, every line is escaped.

@@ -1,10 +1,15 @@
+import {
+  applyNcfPrune,
+  applyNcfVersionPrune,
+  type NcfPruneTarget,
+  type NcfVersionTarget,
+  planNcfPrune,
+  planNcfVersionPrune,
+} from "@fnapi/ncf-client/prune";
 import { ncfConnection, platformLabel, platformSent } from "../clients.js";
 import { defineCommand } from "../command.js";
 import { UsageError } from "../errors.js";
 import { NCF_OLDER_THAN, refuseNcfAge } from "../list/filter.js";
-import { createPruneGate } from "../prune/engine.js";
-import { applyNcfPrune, type NcfPruneTarget, planNcfPrune } from "../prune/ncf.js";
-import { applyNcfVersionPrune, type NcfVersionTarget, planNcfVersionPrune } from "../prune/ncf-versions.js";
 import { text } from "../text.js";
 import { ncfVersionPlanText } from "./ncf-prune-versions.js";
 import { integerFlag, listingInvocation, ncfPlanText, PRUNE_FLAGS, prune } from "./prune-shared.js";
@@ -42,11 +47,9 @@ SIGINT/SIGTERM, the same command again finishes the job.`,
     }
     // The platform it sends, shown in the plan: --platform, vpc by default, none in a zone without one.
     const platform = platformSent(invocation) as "vpc" | "classic" | undefined;
-    const gate = createPruneGate();
-    const { client: ncf } = ncfConnection(
-      { ...listingInvocation(invocation), fetch: gate.observe(invocation.fetch) },
-      { maxAttempts: 1 },
-    );
+    // Every request on the client's send path: its retry strategy retries 429s and 5xx (inside the cascade
+    // too, after actions already went), with one back-off for the whole run.
+    const { client: ncf } = ncfConnection(listingInvocation(invocation));
     const keepVersions = integerFlag(flags, "keep-versions", command.name);
     if (keepVersions !== undefined) {
       await prune(
@@ -59,7 +62,7 @@ SIGINT/SIGTERM, the same command again finishes the job.`,
             signal: invocation.signal,
           }),
         ncfVersionPlanText,
-        (plan, options) => applyNcfVersionPrune(ncf, plan, { ...options, gate }),
+        (plan, options) => applyNcfVersionPrune(ncf, plan, options),
         (t: NcfVersionTarget) => t.name,
         "versions",
       );
@@ -75,7 +78,7 @@ SIGINT/SIGTERM, the same command again finishes the job.`,
           signal: invocation.signal,
         }),
       (plan) => ncfPlanText(plan, platformLabel(invocation)),
-      (plan, options) => applyNcfPrune(ncf, plan, { ...options, gate }),
+      (plan, options) => applyNcfPrune(ncf, plan, options),
       (t: NcfPruneTarget) => t.name,
       "packages",
     );

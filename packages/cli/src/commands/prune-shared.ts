@@ -1,10 +1,9 @@
 import { createInterface } from "node:readline/promises";
+import type { FgsPrunePlan, PruneReport } from "@fnapi/fgs-client/prune";
+import type { NcfPrunePlan } from "@fnapi/ncf-client/prune";
 import type { Invocation } from "../command.js";
 import { DeclinedError, UsageError } from "../errors.js";
 import type { Flags } from "../flags.js";
-import type { FgsPrunePlan } from "../prune/fgs.js";
-import type { NcfPrunePlan } from "../prune/ncf.js";
-import type { PruneReport } from "../prune/report.js";
 import { join, safe, type Text, text } from "../text.js";
 
 // fnapi fgs prune / fnapi ncf prune: plan, (ask,) apply, confirm, report. The library does the work
@@ -90,12 +89,15 @@ function reportText<T>(report: PruneReport<T>, label: (t: T) => string, stopped:
   const took =
     report.durationMs < 1000 ? `${report.durationMs} ms` : `${(report.durationMs / 1000).toFixed(1)} s`;
   const lines = [
-    `${stopped ? `interrupted by ${stopped}: ` : ""}deleted ${c.deleted}, already gone ${c.alreadyGone}, skipped ${c.skipped}, failed ${c.failed}, not started ${c.notStarted}, remaining ${c.remaining} (429s ${c.throttled}, retries ${c.retries}) in ${took}`,
+    `${stopped ? `interrupted by ${stopped}: ` : ""}deleted ${c.deleted}, already gone ${c.alreadyGone}, skipped ${c.skipped}, failed ${c.failed}, not started ${c.notStarted}, remaining ${c.remaining}, unconfirmed ${c.unconfirmed} (retries ${c.retries}) in ${took}`,
     ...report.failed.map(
       (f) =>
         `  failed ${label(f.target)}: ${f.error.name}${f.error.status ? ` ${f.error.status}` : ""}${f.error.code ? ` ${f.error.code}` : ""}: ${f.error.message}`,
     ),
     ...report.remaining.map((t) => `  still listed: ${label(t)}`),
+    ...(report.confirmError
+      ? [`  not confirmed (the listing failed: ${report.confirmError.name}: ${report.confirmError.message})`]
+      : []),
   ];
   if (report.notStarted.length > 0) lines.push("  run the same command again to finish");
   return join(lines.map((l) => safe(l)));
@@ -168,7 +170,7 @@ export async function prune<Plan extends { targets: T[] }, T>(
   // Stopped by a signal: run() exits 130/143 once this returns.
   if (!stopped && !report.complete) {
     throw new PruneIncompleteError(
-      `${report.counts.failed} failed and ${report.counts.remaining} remain of ${report.counts.planned} planned`,
+      `${report.counts.failed} failed, ${report.counts.remaining} remain and ${report.counts.unconfirmed} are unconfirmed of ${report.counts.planned} planned`,
     );
   }
 }

@@ -1,6 +1,6 @@
 import { UsageError } from "../errors.js";
 import type { Flags } from "../flags.js";
-import { globToRegExp, parseAge } from "../prune-criteria.js";
+import { compileGlob, type Glob, parseAge } from "../prune-criteria.js";
 import { text } from "../text.js";
 
 // The filters of the listing commands: --match, --exclude and --older-than, read as prune reads them (the
@@ -14,14 +14,14 @@ export interface ListFilter {
   age(date: Date | undefined): boolean;
 }
 
-export function checkGlob(flag: "match" | "exclude", glob: string, command: string): RegExp {
+export function checkGlob(flag: "match" | "exclude", glob: string, command: string): Glob {
   if (glob.length === 0 || glob.length > 200) {
     throw new UsageError(
       text`--${flag} is empty or longer than 200 characters; give a glob such as "preview-*" (quoted)`,
       command,
     );
   }
-  return globToRegExp(glob);
+  return compileGlob(glob);
 }
 
 /** The age in ms of `--older-than` (`7d`), or undefined; a bad value is a usage error naming the flag. */
@@ -50,7 +50,7 @@ export function listFilter(flags: Flags, command: string, now = Date.now()): Lis
       ...(flags["older-than"] !== undefined ? { olderThan: flags["older-than"] } : {}),
     },
     name: (name) =>
-      (include.length === 0 || include.some((r) => r.test(name))) && !except.some((r) => r.test(name)),
+      (include.length === 0 || include.some((g) => g.matches(name))) && !except.some((g) => g.matches(name)),
     // Unknown age (no last_modified): never old enough, as prune counts it.
     age: (date) => ms === undefined || (date !== undefined && now - date.getTime() >= ms),
   };

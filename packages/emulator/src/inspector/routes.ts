@@ -2,10 +2,9 @@ import { readFileSync } from "node:fs";
 import type { ServerResponse } from "node:http";
 import { guardControl } from "../control-guard.js";
 import type { RequestRecord } from "../request-log.js";
-import type { EmulatorState } from "../seed.js";
 import { toHar } from "./har.js";
 import { LONG_POLL_MAX_SECONDS, type WatchedRequestLog } from "./live.js";
-import { sectionsOf } from "./state-access.js";
+import { type AnyState, sectionsOf } from "./state-access.js";
 import { stateView } from "./state-view.js";
 
 // The inspector's HTTP side, below /_emulator:
@@ -47,7 +46,7 @@ function asset(file: string): Buffer {
 
 export interface InspectorCore {
   log: WatchedRequestLog;
-  state(): EmulatorState;
+  state(): AnyState;
   host: string;
   controlToken?: string | undefined;
   version: string;

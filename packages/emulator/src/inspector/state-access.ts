@@ -10,8 +10,14 @@ export interface SigningKeys {
   huawei: readonly HuaweiKey[];
 }
 
-export function signingKeysOf(state: EmulatorState): SigningKeys {
-  return { ncp: state.ncp.credentials, huawei: state.huawei.credentials };
+/**
+ * The state of an emulator started with any set of modules (`startEmulatorWith`): a section is there when its
+ * module is, so each read checks.
+ */
+export type AnyState = Partial<EmulatorState>;
+
+export function signingKeysOf(state: AnyState): SigningKeys {
+  return { ncp: state.ncp?.credentials ?? [], huawei: state.huawei?.credentials ?? [] };
 }
 
 export interface StateSections {
@@ -19,8 +25,8 @@ export interface StateSections {
   huawei: Pick<EmulatorState["huawei"], "functions" | "users" | "tokens" | "projects">;
 }
 
-export function sectionsOf(state: EmulatorState): StateSections {
-  const { packages } = state.ncp;
-  const { functions, users, tokens, projects } = state.huawei;
+export function sectionsOf(state: AnyState): StateSections {
+  const { packages } = state.ncp ?? { packages: [] };
+  const { functions = [], users = [], tokens = [], projects = [] } = state.huawei ?? {};
   return { ncp: { packages }, huawei: { functions, users, tokens, projects } };
 }

@@ -1,18 +1,19 @@
 import type { DeleteResult } from "@fnapi/runtime";
 import { checkOptions } from "@fnapi/runtime/internal";
 import { isGone, NcfApiError } from "../errors.js";
+import type { DeletePackageOptions } from "../operations/delete-package.js";
 import {
   bounded,
   CascadeDeleteError,
   type CascadeDeleteOptions,
   type CascadeProgress,
   type CascadeReport,
-  type DeletePackageOptions,
   eachWithConcurrency,
-} from "../operations/delete-package.js";
-import { assertV3PackageName, type NcfV3Context, v3Platform } from "./context.js";
+} from "../operations/delete-package-cascade.js";
+import { assertV3PackageName, v3Platform } from "./context.js";
 import { deleteActionV3, deletePackageOnceV3 } from "./delete.js";
 import { listActionsV3 } from "./list.js";
+import type { NcfV3 } from "./ncf-v3.js";
 import { collect } from "./paging.js";
 
 // deletePackage on API v3, with `cascade: true` as on v2.1: a page-number listing shifts while its items are
@@ -25,7 +26,7 @@ const RESOURCE_IN_USE = (error: unknown) =>
   error instanceof NcfApiError && error.status === 409 && error.code === "ResourceInUse";
 
 export async function deletePackageV3(
-  context: NcfV3Context,
+  ncf: NcfV3,
   packageName: string,
   given?: DeletePackageOptions | CascadeDeleteOptions,
 ): Promise<DeleteResult | CascadeReport> {
@@ -39,13 +40,13 @@ export async function deletePackageV3(
   v3Platform(options.platform);
   if (options.cascade !== true) {
     const { platform, signal, missingOk } = options;
-    return deletePackageOnceV3(context, packageName, { platform, signal, missingOk });
+    return deletePackageOnceV3(ncf, packageName, { platform, signal, missingOk });
   }
-  return cascade(context, packageName, options);
+  return cascade(ncf, packageName, options);
 }
 
 async function cascade(
-  context: NcfV3Context,
+  ncf: NcfV3,
   packageName: string,
   options: CascadeDeleteOptions,
 ): Promise<CascadeReport> {
@@ -60,7 +61,7 @@ async function cascade(
     }
   };
   const names = async () => [
-    ...new Set((await collect(listActionsV3(context, packageName, { platform, signal }))).map((a) => a.name)),
+    ...new Set((await collect(listActionsV3(ncf, packageName, { platform, signal }))).map((a) => a.name)),
   ];
   const deletedActions: string[] = [];
   let round = 1;
@@ -78,7 +79,7 @@ async function cascade(
       progress({ type: "listed", round, actions: listed });
       await eachWithConcurrency(listed, concurrency, async (action) => {
         const opts = { platform, missingOk: true, ...(signal ? { signal } : {}) };
-        const { alreadyGone } = await deleteActionV3(context, packageName, action, opts);
+        const { alreadyGone } = await deleteActionV3(ncf, packageName, action, opts);
         deletedActions.push(action);
         progress({ type: "actionDeleted", round, action, alreadyGone });
       });
@@ -90,7 +91,7 @@ async function cascade(
         continue;
       }
       try {
-        const result = await deletePackageOnceV3(context, packageName, { platform, signal, missingOk });
+        const result = await deletePackageOnceV3(ncf, packageName, { platform, signal, missingOk });
         progress({ type: "packageDeleted", round, alreadyGone: result.alreadyGone });
         return { ...result, deletedActions, rounds: round };
       } catch (error) {

@@ -17,18 +17,29 @@ export const NCF_V3_BASE_URLS = {
   japan: "https://jp-cloudfunctions.apigw.ntruss.com/api/v3",
 } as const;
 
-const isV3Path = (baseUrl: string) => /\/api\/v3\/?$/.test(new URL(baseUrl).pathname);
+/** A `baseUrl` whose path ends in `/api/v3` (one that does not parse is left to the v2.1 client to refuse). */
+function isV3Path(baseUrl: string): boolean {
+  try {
+    return /\/api\/v3\/?$/.test(new URL(baseUrl).pathname);
+  } catch {
+    return false;
+  }
+}
 
-export function chooseApi(given: unknown, baseUrl: string | undefined, region: string, zone: string): NcfApi {
+/** The API of a client built with `options` (whether that zone has it is checked when it is built). */
+export function chooseApi(options: {
+  api?: unknown;
+  baseUrl?: unknown;
+  region?: unknown;
+  zone?: unknown;
+}): NcfApi {
+  const given = options.api;
   if (given !== undefined && given !== "v3" && given !== "v2.1")
     throw new ValidationError("api", `is ${quoteValue(String(given))}`, 'it must be "v3" or "v2.1"');
-  if (given === "v3" && zone !== "standard")
-    throw new ValidationError(
-      "api",
-      `is "v3" but the ${zone} zone has no API v3`,
-      "leave api out: the zone's own API is used",
-    );
   if (given !== undefined) return given; // a proxy or a mock may serve either API under any path
-  if (baseUrl !== undefined) return isV3Path(baseUrl) ? "v3" : "v2.1";
-  return Object.hasOwn(NCF_V3_BASE_URLS, region) ? "v3" : "v2.1";
+  if (typeof options.baseUrl === "string") return isV3Path(options.baseUrl) ? "v3" : "v2.1";
+  if (options.zone === "finance" || options.zone === "government") return "v2.1";
+  return options.region === undefined || Object.hasOwn(NCF_V3_BASE_URLS, options.region as string)
+    ? "v3"
+    : "v2.1";
 }

@@ -1,14 +1,9 @@
-import { type ClientKit, ValidationError } from "@fnapi/runtime";
+import { ValidationError } from "@fnapi/runtime";
 import { quoteValue } from "@fnapi/runtime/internal";
-import type { paths } from "../generated/ncf-v3.js";
 import { assertActionName, assertPackageName, PACKAGE_NAME_PATTERN, type Platform } from "../package-name.js";
 
-// What every API v3 operation is given, and v3's rules for what a caller passes: `platform` taken in either
-// case and sent upper case; `default` (no package) and `-` (every package) only where v3 gives them a meaning.
-
-export interface NcfV3Context {
-  kit: ClientKit<paths>;
-}
+// API v3's rules for what a caller passes: `platform` taken in either case and sent upper case; `default`
+// (no package) and `-` (every package) only where v3 gives them a meaning.
 
 /** v3's platform values. */
 export type V3Platform = "VPC" | "CLASSIC";

@@ -1,13 +1,12 @@
-import type { AuthScheme, CallLogger, DeleteResult, ResolvedRetryOptions } from "@fnapi/runtime";
-import { createClientKit } from "@fnapi/runtime";
+import type { DeleteResult } from "@fnapi/runtime";
+import { coreOf } from "@fnapi/runtime/internal";
+import { createOpenapiClient } from "@fnapi/runtime/openapi";
 import type { Client } from "openapi-fetch";
 import type { NcfOperations } from "../create-ncf-client.js";
 import type { paths } from "../generated/ncf-v3.js";
 import type { PackageSummary } from "../operations/list-packages.js";
 import { deletePackageV3 } from "./cascade.js";
-import type { NcfV3Context } from "./context.js";
 import { deleteActionV3, deleteActionVersionV3 } from "./delete.js";
-import { ncfV3ErrorMapping } from "./errors.js";
 import {
   type ActionSummaryV3,
   type ActionVersion,
@@ -17,6 +16,7 @@ import {
   listActionVersionsV3,
   listPackagesV3,
 } from "./list.js";
+import type { NcfV3 } from "./ncf-v3.js";
 import { collect } from "./paging.js";
 
 // The NCF client on API v3 (specs/ncf-v3.yaml): the v2.1 client's operations, names and result shapes, plus
@@ -24,9 +24,7 @@ import { collect } from "./paging.js";
 // list completely (every page, within the bounds) before they resolve.
 
 /** What only the v3 client has, besides the operations both APIs share. */
-export interface NcfV3Extras {
-  /** The API this client speaks. */
-  readonly api: "v3";
+export interface NcfV3Extras extends NcfV3 {
   /** The typed openapi-fetch client for specs/ncf-v3.yaml's paths, through the same pipeline. */
   readonly client: Client<paths>;
   /** Every package of the platform: every page (`pageSize` 100, within `maxPages`/`maxItems`), then resolves. */
@@ -52,35 +50,24 @@ export interface NcfV3Extras {
   ): Promise<DeleteResult>;
 }
 
-export interface NcfV3Parts {
-  baseUrl: string;
-  auth: AuthScheme;
-  retry: ResolvedRetryOptions;
-  fetch: typeof fetch | undefined;
-  logger: CallLogger | undefined;
-}
-
 /** A client on API v3: the operations both APIs have, and v3's own. */
 export type NcfV3Client = Omit<NcfOperations, keyof NcfV3Extras> & NcfV3Extras;
 
-export function createNcfV3Client(parts: NcfV3Parts): NcfV3Client {
-  const context: NcfV3Context = {
-    kit: createClientKit<paths>({ ...parts, errors: ncfV3ErrorMapping }),
-  };
-  return {
-    api: "v3",
-    client: context.kit.client,
+/** Every v3 operation bound on `ncf`, and the typed client (the method-style client on API v3). */
+export function bindNcfV3Client(ncf: NcfV3): NcfV3Client {
+  const client: Omit<NcfV3Client, keyof NcfV3> = {
+    client: createOpenapiClient<paths>(coreOf(ncf)),
     deletePackage: ((name: string, options?: Parameters<typeof deletePackageV3>[2]) =>
-      deletePackageV3(context, name, options)) as NcfOperations["deletePackage"],
-    getPackage: (name, options) => getPackageV3(context, name, options),
-    listPackages: (options) => collect(listPackagesV3(context, options)),
-    listActions: (name, options) => collect(listActionsV3(context, name, options)),
-    deleteAction: (name, action, options) => deleteActionV3(context, name, action, options),
-    iteratePackages: (options) => listPackagesV3(context, options),
-    iterateActions: (name, options) => listActionsV3(context, name, options),
-    listActionVersions: (name, action, options) =>
-      collect(listActionVersionsV3(context, name, action, options)),
+      deletePackageV3(ncf, name, options)) as NcfOperations["deletePackage"],
+    getPackage: (name, options) => getPackageV3(ncf, name, options),
+    listPackages: (options) => collect(listPackagesV3(ncf, options)),
+    listActions: (name, options) => collect(listActionsV3(ncf, name, options)),
+    deleteAction: (name, action, options) => deleteActionV3(ncf, name, action, options),
+    iteratePackages: (options) => listPackagesV3(ncf, options),
+    iterateActions: (name, options) => listActionsV3(ncf, name, options),
+    listActionVersions: (name, action, options) => collect(listActionVersionsV3(ncf, name, action, options)),
     deleteActionVersion: (name, action, version, options) =>
-      deleteActionVersionV3(context, name, action, version, options),
+      deleteActionVersionV3(ncf, name, action, version, options),
   };
+  return Object.defineProperties(client, Object.getOwnPropertyDescriptors(ncf)) as NcfV3Client;
 }

@@ -1,15 +1,16 @@
-import type { DeleteResult } from "@fnapi/runtime";
-import { checkOptions } from "@fnapi/runtime/internal";
+import { buildRequest, type DeleteResult, type OutgoingRequest, send } from "@fnapi/runtime";
+import { checkOptions, coreOf } from "@fnapi/runtime/internal";
 import { isGone } from "../errors.js";
+import type { paths } from "../generated/ncf-v3.js";
 import type { Platform } from "../package-name.js";
 import {
   assertActionName,
   assertV3ActionPackage,
   assertV3PackageName,
   assertVersionName,
-  type NcfV3Context,
   v3Platform,
 } from "./context.js";
+import type { NcfV3 } from "./ncf-v3.js";
 
 // API v3's single deletes: a package (empty), an action (with its versions), an action version. Each resolves
 // on any 2xx without reading the body; with `missingOk`, v3's 404 (`PackageNotFound`, `ActionNotFound`,
@@ -23,41 +24,41 @@ export interface DeleteOptionsV3 {
 
 const OPTIONS = { signal: "signal", missingOk: "boolean" } as const;
 
-type Send = Parameters<NcfV3Context["kit"]["call"]>[1];
-
 async function remove(
-  { kit }: NcfV3Context,
+  ncf: NcfV3,
   { signal, missingOk = false }: DeleteOptionsV3,
-  send: Send,
+  request: (target: { readonly baseUrl: string }) => OutgoingRequest,
 ): Promise<DeleteResult> {
-  const { alreadyGone, attempts, requestId } = await kit.call(
-    { signal, idempotent: true, result: "none", alreadyGone: missingOk ? isGone : undefined },
-    send,
-  );
+  const core = coreOf(ncf);
+  const { alreadyGone, attempts, requestId } = await send(core, request(core), {
+    signal,
+    idempotent: true,
+    result: "none",
+    alreadyGone: missingOk ? isGone : undefined,
+  });
   return { alreadyGone, attempts, requestId };
 }
 
 /** `DELETE /packages/{packageName}`: `409 ResourceInUse` while it has actions. */
 export async function deletePackageOnceV3(
-  context: NcfV3Context,
+  ncf: NcfV3,
   packageName: string,
   given?: DeleteOptionsV3,
 ): Promise<DeleteResult> {
   const options = checkOptions(given, "deletePackage", OPTIONS) as DeleteOptionsV3;
   assertV3PackageName(packageName);
   const platform = v3Platform(options.platform);
-  return remove(context, options, (fetch) =>
-    context.kit.client.DELETE("/packages/{packageName}", {
-      params: { path: { packageName }, query: { platform } },
-      parseAs: "stream",
-      fetch,
+  return remove(ncf, options, (core) =>
+    buildRequest<paths, "/packages/{packageName}", "delete">(core, "delete", "/packages/{packageName}", {
+      path: { packageName },
+      query: { platform },
     }),
   );
 }
 
 /** `DELETE /packages/{packageName}/actions/{actionName}`: the action and its versions (`default`: no package). */
 export async function deleteActionV3(
-  context: NcfV3Context,
+  ncf: NcfV3,
   packageName: string,
   actionName: string,
   given?: DeleteOptionsV3,
@@ -66,18 +67,19 @@ export async function deleteActionV3(
   assertV3ActionPackage(packageName);
   assertActionName(actionName);
   const platform = v3Platform(options.platform);
-  return remove(context, options, (fetch) =>
-    context.kit.client.DELETE("/packages/{packageName}/actions/{actionName}", {
-      params: { path: { packageName, actionName }, query: { platform } },
-      parseAs: "stream",
-      fetch,
-    }),
+  return remove(ncf, options, (core) =>
+    buildRequest<paths, "/packages/{packageName}/actions/{actionName}", "delete">(
+      core,
+      "delete",
+      "/packages/{packageName}/actions/{actionName}",
+      { path: { packageName, actionName }, query: { platform } },
+    ),
   );
 }
 
 /** `DELETE …/versions/{versionName}`: that version only (VPC only). */
 export async function deleteActionVersionV3(
-  context: NcfV3Context,
+  ncf: NcfV3,
   packageName: string,
   actionName: string,
   versionName: string,
@@ -87,11 +89,12 @@ export async function deleteActionVersionV3(
   assertV3ActionPackage(packageName);
   assertActionName(actionName);
   assertVersionName(versionName);
-  return remove(context, options, (fetch) =>
-    context.kit.client.DELETE("/packages/{packageName}/actions/{actionName}/versions/{versionName}", {
-      params: { path: { packageName, actionName, versionName }, query: { platform: "VPC" } },
-      parseAs: "stream",
-      fetch,
-    }),
+  return remove(ncf, options, (core) =>
+    buildRequest<paths, "/packages/{packageName}/actions/{actionName}/versions/{versionName}", "delete">(
+      core,
+      "delete",
+      "/packages/{packageName}/actions/{actionName}/versions/{versionName}",
+      { path: { packageName, actionName, versionName }, query: { platform: "VPC" } },
+    ),
   );
 }

@@ -1,4 +1,6 @@
-import { checkOptions } from "@fnapi/runtime/internal";
+import { buildRequest, type OutgoingRequest, send } from "@fnapi/runtime";
+import { checkOptions, coreOf } from "@fnapi/runtime/internal";
+import type { paths } from "../generated/ncf-v3.js";
 import type { Package } from "../operations/get-package.js";
 import type { ActionSummary } from "../operations/list-actions.js";
 import type { PackageSummary } from "../operations/list-packages.js";
@@ -7,10 +9,10 @@ import {
   assertActionName,
   assertV3ActionPackage,
   assertV3PackageName,
-  type NcfV3Context,
   resultPlatform,
   v3Platform,
 } from "./context.js";
+import type { NcfV3 } from "./ncf-v3.js";
 import { PAGE_SIZE, type Page, type PagingOptions, pageThrough } from "./paging.js";
 import { checkPackage, checkPage } from "./response-guards.js";
 
@@ -40,22 +42,25 @@ const OPTIONS = { signal: "signal", maxPages: "number", maxItems: "number" } as 
 
 type Json = Record<string, unknown>;
 
-/** One page of `key` items of `path`: the listing's request, checked. */
+type Target = { readonly baseUrl: string };
+
+/** One page of `key` items: the listing's request for `pageNo`, sent and checked. */
 function pageOf(
-  { kit }: NcfV3Context,
+  ncf: NcfV3,
   operation: string,
   key: string,
-  request: (
-    fetch: Parameters<Parameters<NcfV3Context["kit"]["call"]>[1]>[0],
-    pageNo: number,
-  ) => Promise<unknown>,
+  request: (target: Target, pageNo: number) => OutgoingRequest,
   signal: AbortSignal | undefined,
 ) {
+  const core = coreOf(ncf);
   return async (pageNo: number): Promise<Page<Json>> => {
-    const { data } = await kit.call<Json>(
-      { signal, idempotent: true, result: "json", operation, check: (body) => checkPage(body, key) },
-      (fetch) => request(fetch, pageNo),
-    );
+    const { data } = await send<Json>(core, request(core, pageNo), {
+      signal,
+      idempotent: true,
+      result: "json",
+      operation,
+      check: (body) => checkPage(body, key),
+    });
     return {
       pageNo: data.pageNo as number,
       totalPages: data.totalPages as number,
@@ -68,20 +73,18 @@ const byName = (item: Json) => `${item.packageName ?? ""}/${item.name}`;
 
 /** `GET /packages`, every page. */
 export async function* listPackagesV3(
-  context: NcfV3Context,
+  ncf: NcfV3,
   given?: ListOptionsV3,
 ): AsyncGenerator<PackageSummary, void, undefined> {
   const options = checkOptions(given, "listPackages", OPTIONS) as ListOptionsV3;
   const platform = v3Platform(options.platform);
   const page = pageOf(
-    context,
+    ncf,
     "listPackages",
     "packages",
-    (fetch, pageNo) =>
-      context.kit.client.GET("/packages", {
-        params: { query: { platform, pageNo, pageSize: PAGE_SIZE } },
-        parseAs: "stream",
-        fetch,
+    (target, pageNo) =>
+      buildRequest<paths, "/packages", "get">(target, "get", "/packages", {
+        query: { platform, pageNo, pageSize: PAGE_SIZE },
       }),
     options.signal,
   );
@@ -94,7 +97,7 @@ const v21Type = (type: unknown) =>
 
 /** `GET /packages/{packageName}/actions`, every page (`default`: no package; `-`: every package). */
 export async function* listActionsV3(
-  context: NcfV3Context,
+  ncf: NcfV3,
   packageName: string,
   given?: ListOptionsV3,
 ): AsyncGenerator<ActionSummaryV3, void, undefined> {
@@ -102,15 +105,16 @@ export async function* listActionsV3(
   assertV3ActionPackage(packageName, true);
   const platform = v3Platform(options.platform);
   const page = pageOf(
-    context,
+    ncf,
     "listActions",
     "actions",
-    (fetch, pageNo) =>
-      context.kit.client.GET("/packages/{packageName}/actions", {
-        params: { path: { packageName }, query: { platform, pageNo, pageSize: PAGE_SIZE } },
-        parseAs: "stream",
-        fetch,
-      }),
+    (target, pageNo) =>
+      buildRequest<paths, "/packages/{packageName}/actions", "get">(
+        target,
+        "get",
+        "/packages/{packageName}/actions",
+        { path: { packageName }, query: { platform, pageNo, pageSize: PAGE_SIZE } },
+      ),
     options.signal,
   );
   for await (const a of pageThrough("listActions", page, byName, options)) {
@@ -126,7 +130,7 @@ export async function* listActionsV3(
 
 /** `GET …/actions/{actionName}/versions`, every page, newest first (VPC only). */
 export async function* listActionVersionsV3(
-  context: NcfV3Context,
+  ncf: NcfV3,
   packageName: string,
   actionName: string,
   given?: Omit<ListOptionsV3, "platform">,
@@ -135,18 +139,19 @@ export async function* listActionVersionsV3(
   assertV3ActionPackage(packageName);
   assertActionName(actionName);
   const page = pageOf(
-    context,
+    ncf,
     "listActionVersions",
     "versions",
-    (fetch, pageNo) =>
-      context.kit.client.GET("/packages/{packageName}/actions/{actionName}/versions", {
-        params: {
+    (target, pageNo) =>
+      buildRequest<paths, "/packages/{packageName}/actions/{actionName}/versions", "get">(
+        target,
+        "get",
+        "/packages/{packageName}/actions/{actionName}/versions",
+        {
           path: { packageName, actionName },
           query: { platform: "VPC", pageNo, pageSize: PAGE_SIZE },
         },
-        parseAs: "stream",
-        fetch,
-      }),
+      ),
     options.signal,
   );
   yield* pageThrough("listActionVersions", page, byName, options) as AsyncIterable<ActionVersion>;
@@ -154,21 +159,21 @@ export async function* listActionVersionsV3(
 
 /** `GET /packages/{packageName}`, in v2.1's `Package` shape (`actions`: the names, `resourceId`: v3's id). */
 export async function getPackageV3(
-  { kit }: NcfV3Context,
+  ncf: NcfV3,
   packageName: string,
   given?: { platform?: Platform; signal?: AbortSignal },
 ): Promise<Package> {
   const { signal, platform: p } = checkOptions(given, "getPackage", { signal: "signal" });
   assertV3PackageName(packageName);
   const platform = v3Platform(p);
-  const { data } = await kit.call<{ package: Json }>(
+  const core = coreOf(ncf);
+  const { data } = await send<{ package: Json }>(
+    core,
+    buildRequest<paths, "/packages/{packageName}", "get">(core, "get", "/packages/{packageName}", {
+      path: { packageName },
+      query: { platform },
+    }),
     { signal, idempotent: true, result: "json", operation: "getPackage", check: checkPackage },
-    (fetch) =>
-      kit.client.GET("/packages/{packageName}", {
-        params: { path: { packageName }, query: { platform } },
-        parseAs: "stream",
-        fetch,
-      }),
   );
   const { name, description, id, parameters, actionNames } = data.package;
   const result: Package = { name: name as string, platform: resultPlatform(platform) };

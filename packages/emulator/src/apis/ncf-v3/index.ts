@@ -1,12 +1,15 @@
 import { createHash } from "node:crypto";
 import type { ApiFailure } from "../../error-body.js";
-import type { ApiModule, HandlerContext, HandlerResult } from "../api-module.js";
+import { type HandlerContext as Context, defineModule, type HandlerResult as Result } from "../api-module.js";
 import { authenticateNcp, claimedNcp } from "../ncf/auth.js";
 import type { Platform } from "../ncf/state.js";
 import * as backend from "./backend.js";
 import { type Change, isV3Error, type V3Error } from "./backend.js";
 import { pageOf, paging } from "./paging.js";
-import { ncpOf, ncpV3Fields } from "./state.js";
+import { type NcpV3Fields, type NcpV3State, ncpOf, ncpV3Fields } from "./state.js";
+
+type HandlerContext = Context<NcpV3State>;
+type HandlerResult = Result<NcpV3State>;
 
 // NAVER Cloud Functions API v3 (specs/ncf-v3.yaml) under /api/v3, beside v2.1 over the same `ncp` section.
 // Thin handlers: parameters in, the v3 backend's outcome out, in v3's error body
@@ -95,7 +98,7 @@ function actionSummary(a: backend.ListedAction) {
   };
 }
 
-export const ncfV3: ApiModule = {
+export const ncfV3 = defineModule<"ncp", NcpV3Fields, NcpV3State>({
   api: "ncf-v3",
   section: "ncp",
   fields: ncpV3Fields,
@@ -218,7 +221,7 @@ export const ncfV3: ApiModule = {
       503: "500",
       504: "510",
     })[status] ?? String(status),
-};
+});
 
 /** `{field} {op} {value}` joined with AND; values quoted. */
 const FILTER =

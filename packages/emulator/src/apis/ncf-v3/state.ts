@@ -1,4 +1,3 @@
-import type { EmulatorState } from "../../seed.js";
 import {
   list,
   object,
@@ -33,18 +32,24 @@ export interface NcfActionVersions {
 }
 
 export interface NcpV3Fields {
-  region?: Region;
-  actionVersions?: NcfActionVersions[];
+  /** The region the emulator plays; default `kr`. */
+  region: Region;
+  /** Default none. */
+  actionVersions: NcfActionVersions[];
 }
 
-/** The one accessor to the shared section: the v2.1 module's fields plus v3's own. */
-export const ncpOf = (state: EmulatorState): NcpSection & NcpV3Fields =>
-  state.ncp as NcpSection & NcpV3Fields;
+/** What the v3 module reads: the shared `ncp` section, the v2.1 module's fields and v3's own. */
+export interface NcpV3State {
+  ncp: NcpSection & NcpV3Fields;
+}
+
+/** The one accessor to the shared section. */
+export const ncpOf = (state: NcpV3State): NcpSection & NcpV3Fields => state.ncp;
 
 const SEED_EPOCH = Date.parse("2026-01-01T00:00:00Z");
 
-function region(raw: unknown, path: string): Region | undefined {
-  if (raw === undefined) return undefined;
+function region(raw: unknown, path: string): Region {
+  if (raw === undefined) return "kr";
   if (raw !== "kr" && raw !== "sg" && raw !== "jp") throw new SeedError(path, 'must be "kr", "sg" or "jp"');
   return raw;
 }
@@ -69,8 +74,7 @@ function versions(raw: unknown, path: string, spec: SpecSchemas): NcfVersion[] {
   return items;
 }
 
-function actionVersions(raw: unknown, path: string, spec: SpecSchemas): NcfActionVersions[] | undefined {
-  if (raw === undefined) return undefined;
+function actionVersions(raw: unknown, path: string, spec: SpecSchemas): NcfActionVersions[] {
   const items = list(raw, path).map((item, i): NcfActionVersions => {
     const at = `${path}[${i}]`;
     const e = object(item, at);

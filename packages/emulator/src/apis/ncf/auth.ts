@@ -1,7 +1,7 @@
 import type { AuthContext, AuthOutcome, AuthRefusal, Principal, ReceivedRequest } from "../../auth-common.js";
 import { sameText } from "../../auth-common.js";
-import type { EmulatorState } from "../../seed.js";
 import { ncpSignature, ncpStringToSign } from "./signature.js";
+import type { NcpState } from "./state.js";
 
 // NCP API Gateway signature v2, as the gateway checks it before the service sees the request: a refusal is
 // its documented 401 (errorCode 200).
@@ -19,7 +19,7 @@ function refusal(reason: string, details: string, debug?: AuthRefusal["debug"]):
 
 export function authenticateNcp(
   request: ReceivedRequest,
-  { state, now }: AuthContext<EmulatorState>,
+  { state, now }: AuthContext<NcpState>,
 ): AuthOutcome {
   const timestamp = request.headers["x-ncp-apigw-timestamp"];
   const accessKey = request.headers["x-ncp-iam-access-key"];
@@ -56,7 +56,7 @@ export function authenticateNcp(
   return { ok: true, principal: { kind: "ncp", accessKey, deny: credential.deny ?? [] } };
 }
 
-export function claimedNcp(request: ReceivedRequest, state: EmulatorState): Principal {
+export function claimedNcp(request: ReceivedRequest, state: NcpState): Principal {
   const key = request.headers["x-ncp-iam-access-key"];
   const credential = state.ncp.credentials.find((c) => c.accessKey === key);
   return { kind: "none", deny: credential?.deny ?? [] };

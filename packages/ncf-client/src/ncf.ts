@@ -1,0 +1,168 @@
+import { type Clock, type NcpCredentials, ncpSignatureV2Auth, type SigningCrypto } from "@fnapi/auth";
+import { type CallLogger, createClientCore, type RetryOptions, ValidationError } from "@fnapi/runtime";
+import {
+  type BuildTarget,
+  type ClientHandle,
+  checkOptions,
+  parseBaseUrl,
+  resolveRetryOptions,
+  withCore,
+} from "@fnapi/runtime/internal";
+import { ncfErrorMapping } from "./errors.js";
+import { type NcfZone, resolveZone, zoneRule } from "./zones.js";
+
+// An NCF client's settings, without any operation: what every operation (`deletePackage(ncf, …)`) takes. A
+// program that calls one operation bundles that operation and this, nothing else.
+
+/** The v2.1 base URLs of specs/ncf.yaml. */
+export const NCF_BASE_URLS = {
+  korea: "https://cloudfunctions.apigw.ntruss.com/ncf/api/v2",
+  singapore: "https://sg-cloudfunctions.apigw.ntruss.com/ncf/api/v2",
+  japan: "https://jp-cloudfunctions.apigw.ntruss.com/ncf/api/v2",
+  /** The financial zone: VPC only, no `platform` parameter (the path prefix is unconfirmed; record 0010). */
+  finance: "https://cloudfunctions.apigw.fin-ntruss.com/api/v2",
+  /** The government zone: the v2.0 API, Classic only, no `platform` parameter. */
+  government: "https://cloudfunctions.apigw.gov-ntruss.com/api/v2",
+} as const;
+
+/**
+ * A region of NCF: a key of `NCF_BASE_URLS`. `finance` and `government` are NAVER's other zones (record 0010):
+ * choosing one of them as the region also applies that zone's rules.
+ */
+export type NcfRegion = keyof typeof NCF_BASE_URLS;
+
+/** The options of `createNcfClient` besides credentials. */
+export interface NcfClientCommonOptions extends RetryOptions {
+  /**
+   * The region, as FunctionGraph's client takes one: `korea` (default), `singapore`, `japan`, or one of
+   * NAVER's other zones, `finance` (VPC only) or `government` (v2.0, Classic only), whose rules then apply —
+   * with a `baseUrl` too (a proxy in front of the zone).
+   */
+  region?: NcfRegion;
+  /**
+   * Overrides the URL built from `region` (proxies, mocks, the emulator). Include the `/ncf/api/v2` prefix:
+   * it is signed.
+   */
+  baseUrl?: string;
+  /** The `fetch` to send with. Default: the global one. */
+  fetch?: typeof fetch;
+  /** Time source for signing. Default `Date.now`; corrected automatically when the gateway shows skew. */
+  clock?: Clock;
+  /** HMAC implementation for signing. Default: node:crypto on Node, Deno and Bun; Web Crypto elsewhere. */
+  crypto?: SigningCrypto;
+  /** Called once per attempt with method, URL, status, attempt, duration, vendor code and request id. */
+  logger?: CallLogger;
+  /**
+   * The zone's rules, for a `baseUrl` whose host does not tell them (a proxy, a mock, the emulator). Default:
+   * from the host of `baseUrl` (lower case, a trailing dot ignored), else from `region` (`finance` and
+   * `government` are zones; the others are `standard`). In the `finance` (VPC only) and `government`
+   * (Classic only) zones `platform` is never sent, and a platform the zone does not have is a
+   * `ValidationError` before anything is sent. A `zone` that contradicts `region` or the host of `baseUrl`
+   * is a `ValidationError`.
+   */
+  zone?: NcfZone;
+  /**
+   * `createNcfClient`'s API: `v3` (Cloud Functions API v3) or `v2.1` (the legacy API; v2.0 in the government
+   * zone). Default: from the prefix of `baseUrl` (`/api/v3` is v3, any other path the v2 family), else v3 in
+   * the public regions and the zone's own API in the financial and government zones (record 0016).
+   * `createNcf` is always v2.1 and `createNcfV3` always v3.
+   */
+  api?: "v3" | "v2.1";
+}
+
+/**
+ * Options of `createNcfClient`: `accessKey` and `secretKey` together, or neither (then, on Node, Deno and
+ * Bun, the vendor's credential chain is asked).
+ */
+export type NcfClientOptions = NcfClientCommonOptions &
+  (NcpCredentials | { accessKey?: never; secretKey?: never });
+
+/** An NCF client without methods: give it to the standalone operations (`deletePackage(ncf, name)`). */
+export interface Ncf extends ClientHandle {
+  /** The zone whose rules apply. */
+  readonly zone: NcfZone;
+}
+
+/** The NCF build target: its credential chain finds an NCP key pair. */
+export type NcfBuild = BuildTarget<NcpCredentials>;
+
+/** Explicit options always win; the credential chain is asked only when neither key is given. */
+export function credentialsFrom(options: NcfClientOptions, build: NcfBuild): NcpCredentials {
+  if (options.accessKey !== undefined || options.secretKey !== undefined) {
+    return { accessKey: options.accessKey as string, secretKey: options.secretKey as string };
+  }
+  if (!build.findCredentials) {
+    throw new ValidationError(
+      "credentials",
+      "are missing",
+      "give accessKey and secretKey (in a browser or a worker they are never looked up)",
+    );
+  }
+  const { accessKey, secretKey } = build.findCredentials();
+  return { accessKey, secretKey };
+}
+
+export function region(value: unknown): NcfRegion {
+  if (value === undefined) return "korea";
+  if (typeof value === "string" && Object.hasOwn(NCF_BASE_URLS, value)) return value as NcfRegion;
+  throw new ValidationError(
+    "region",
+    typeof value === "string" ? `${JSON.stringify(value.slice(0, 40))} is unknown` : `is ${typeof value}`,
+    `it must be one of ${Object.keys(NCF_BASE_URLS).join(", ")} (or give baseUrl)`,
+  );
+}
+
+/** The zone a region is in: `finance` and `government` are zones of their own. */
+const zoneOf = (name: NcfRegion): NcfZone =>
+  name === "finance" || name === "government" ? name : "standard";
+
+/** An NCF client's settings for one build (web or server). */
+export function createNcfOn(build: NcfBuild, options: NcfClientOptions = {}): Ncf {
+  checkOptions(options, "createNcfClient", {
+    region: "string",
+    baseUrl: "string",
+    fetch: "function",
+    clock: "function",
+    crypto: "object",
+    logger: "function",
+    zone: "string",
+  });
+  const credentials = credentialsFrom(options, build);
+  const explicitZone = options.zone;
+  // The region gives the URL; a zone alone (no region, no baseUrl) gives its own zone's URL.
+  const chosen =
+    options.region === undefined && (explicitZone === "finance" || explicitZone === "government")
+      ? explicitZone
+      : region(options.region);
+  if (
+    options.region !== undefined &&
+    options.baseUrl === undefined &&
+    explicitZone !== undefined &&
+    explicitZone !== zoneOf(chosen)
+  ) {
+    throw new ValidationError(
+      "zone",
+      `is ${JSON.stringify(String(explicitZone).slice(0, 40))} but region ${chosen} is in the ${zoneOf(chosen)} zone`,
+      "leave zone out (the region tells it), or give the zone's region",
+    );
+  }
+  const baseUrl = parseBaseUrl(options.baseUrl ?? NCF_BASE_URLS[chosen]);
+  const zone =
+    explicitZone !== undefined
+      ? resolveZone(baseUrl, explicitZone)
+      : resolveZone(
+          baseUrl,
+          options.region !== undefined || !options.baseUrl ? zoneOf(chosen) : undefined,
+          "region",
+        );
+  const core = createClientCore({
+    baseUrl,
+    auth: ncpSignatureV2Auth(credentials, { clock: options.clock, crypto: options.crypto ?? build.crypto }),
+    errors: ncfErrorMapping,
+    retry: resolveRetryOptions(options),
+    fetch: options.fetch,
+    logger: options.logger,
+    prepare: zoneRule(zone),
+  });
+  return withCore({ zone }, core);
+}
