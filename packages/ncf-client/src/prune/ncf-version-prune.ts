@@ -71,14 +71,14 @@ export type NcfAnyClient = NcfVersionPruneClient | { readonly api: string };
 
 function v3(client: NcfAnyClient): NcfVersionPruneClient {
   const ncf = client as NcfVersionPruneClient;
-  if (typeof ncf !== "object" || ncf === null || typeof ncf.deleteActionVersion !== "function")
-    throw new ValidationError("ncf", "is not an NCF client on API v3", 'give createNcfClient({ api: "v3" })');
-  if (ncf.api !== "v3")
+  if (typeof ncf === "object" && ncf !== null && ncf.api === "v2.1")
     throw new ValidationError(
       "keepVersions",
       "needs API v3",
       "action versions exist in API v3 only: use --api v3",
     );
+  if (typeof ncf !== "object" || ncf === null || typeof ncf.deleteActionVersion !== "function")
+    throw new ValidationError("ncf", "is not an NCF client on API v3", 'give createNcfClient({ api: "v3" })');
   return ncf;
 }
 
