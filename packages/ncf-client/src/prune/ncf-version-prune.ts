@@ -16,17 +16,22 @@ import {
 
 /** The v3 operations a version prune calls: `createNcfClient({ api: "v3", … })` gives them (structural). */
 export interface NcfVersionPruneClient {
+  /** The API the client speaks: `v3`. */
   readonly api: string;
+  /** Every package, every page. */
   listPackages(options?: { signal?: AbortSignal }): Promise<{ name: string }[]>;
+  /** Every action of a package, every page. */
   listActions(
     packageName: string,
     options?: { signal?: AbortSignal },
   ): Promise<{ name: string; type?: unknown }[]>;
+  /** An action's versions, newest first, every page. */
   listActionVersions(
     packageName: string,
     actionName: string,
     options?: { signal?: AbortSignal },
   ): Promise<{ name: string }[]>;
+  /** Deletes one version (`missingOk`: already gone counts as done). */
   deleteActionVersion(
     packageName: string,
     actionName: string,
@@ -39,9 +44,11 @@ export interface NcfVersionPruneClient {
 export interface NcfVersionPruneOptions {
   /** Package name globs; the versions of every action of a matching package are planned. Required. */
   match: string[];
+  /** Package name globs to keep even when they match. */
   exclude?: string[];
   /** Versions kept per action, newest first (0 to 10: v3 keeps at most 10). */
   keepVersions: number;
+  /** Stops the listing (and the plan). */
   signal?: AbortSignal;
 }
 
@@ -49,20 +56,29 @@ export interface NcfVersionPruneOptions {
 export interface NcfVersionTarget {
   /** `package/action@version`. */
   name: string;
+  /** The package (v3's `default`: none). */
   package: string;
+  /** The action. */
   action: string;
+  /** The version to delete. */
   version: string;
 }
 
 /** What `applyNcfVersionPrune` deletes. Plain data. */
 export interface NcfVersionPrunePlan {
+  /** Always `ncf`. */
   cloud: "ncf";
+  /** When the plan was made. */
   createdAt: string;
+  /** Always `versions`: a plan of action versions, not packages. */
   mode: "versions";
+  /** The criteria, as checked. */
   criteria: { match: string[]; exclude: string[]; keepVersions: number };
   /** Packages listed. */
   listed: number;
+  /** What to delete: each version once. */
   targets: NcfVersionTarget[];
+  /** Nothing is skipped: v3 documents no version in use. */
   skipped: [];
 }
 

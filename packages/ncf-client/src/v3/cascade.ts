@@ -25,6 +25,10 @@ import { collect } from "./paging.js";
 const RESOURCE_IN_USE = (error: unknown) =>
   error instanceof NcfApiError && error.status === 409 && error.code === "ResourceInUse";
 
+/**
+ * `DELETE /packages/{packageName}` on API v3; with `cascade: true` its actions (and their versions) first,
+ * listing completely before deleting and again to confirm, and the report of what went.
+ */
 export async function deletePackageV3(
   ncf: NcfV3,
   packageName: string,

@@ -16,9 +16,13 @@ import type { NcfV3 } from "./ncf-v3.js";
 // on any 2xx without reading the body; with `missingOk`, v3's 404 (`PackageNotFound`, `ActionNotFound`,
 // `VersionNotFound`, which isGone knows) resolves with `alreadyGone: true`.
 
+/** Options of the v3 deletes. */
 export interface DeleteOptionsV3 {
+  /** `vpc` (default) or `classic`, sent as v3's `VPC`/`CLASSIC`. */
   platform?: Platform | "VPC" | "CLASSIC" | undefined;
+  /** Aborts the call, retries and backoff included. */
   signal?: AbortSignal | undefined;
+  /** Resolve (with `alreadyGone: true`) on v3's 404 (`PackageNotFound`, `ActionNotFound`, `VersionNotFound`). */
   missingOk?: boolean | undefined;
 }
 
