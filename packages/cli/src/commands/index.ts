@@ -1,5 +1,5 @@
 import type { Command } from "../command.js";
-import completion from "./completion.js";
+import { completionCommand } from "./completion.js";
 import emulator from "./emulator-command.js";
 import emulatorRequests from "./emulator-requests.js";
 import fgsDeleteFunction from "./fgs-delete-function.js";
@@ -29,5 +29,5 @@ export const COMMANDS: readonly Command[] = [
   fgsPrune,
   emulator,
   emulatorRequests,
-  completion,
+  completionCommand(() => COMMANDS),
 ];
