@@ -16,11 +16,20 @@ const seed = () => ({
   ...testSeed(),
   ncp: {
     ...testSeed().ncp,
-    actionVersions: [{ package: "package001", action: "hello", versions: [{ name: "v1" }, { name: "v2" }] }],
+    actionVersions: [
+      {
+        package: "package001",
+        action: "hello",
+        versions: [
+          { name: "v1", createdDateTime: "2026-01-01T00:00:00.000Z" },
+          { name: "v2", createdDateTime: "2026-01-01T00:00:01.000Z" },
+        ],
+      },
+    ],
   },
 });
 beforeAll(async () => {
-  const japan = { ...seed(), ncp: { ...seed().ncp, region: "jp" } };
+  const japan = { ...seed(), ncp: { ...seed().ncp, region: "jp" as const } };
   [emu, sg] = await Promise.all([
     startEmulator({ port: 0, seed: seed(), auth: "off" }),
     startEmulator({ port: 0, seed: japan, auth: "off" }),
