@@ -53,7 +53,9 @@ const left = () =>
     ).map((e) => [`${e.package}/${e.action}`, e.versions.map((v) => v.name)]),
   );
 
-describe("fnapi ncf prune --keep-versions", () => {
+// Each case runs the fnapi binary against the emulator: seconds idle, many times that on a loaded machine; the
+// cases count what was done, this bound only stops a hung run.
+describe("fnapi ncf prune --keep-versions", { timeout: 180_000 }, () => {
   it("--match 'ci-*' --keep-versions 1 --yes leaves each matching action's newest version and nothing else", async () => {
     const dry = await fnapi("--match", "ci-*", "--keep-versions", "1", "--dry-run");
     expect(dry.code, dry.stderr).toBe(0);

@@ -20,7 +20,7 @@ export function startPrismProxy(
   });
   return new Promise((resolve, reject) => {
     let output = "";
-    const timer = setTimeout(() => reject(new Error(`Prism proxy did not start:\n${output}`)), 45_000);
+    const timer = setTimeout(() => reject(new Error(`Prism proxy did not start:\n${output}`)), 150_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const listening = /Prism is listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);

@@ -38,7 +38,7 @@ beforeAll(async () => {
     startPrismProxy("ncf-v3.json", `${emu.url}/api/v3`),
     startPrismProxy("ncf-v3.json", `${sg.url}/api/v3`),
   ]);
-}, 90_000);
+}, 200_000); // two Prisms start at once: seconds idle, minutes beside six busy processes
 afterAll(async () => {
   proxy?.child.kill("SIGTERM");
   sgProxy?.child.kill("SIGTERM");
