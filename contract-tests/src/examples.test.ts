@@ -145,6 +145,23 @@ for (const name of Object.keys(tools) as (keyof typeof tools)[]) {
       expect(state.ncp.packages.map((p) => p.name)).not.toContain("empty");
     });
 
+    it("deletes through API v3 by default, and through v2.1 with FNAPI_NCF_API=v2.1 (one state)", async () => {
+      const v3 = await run(["ncf-delete-package", "empty"]);
+      expect(v3.status, v3.stderr).toBe(0);
+      expect(v3.stdout).toMatch(/^DELETE \/api\/v3\/packages\/empty(\?platform=VPC)? -> 204$/m);
+      const v21 = await run(["ncf-delete-package", "old", "classic"], { FNAPI_NCF_API: "v2.1" });
+      expect(v21.status, v21.stderr).toBe(0);
+      expect(v21.stdout).toMatch(/^DELETE \/ncf\/api\/v2\/packages\/old(\?platform=classic)? -> 204$/m);
+      const gone = await run(["ncf-delete-package", "empty"], { FNAPI_NCF_API: "v2.1" });
+      expect(gone.status).toBe(1);
+      expect(gone.stderr).toContain("80101");
+      expect(emu.requests().map((r) => [r.path.split("?")[0], r.status, r.authPassed])).toEqual([
+        ["/api/v3/packages/empty", 204, true],
+        ["/ncf/api/v2/packages/old", 204, true],
+        ["/ncf/api/v2/packages/empty", 404, true],
+      ]);
+    });
+
     it("signs temporary credentials with X-Security-Token", async () => {
       const result = await run(["fgs-delete-function", `${FUNCTION_URN}:v2`], {
         HUAWEICLOUD_SDK_AK: "AK-TEMPORARY",
@@ -158,10 +175,10 @@ for (const name of Object.keys(tools) as (keyof typeof tools)[]) {
     it("exits 1 with the vendor's answer for a 404, a 409 and a wrong key, never printing a secret", async () => {
       const gone = await run(["ncf-delete-package", "nothing"]);
       expect(gone.status).toBe(1);
-      expect(gone.stderr).toContain("80101");
+      expect(gone.stderr).toContain("PackageNotFound");
       const busy = await run(["ncf-delete-package", "package001"]);
       expect(busy.status).toBe(1);
-      expect(busy.stderr).toContain("80109");
+      expect(busy.stderr).toContain("ResourceInUse");
       const refused = await run(["fgs-delete-function", FUNCTION_URN], {
         HUAWEICLOUD_SDK_SK: "wrong-secret",
       });
@@ -214,6 +231,6 @@ describe.skipIf(!tools.java)("examples/java, as documented", { timeout: 180_000 
       "empty",
     ]);
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toContain("DELETE /ncf/api/v2/packages/empty -> 204");
+    expect(result.stdout).toContain("DELETE /api/v3/packages/empty -> 204");
   });
 });

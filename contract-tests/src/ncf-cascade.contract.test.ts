@@ -13,7 +13,8 @@ const credentials = { accessKey: "ncp_iam_EXAMPLEACCESSKEY", secretKey: "EXAMPLE
 
 function client(prefer?: string) {
   const recorder = recordingFetch(prefer);
-  return { ...recorder, ncf: createNcfClient({ ...credentials, baseUrl, fetch: recorder.fetch }) };
+  const ncf = createNcfClient({ ...credentials, api: "v2.1", baseUrl, fetch: recorder.fetch });
+  return { ...recorder, ncf };
 }
 
 const forced = (status: number, example: string | undefined) =>

@@ -11,7 +11,7 @@ function client(prefer?: string) {
   const recorder = recordingFetch(prefer);
   return {
     ...recorder,
-    ncf: createNcfClient({ ...credentials, baseUrl, fetch: recorder.fetch, maxAttempts: 1 }),
+    ncf: createNcfClient({ ...credentials, api: "v2.1", baseUrl, fetch: recorder.fetch, maxAttempts: 1 }),
   };
 }
 

@@ -7,7 +7,8 @@
 #
 # Environment: FNAPI_ENDPOINT (e.g. the emulator's http://127.0.0.1:4010; default: the real NCP Korea and
 # Huawei cn-north-4 hosts), NCLOUD_ACCESS_KEY_ID, NCLOUD_SECRET_KEY, HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK,
-# HUAWEICLOUD_SDK_PROJECT_ID (and HUAWEICLOUD_SDK_SECURITY_TOKEN for temporary credentials).
+# HUAWEICLOUD_SDK_PROJECT_ID (and HUAWEICLOUD_SDK_SECURITY_TOKEN for temporary credentials), FNAPI_NCF_API
+# (v2.1 deletes through the legacy v2.1 API; the default is API v3).
 # Exit code 0 on a 2xx answer, 1 for an API or network error, 2 for bad usage (a missing argument or
 # variable). Secrets are never printed.
 set -euo pipefail
@@ -49,11 +50,16 @@ send() {
 
 ncf_delete_package() {
   need NCLOUD_ACCESS_KEY_ID; need NCLOUD_SECRET_KEY
-  local name="$1" platform="${2:-vpc}"
-  local base="${FNAPI_ENDPOINT:-https://cloudfunctions.apigw.ntruss.com}"
-  base="${base%/}"
+  local name="$1" platform="${2:-vpc}" base target
   # Signed byte for byte as sent: one request target for both.
-  local target="/ncf/api/v2/packages/$(rfc3986 "$name")?platform=$platform"
+  if [ "${FNAPI_NCF_API:-v3}" = v2.1 ]; then # the legacy v2.1 API: its own host and prefix, lower case
+    base="${FNAPI_ENDPOINT:-https://cloudfunctions.apigw.ntruss.com}"
+    target="/ncf/api/v2/packages/$(rfc3986 "$name")?platform=$platform"
+  else # API v3 (specs/ncf-v3.yaml): platform is VPC or CLASSIC, upper case
+    base="${FNAPI_ENDPOINT:-https://kr-cloudfunctions.apigw.ntruss.com}"
+    target="/api/v3/packages/$(rfc3986 "$name")?platform=$(printf '%s' "$platform" | tr '[:lower:]' '[:upper:]')"
+  fi
+  base="${base%/}"
   local timestamp signature
   timestamp=$(date +%s%3N) # milliseconds, read once
   signature=$(printf '%s %s\n%s\n%s' DELETE "$target" "$timestamp" "$NCLOUD_ACCESS_KEY_ID" |

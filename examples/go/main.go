@@ -15,6 +15,7 @@
 //	HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, HUAWEICLOUD_SDK_PROJECT_ID  Huawei credentials
 //	(and HUAWEICLOUD_SDK_SECURITY_TOKEN for temporary credentials)
 //	FNAPI_TEST_VECTORS    the specs/test-vectors folder (default: found from the working directory up)
+//	FNAPI_NCF_API         v2.1 deletes through the legacy v2.1 API (default: API v3)
 //
 // Before sending anything it signs every vector of specs/test-vectors and compares the result.
 // Exit code 0 when the answer is 2xx, 1 for an API or network error (its status and body on stderr) or a
@@ -210,9 +211,14 @@ func ncfDeletePackage(name, platform string) (int, error) {
 	if err != nil {
 		return 2, err
 	}
-	base := endpoint("https://cloudfunctions.apigw.ntruss.com")
 	// Signed byte for byte as sent: one request target for both.
-	target := "/ncf/api/v2/packages/" + rfc3986(name) + "?platform=" + platform
+	// API v3 (specs/ncf-v3.yaml): platform is VPC or CLASSIC, upper case.
+	base := endpoint("https://kr-cloudfunctions.apigw.ntruss.com")
+	target := "/api/v3/packages/" + rfc3986(name) + "?platform=" + strings.ToUpper(platform)
+	if os.Getenv("FNAPI_NCF_API") == "v2.1" { // the legacy v2.1 API: its own host and prefix, lower case
+		base = endpoint("https://cloudfunctions.apigw.ntruss.com")
+		target = "/ncf/api/v2/packages/" + rfc3986(name) + "?platform=" + platform
+	}
 	timestamp := strconv.FormatInt(time.Now().UnixMilli(), 10) // read once: the header is the signed value
 	return send("DELETE", base+target, ncpHeaders("DELETE", target, timestamp, accessKey, secretKey)), nil
 }

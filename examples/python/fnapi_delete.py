@@ -9,6 +9,7 @@ Standard library only (hmac, hashlib, urllib). Usage:
 Environment:
     FNAPI_ENDPOINT               base URL for both APIs, e.g. the emulator's http://127.0.0.1:4010
                                  (default: the real NCP Korea and Huawei cn-north-4 hosts)
+    FNAPI_NCF_API                v2.1 to delete through the legacy v2.1 API (default: API v3)
     NCLOUD_ACCESS_KEY_ID, NCLOUD_SECRET_KEY                         NCP credentials
     HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, HUAWEICLOUD_SDK_PROJECT_ID  Huawei credentials
 
@@ -66,9 +67,14 @@ def ncp_headers(method, request_target, access_key, secret_key):
 
 
 def ncf_delete_package(name, platform="vpc"):
-    base = os.environ.get("FNAPI_ENDPOINT", "https://cloudfunctions.apigw.ntruss.com").rstrip("/")
+    quoted = urllib.parse.quote(name, safe="")
     # The request target is signed byte for byte as sent: build it once and use it for both.
-    target = f"/ncf/api/v2/packages/{urllib.parse.quote(name, safe='')}?platform={platform}"
+    if os.environ.get("FNAPI_NCF_API") == "v2.1":  # the legacy v2.1 API: its own host, prefix, lower case
+        base = os.environ.get("FNAPI_ENDPOINT", "https://cloudfunctions.apigw.ntruss.com").rstrip("/")
+        target = f"/ncf/api/v2/packages/{quoted}?platform={platform}"
+    else:  # API v3 (specs/ncf-v3.yaml): platform is VPC or CLASSIC, upper case
+        base = os.environ.get("FNAPI_ENDPOINT", "https://kr-cloudfunctions.apigw.ntruss.com").rstrip("/")
+        target = f"/api/v3/packages/{quoted}?platform={platform.upper()}"
     headers = ncp_headers("DELETE", target, env("NCLOUD_ACCESS_KEY_ID"), env("NCLOUD_SECRET_KEY"))
     return send("DELETE", base + target, headers)
 

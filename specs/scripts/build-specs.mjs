@@ -23,6 +23,7 @@ const specsDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(specsDir, "dist");
 const specs = [
   { name: "ncf", title: "NAVER Cloud Platform Cloud Functions" },
+  { name: "ncf-v3", title: "NAVER Cloud Platform Cloud Functions (API v3)" },
   { name: "fgs", title: "Huawei Cloud FunctionGraph" },
   { name: "iam", title: "Huawei Cloud IAM (user tokens)" },
 ];

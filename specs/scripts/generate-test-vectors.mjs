@@ -118,6 +118,42 @@ const ncpVectors = [
   }),
 ];
 
+// API v3 (specs/ncf-v3.yaml): the same scheme; the signed URI starts with `/api/v3` and `platform` is upper case.
+const NCF_V3 = "https://kr-cloudfunctions.apigw.ntruss.com/api/v3";
+ncpVectors.push(
+  ncpVector({
+    id: "ncp-v3-delete-package-vpc",
+    description: "API v3: DELETE a package with ?platform=VPC; the /api/v3 prefix is signed.",
+    source: "derived",
+    method: "DELETE",
+    url: `${NCF_V3}/packages/batch-pkg?platform=VPC`,
+    accessKey: NCP_AK,
+    secretKey: NCP_SK,
+    timestamp: "1764000000000",
+  }),
+  ncpVector({
+    id: "ncp-v3-list-actions-paged",
+    description:
+      "API v3: GET one page of every package's actions (`-`); the query is signed in the order sent.",
+    source: "derived",
+    method: "GET",
+    url: `${NCF_V3}/packages/-/actions?platform=VPC&pageNo=2&pageSize=100`,
+    accessKey: NCP_AK,
+    secretKey: NCP_SK,
+    timestamp: "1764000000000",
+  }),
+  ncpVector({
+    id: "ncp-v3-delete-action-version",
+    description: "API v3: DELETE an action version of an action in no package (`default`), no query.",
+    source: "derived",
+    method: "DELETE",
+    url: `${NCF_V3}/packages/default/actions/daily-batch-fn/versions/v1-stable`,
+    accessKey: NCP_AK,
+    secretKey: NCP_SK,
+    timestamp: "1764000000000",
+  }),
+);
+
 // ---------- Huawei SDK-HMAC-SHA256 ----------
 const unreserved = /[A-Za-z0-9\-_.~]/;
 function encode(text) {

@@ -4,6 +4,7 @@ import {
   createNcfClient,
   NCF_BASE_URLS,
   NCF_ZONE_HOSTS,
+  type NcfApi,
   type NcfClient,
   type NcfZone,
 } from "@fnapi/ncf-client";
@@ -97,16 +98,18 @@ export function ncfConnection(
   const { planned, options, baseUrl } = common(invocation, "ncf");
   const zone = ncfZone(invocation);
   const found = findNcpCredentials({ env: invocation.env, ...homeOf(invocation) });
-  // The client applies the zone's rules (one place, ncf-client); the CLI only says which zone is meant.
+  // The client applies the zone's rules (one place, ncf-client) and picks the API (record 0016): --api, else
+  // the prefix of --base-url, else v3 (v2.0/v2.1 in the financial and government zones).
   const client = createNcfClient({
     ...options,
     ...extra,
     accessKey: found.accessKey,
     secretKey: found.secretKey,
     ...(flags.region !== undefined ? { region: flags.region as NcfRegion } : {}),
+    ...(flags.api !== undefined ? { api: flags.api as NcfApi } : {}),
     ...(baseUrl !== undefined ? { baseUrl } : {}),
     ...(zone !== undefined && (baseUrl !== undefined || flags.region === undefined) ? { zone } : {}),
-  });
+  }) as NcfClient;
   return { client, planned };
 }
 

@@ -5,7 +5,7 @@ import { EVERYWHERE, type FlagName } from "./flags.js";
 // completion can ask them without importing the registry that lists it).
 
 const CONNECTION: Record<"ncf" | "fgs", readonly FlagName[]> = {
-  ncf: ["base-url", "region", "zone", "timeout"],
+  ncf: ["base-url", "region", "zone", "api", "timeout"],
   fgs: ["base-url", "region", "project-id", "timeout"],
 };
 

@@ -16,6 +16,7 @@ export const FLAGS = {
   // global: every command that talks to a cloud
   "base-url": { type: "string", value: "URL" },
   region: { type: "string", value: "R" },
+  api: { type: "string", value: "API", values: ["v3", "v2.1"] },
   zone: { type: "string", value: "Z", values: ["standard", "finance", "government"] },
   "project-id": { type: "string", value: "P" },
   timeout: { type: "string", value: "MS" },

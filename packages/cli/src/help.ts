@@ -10,9 +10,10 @@ import { FLAGS, type FlagName } from "./flags.js";
 
 const GLOBAL_FLAGS = `Global flags:
   --base-url URL    the API's base URL, exactly as the clients' baseUrl (default: FNAPI_NCF_BASE_URL or
-                    FNAPI_FGS_BASE_URL, else the region's). NCF: with its API prefix, /ncf/api/v2 (the
-                    finance and government zones: /api/v2); FunctionGraph: the bare host, no /v2.
-                    A local emulator: http://127.0.0.1:4010/ncf/api/v2 and http://127.0.0.1:4010.
+                    FNAPI_FGS_BASE_URL, else the region's). NCF: with its API prefix, which picks the
+                    API: /api/v3 (API v3), /ncf/api/v2 (v2.1; the finance and government zones: /api/v2);
+                    FunctionGraph: the bare host, no /v2. A local emulator:
+                    http://127.0.0.1:4010/api/v3 and http://127.0.0.1:4010.
                     Never with user:password@
   --region R        fgs: the FunctionGraph region (default cn-north-4). ncf: korea (default), singapore,
                     japan, or one of NAVER's other zones, finance (VPC only) or government (Classic only,
@@ -20,6 +21,8 @@ const GLOBAL_FLAGS = `Global flags:
                     region still gives its zone's rules; only the host changes
   --zone Z          ncf: standard, finance or government: the zone's rules for a --base-url whose host
                     does not tell them (the emulator, a proxy); default: the region's zone, else the host's
+  --api API         ncf: v3 (default) or v2.1 (the legacy API; the government and financial zones keep
+                    their own). Without it, --base-url's prefix decides
   --project-id P    fgs: the project id (default: HUAWEICLOUD_SDK_PROJECT_ID or project_id in the file)
   --timeout MS      bound of each attempt in milliseconds (default 30000; 3 attempts for retryable errors)
   --json            print exactly one JSON object on stdout: what was done, or {"error": …}

@@ -62,6 +62,20 @@ describe("fnapi ncf delete-package", () => {
     expect(sent.at(-1)).toMatchObject({ method: "DELETE", path: "/ncf/api/v2/packages/full", status: 204 });
   });
 
+  it("--cascade with --base-url …/api/v3 goes through API v3 only; the package is then 404 through v2.1", async () => {
+    const v3 = h.ncf.replace("/ncf/api/v2", "/api/v3");
+    const run = await h.fnapi(["ncf", "delete-package", "full", "--cascade", "--json", "--base-url", v3]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.json()).toMatchObject({ cascade: true, alreadyGone: false });
+    const sent = apiRequests(h.emu);
+    expect(sent.every((r) => r.path.startsWith("/api/v3/packages/full"))).toBe(true);
+    expect(sent.filter((r) => r.method === "DELETE" && r.path.includes("/actions/"))).toHaveLength(6);
+    expect(sent.at(-1)).toMatchObject({ method: "DELETE", path: "/api/v3/packages/full", status: 204 });
+    const legacy = await h.fnapi(["ncf", "delete-package", "full", "--base-url", h.ncf]);
+    expect(legacy.code).toBe(1);
+    expect(legacy.stderr).toContain("80101");
+  });
+
   it("--cascade in text: one line on stdout", async () => {
     const run = await h.fnapi(["ncf", "delete-package", "full", "--cascade", "--base-url", h.ncf]);
     expect(run).toMatchObject({ code: 0, stdout: "deleted package full (vpc) and its 6 actions\n" });
@@ -178,7 +192,7 @@ describe("fnapi ncf delete-package", () => {
       requests: [
         {
           method: "DELETE",
-          url: "https://cloudfunctions.apigw.ntruss.com/ncf/api/v2/packages/full?platform=vpc",
+          url: "https://kr-cloudfunctions.apigw.ntruss.com/api/v3/packages/full?platform=VPC",
         },
       ],
     });
@@ -425,8 +439,24 @@ describe("fnapi ncf list-actions and delete-action", () => {
   it("--region picks NAVER's regional base URL (seen in a dry run); a bad region is exit 2", async () => {
     const run = await h.fnapi(["ncf", "delete-package", "p", "--region", "singapore", "--dry-run", "--json"]);
     expect(run.json()).toMatchObject({
+      requests: [{ url: "https://sg-cloudfunctions.apigw.ntruss.com/api/v3/packages/p?platform=VPC" }],
+    });
+    const legacy = await h.fnapi([
+      "ncf",
+      "delete-package",
+      "p",
+      "--region",
+      "singapore",
+      "--api",
+      "v2.1",
+      "--dry-run",
+      "--json",
+    ]);
+    expect(legacy.json()).toMatchObject({
       requests: [{ url: "https://sg-cloudfunctions.apigw.ntruss.com/ncf/api/v2/packages/p?platform=vpc" }],
     });
+    const wrong = await h.fnapi(["ncf", "delete-package", "p", "--api", "v4", "--dry-run"]);
+    expect(wrong.code).toBe(2);
     const bad = await h.fnapi(["ncf", "delete-package", "p", "--region", "mars", "--dry-run"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--region is "mars"; for ncf it must be korea, singapore, japan');

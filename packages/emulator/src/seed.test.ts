@@ -6,7 +6,7 @@ describe("parseSeed", () => {
   it("accepts the test seed and an empty document, filling every list", () => {
     expect(parseSeed(testSeed()).ncp.packages).toHaveLength(4);
     expect(parseSeed({})).toEqual({
-      ncp: { credentials: [], packages: [] },
+      ncp: { credentials: [], packages: [], region: "kr", actionVersions: [] },
       huawei: { credentials: [], tokens: [], users: [], projects: [], functions: [] },
     });
   });

@@ -22,7 +22,7 @@ describe("the operations served", () => {
 
   it("reads every operation from the specs, with its rules and security requirements", () => {
     const ops = specs.flatMap(operationsOf);
-    expect(ops.find((o) => o.operationId === "deletePackage")).toMatchObject({
+    expect(ops.find((o) => o.api === "ncf" && o.operationId === "deletePackage")).toMatchObject({
       method: "DELETE",
       prefixes: ["/ncf/api/v2"],
       security: [["ncpTimestamp", "ncpAccessKey", "ncpSignature"]],
@@ -43,7 +43,15 @@ describe("the operations served", () => {
       prefixes: [""],
       security: [],
     });
-    expect(ops.map((o) => o.operationId).sort()).toEqual(
+    expect(ops.find((o) => o.api === "ncf-v3" && o.operationId === "deletePackage")).toMatchObject({
+      prefixes: ["/api/v3"],
+    });
+    expect(
+      ops
+        .filter((o) => o.api !== "ncf-v3")
+        .map((o) => o.operationId)
+        .sort(),
+    ).toEqual(
       [
         "createUserToken",
         "deleteAction",

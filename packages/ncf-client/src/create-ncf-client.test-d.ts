@@ -7,7 +7,7 @@ import type { Platform } from "./package-name.js";
 // What must not compile. Each `@ts-expect-error` stands right above the line that breaks a rule: if the rule
 // stops holding (the line compiles), vitest's typecheck fails with "Unused '@ts-expect-error' directive".
 
-const ncf = createNcfClient({ accessKey: "AK", secretKey: "SK" });
+const ncf = createNcfClient({ accessKey: "AK", secretKey: "SK", api: "v2.1" });
 const packageName = "package001";
 
 describe("createNcfClient options", () => {

@@ -2,6 +2,7 @@ import { scriptedFetch } from "@fnapi/runtime/testing";
 import { describe, expect, it } from "vitest";
 import { createNcfClient, isGone, ValidationError } from "./index.js";
 import { NCF_BASE_URLS, type NcfClientOptions } from "./ncf.js";
+import { NCF_V3_BASE_URLS } from "./v3/choose-api.js";
 
 const keys = { accessKey: "ncp_iam_EXAMPLEACCESSKEY", secretKey: "EXAMPLESECRETKEY" };
 const PASSWORD = "hunter2-password";
@@ -86,15 +87,17 @@ describe("createNcfClient validates its options at construction", () => {
     expect(refusal(() => createNcfClient({ ...keys, maxAttempts: 0 })).field).toBe("maxAttempts");
   });
 
-  it("defaults to the Korea v2.1 base URL and accepts a loopback one, trailing slash or not", async () => {
+  it("defaults to the Korea v3 base URL, keeps v2.1 on request, and accepts a loopback one, trailing slash or not", async () => {
     const scripted = scriptedFetch(new Response(null, { status: 204 }));
     await createNcfClient({ ...keys, fetch: scripted.fetch }).deletePackage("p");
+    await createNcfClient({ ...keys, fetch: scripted.fetch, api: "v2.1" }).deletePackage("p");
     await createNcfClient({
       ...keys,
       fetch: scripted.fetch,
       baseUrl: "http://127.0.0.1:4010/ncf/api/v2/",
     }).deletePackage("p");
     expect(scripted.calls.map((c) => c.url)).toEqual([
+      `${NCF_V3_BASE_URLS.korea}/packages/p?platform=VPC`,
       `${NCF_BASE_URLS.korea}/packages/p?platform=vpc`,
       "http://127.0.0.1:4010/ncf/api/v2/packages/p?platform=vpc",
     ]);
@@ -102,7 +105,7 @@ describe("createNcfClient validates its options at construction", () => {
 
   it("exposes the typed openapi-fetch client, signed", async () => {
     const scripted = scriptedFetch(new Response(null, { status: 204 }));
-    const ncf = createNcfClient({ ...keys, fetch: scripted.fetch });
+    const ncf = createNcfClient({ ...keys, fetch: scripted.fetch, api: "v2.1" });
     const { response } = await ncf.client.DELETE("/packages/{packageName}", {
       params: { path: { packageName: "package001" }, query: { platform: "classic" } },
     });
@@ -115,7 +118,7 @@ describe("ncf.client: the typed client goes through the operations' pipeline", (
   it("client.DELETE rides out 503, 503, 204, each attempt signed afresh", async () => {
     const busy = () => Response.json({ error: { errorCode: "503", message: "busy" } }, { status: 503 });
     const { fetch, calls } = scriptedFetch(busy(), busy(), new Response(null, { status: 204 }));
-    const ncf = createNcfClient({ ...keys, fetch, backoff: { baseMs: 0, maxMs: 0 } });
+    const ncf = createNcfClient({ ...keys, fetch, backoff: { baseMs: 0, maxMs: 0 }, api: "v2.1" });
     const { response, error } = await ncf.client.DELETE("/packages/{packageName}", {
       params: { path: { packageName: "pkg" }, query: { platform: "vpc" } },
     });
@@ -154,7 +157,7 @@ describe("region, as FunctionGraph's client takes one", () => {
   it("builds the base URL from region; baseUrl overrides it; an unknown region is refused", async () => {
     const { fetch, calls } = scriptedFetch(new Response(null, { status: 204 }));
     await createNcfClient({ ...keys, fetch, region: "japan" }).deletePackage("pkg");
-    expect(calls[0]?.url).toBe(`${NCF_BASE_URLS.japan}/packages/pkg?platform=vpc`);
+    expect(calls[0]?.url).toBe(`${NCF_V3_BASE_URLS.japan}/packages/pkg?platform=VPC`);
     await createNcfClient({
       ...keys,
       fetch,

@@ -32,12 +32,22 @@ function requestIdOf(headers: Headers): string | undefined {
   return undefined;
 }
 
-/** The NCF answers that mean "already gone" (404 with these codes): the package, the action. */
-const GONE_CODES: ReadonlySet<string> = new Set(["80101", "80301"]);
+/**
+ * The NCF answers that mean "already gone" (404 with these codes), of each API: v2.1's 80101 (package) and
+ * 80301 (action); v3's PackageNotFound, ActionNotFound and VersionNotFound (the last two unconfirmed).
+ */
+const GONE_CODES: ReadonlySet<string> = new Set([
+  "80101",
+  "80301",
+  "PackageNotFound",
+  "ActionNotFound",
+  "VersionNotFound",
+]);
 
 /**
- * Whether `error` says the package or action is already gone: an `NcfApiError` 404 with code 80101
- * (PACKAGE_NOT_FOUND) or 80301 (ACTION_NOT_FOUND). The one place this rule is written; `missingOk` uses it.
+ * Whether `error` says the package, action or version is already gone: an `NcfApiError` 404 with one of
+ * either API's not-found codes (v2.1: 80101, 80301; v3: PackageNotFound, ActionNotFound, VersionNotFound).
+ * The one place this rule is written; `missingOk` uses it.
  */
 export function isGone(error: unknown): error is NcfApiError {
   return error instanceof NcfApiError && error.status === 404 && GONE_CODES.has(error.code ?? "");

@@ -61,6 +61,13 @@ export interface NcfClientCommonOptions extends RetryOptions {
    * is a `ValidationError`.
    */
   zone?: NcfZone;
+  /**
+   * `createNcfClient`'s API: `v3` (Cloud Functions API v3) or `v2.1` (the legacy API; v2.0 in the government
+   * zone). Default: from the prefix of `baseUrl` (`/api/v3` is v3, any other path the v2 family), else v3 in
+   * the public regions and the zone's own API in the financial and government zones (record 0016).
+   * `createNcf` is always v2.1 and `createNcfV3` always v3.
+   */
+  api?: "v3" | "v2.1";
 }
 
 /**
@@ -80,7 +87,7 @@ export interface Ncf extends ClientHandle {
 export type NcfBuild = BuildTarget<NcpCredentials>;
 
 /** Explicit options always win; the credential chain is asked only when neither key is given. */
-function credentialsFrom(options: NcfClientOptions, build: NcfBuild): NcpCredentials {
+export function credentialsFrom(options: NcfClientOptions, build: NcfBuild): NcpCredentials {
   if (options.accessKey !== undefined || options.secretKey !== undefined) {
     return { accessKey: options.accessKey as string, secretKey: options.secretKey as string };
   }
@@ -95,7 +102,7 @@ function credentialsFrom(options: NcfClientOptions, build: NcfBuild): NcpCredent
   return { accessKey, secretKey };
 }
 
-function region(value: unknown): NcfRegion {
+export function region(value: unknown): NcfRegion {
   if (value === undefined) return "korea";
   if (typeof value === "string" && Object.hasOwn(NCF_BASE_URLS, value)) return value as NcfRegion;
   throw new ValidationError(

@@ -1,23 +1,34 @@
 // The server build (Node, Deno, Bun; chosen by the `node`, `deno` and `bun` export conditions): signs with
 // node:crypto and finds credentials where NAVER's tools do. Everything else is the web build's.
 import { findNcpCredentials, nodeCrypto } from "@fnapi/auth/server";
-import { bindNcfClient, type NcfClient } from "./create-ncf-client.js";
+import type { NcfClient } from "./create-ncf-client.js";
+import { bindNcfClientOn } from "./create-ncf-client.web.js";
 import { createNcfOn, type Ncf, type NcfBuild, type NcfClientOptions } from "./ncf.js";
+import type { NcfApi } from "./v3/choose-api.js";
+import { createNcfV3On, type NcfV3 } from "./v3/ncf-v3.js";
 
 export * from "./index.js";
 
 const server: NcfBuild = { crypto: nodeCrypto, findCredentials: findNcpCredentials };
 
 /**
- * A client for NAVER Cloud Functions, every operation bound. Without `accessKey`/`secretKey` it reads
- * `NCLOUD_ACCESS_KEY_ID` (or `NCLOUD_ACCESS_KEY`) and `NCLOUD_SECRET_ACCESS_KEY` (or `NCLOUD_SECRET_KEY`), then
- * `~/.ncloud/configure` (`[DEFAULT]`, or the profile in `NCLOUD_PROFILE`).
+ * A client for NAVER Cloud Functions, every operation bound, on API v3 or v2.1. Without
+ * `accessKey`/`secretKey` it reads `NCLOUD_ACCESS_KEY_ID` (or `NCLOUD_ACCESS_KEY`) and
+ * `NCLOUD_SECRET_ACCESS_KEY` (or `NCLOUD_SECRET_KEY`), then `~/.ncloud/configure` (`[DEFAULT]`, or the
+ * profile in `NCLOUD_PROFILE`).
  */
-export function createNcfClient(options?: NcfClientOptions): NcfClient {
-  return bindNcfClient(createNcfOn(server, options));
+export function createNcfClient<A extends NcfApi = NcfApi>(
+  options?: NcfClientOptions & { api?: A },
+): NcfClient<A> {
+  return bindNcfClientOn(server, options) as NcfClient<A>;
 }
 
-/** An NCF client without methods, for the standalone operations; credentials as `createNcfClient` finds them. */
+/** An NCF client on API v2.1 without methods, for the standalone operations; credentials as above. */
 export function createNcf(options?: NcfClientOptions): Ncf {
   return createNcfOn(server, options);
+}
+
+/** An NCF client on API v3 without methods, for the standalone v3 operations; credentials as above. */
+export function createNcfV3(options?: NcfClientOptions): NcfV3 {
+  return createNcfV3On(server, options);
 }

@@ -29,7 +29,14 @@ function recordingFetch(body: unknown, status = 200) {
 
 const client = (options: Partial<NcfClientOptions>, body?: unknown, status?: number) => {
   const recorded = recordingFetch(body, status);
-  const ncf = createNcfClient({ ...keys, fetch: recorded.fetch, ...options } as NcfClientOptions);
+  const ncf = createNcfClient({
+    ...keys,
+    api: "v2.1",
+    fetch: recorded.fetch,
+    ...options,
+  } as NcfClientOptions & {
+    api: "v2.1";
+  });
   return { ncf, urls: recorded.urls };
 };
 

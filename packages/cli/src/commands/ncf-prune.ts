@@ -1,10 +1,18 @@
-import { applyNcfPrune, type NcfPruneTarget, planNcfPrune } from "@fnapi/ncf-client/prune";
+import {
+  applyNcfPrune,
+  applyNcfVersionPrune,
+  type NcfPruneTarget,
+  type NcfVersionTarget,
+  planNcfPrune,
+  planNcfVersionPrune,
+} from "@fnapi/ncf-client/prune";
 import { ncfConnection, platformLabel, platformSent } from "../clients.js";
 import { defineCommand } from "../command.js";
 import { UsageError } from "../errors.js";
 import { NCF_OLDER_THAN, refuseNcfAge } from "../list/filter.js";
 import { text } from "../text.js";
-import { listingInvocation, ncfPlanText, PRUNE_FLAGS, prune } from "./prune-shared.js";
+import { ncfVersionPlanText } from "./ncf-prune-versions.js";
+import { integerFlag, listingInvocation, ncfPlanText, PRUNE_FLAGS, prune } from "./prune-shared.js";
 import { PLATFORM } from "./shared.js";
 
 // fnapi ncf prune: the packages whose names match, each with its actions (the cascade).
@@ -20,8 +28,17 @@ prints the plan, asks (or takes --yes), deletes each with its actions (the casca
 with one shared back-off for 429s, lists again to confirm, and reports. Already gone counts as done: after
 SIGINT/SIGTERM, the same command again finishes the job.`,
   required: ["match"],
-  flags: { ...PRUNE_FLAGS, "older-than": NCF_OLDER_THAN, platform: PLATFORM },
-  examples: ['fnapi ncf prune --match "ci-*" --exclude "ci-keep" --yes'],
+  flags: {
+    ...PRUNE_FLAGS,
+    "older-than": NCF_OLDER_THAN,
+    platform: PLATFORM,
+    "keep-versions":
+      "API v3: delete only the action versions beyond the newest N of each action of the matching packages",
+  },
+  examples: [
+    'fnapi ncf prune --match "ci-*" --exclude "ci-keep" --yes',
+    'fnapi ncf prune --match "ci-*" --keep-versions 1 --yes',
+  ],
   async run(invocation) {
     const { command, flags } = invocation;
     refuseNcfAge(flags, command.name);
@@ -33,6 +50,24 @@ SIGINT/SIGTERM, the same command again finishes the job.`,
     // Every request on the client's send path: its retry strategy retries 429s and 5xx (inside the cascade
     // too, after actions already went), with one back-off for the whole run.
     const { client: ncf } = ncfConnection(listingInvocation(invocation));
+    const keepVersions = integerFlag(flags, "keep-versions", command.name);
+    if (keepVersions !== undefined) {
+      await prune(
+        invocation,
+        () =>
+          planNcfVersionPrune(ncf, {
+            match: flags.match ?? [],
+            ...(flags.exclude ? { exclude: flags.exclude } : {}),
+            keepVersions,
+            signal: invocation.signal,
+          }),
+        ncfVersionPlanText,
+        (plan, options) => applyNcfVersionPrune(ncf, plan, options),
+        (t: NcfVersionTarget) => t.name,
+        "versions",
+      );
+      return;
+    }
     await prune(
       invocation,
       () =>

@@ -168,7 +168,8 @@ async function cascade(
   }
 }
 
-function bounded(field: string, value: unknown, max: number): number {
+/** `value` as an integer from 1 to `max`, else a ValidationError naming `field` (the v3 cascade shares it). */
+export function bounded(field: string, value: unknown, max: number): number {
   if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > max) {
     throw new ValidationError(field, `is ${String(value)}`, `it must be an integer from 1 to ${max}`);
   }
@@ -176,7 +177,11 @@ function bounded(field: string, value: unknown, max: number): number {
 }
 
 /** Runs `task` over `items`, at most `limit` at once (the one worker pool); the first failure is thrown. */
-async function eachWithConcurrency<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>) {
+export async function eachWithConcurrency<T>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<void>,
+) {
   const controller = new AbortController();
   const outcomes = await runPool(items, { concurrency: limit, signal: controller.signal }, async (item) => {
     try {

@@ -17,6 +17,7 @@ function client(answers: Answer[], options: Partial<NcfClientOptions> = {}) {
   const ncf = createNcfClient({
     accessKey,
     secretKey,
+    api: "v2.1",
     fetch: scripted.fetch,
     clock: () => NOW,
     backoff: { baseMs: 0, maxMs: 0 },

@@ -19,3 +19,12 @@ export {
   type NcfPruneTarget,
   planNcfPrune,
 } from "./ncf-prune.js";
+export {
+  applyNcfVersionPrune,
+  type NcfAnyClient,
+  type NcfVersionPruneClient,
+  type NcfVersionPruneOptions,
+  type NcfVersionPrunePlan,
+  type NcfVersionTarget,
+  planNcfVersionPrune,
+} from "./ncf-version-prune.js";
