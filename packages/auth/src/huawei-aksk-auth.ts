@@ -3,7 +3,10 @@ import type { Clock } from "./clock.js";
 import { createSkewedClock } from "./clock-skew.js";
 import type { SigningCrypto } from "./crypto.js";
 import { assertHeaderSafe } from "./header-value.js";
-import { createHuaweiSigner, type HuaweiAkSkCredentials } from "./huawei-sdk-hmac-sha256.js";
+import { keySource, secretsOf } from "./credentials/key-source.js";
+import { HUAWEI_RENEWAL, type RenewalRule } from "./credentials/renewal-rule.js";
+import type { CredentialsProvider, Keys } from "./credentials/temporary-credentials.js";
+import { createHuaweiSigner, type HuaweiAkSkCredentials, type HuaweiSigner } from "./huawei-sdk-hmac-sha256.js";
 
 /** Options of `huaweiAkSkAuth`. */
 export interface HuaweiAkSkAuthOptions {
@@ -13,10 +16,14 @@ export interface HuaweiAkSkAuthOptions {
   clock?: Clock | undefined;
   /** HMAC and SHA-256 implementation. Default `webCrypto`. */
   crypto?: SigningCrypto | undefined;
+  /** When a provider's keys are renewed. Default Huawei's: 40 minutes before they expire. */
+  renewal?: RenewalRule | undefined;
 }
 
 // The signature hex is redacted on its own as well as inside `Authorization`: a gateway may echo just it.
 const signatures = new WeakMap<SignableRequest, string>();
+// Which keys signed a request: their secrets are redacted from its answer, and a 401 rejects just them.
+const signedWith = new WeakMap<SignableRequest, Keys>();
 
 /**
  * Huawei SDK-HMAC-SHA256 (AK/SK) as an auth scheme: signs each attempt afresh (`X-Project-Id`,
@@ -24,31 +31,56 @@ const signatures = new WeakMap<SignableRequest, string>();
  * signature, and after a 401 whose `Date` shows skew adopts the server's clock for one more try.
  */
 export function huaweiAkSkAuth(
-  credentials: HuaweiAkSkCredentials,
+  credentials: HuaweiAkSkCredentials | CredentialsProvider,
   options: HuaweiAkSkAuthOptions = {},
 ): AuthScheme {
   const clock = createSkewedClock(options.clock);
-  const signer = createHuaweiSigner(credentials, {
-    clock: clock.now,
-    ...(options.crypto ? { crypto: options.crypto } : {}),
-  });
+  const keys = keySource(credentials, options.renewal ?? HUAWEI_RENEWAL, options.clock);
+  const signers = new WeakMap<Keys, HuaweiSigner>();
+  const signerFor = (current: Keys) => {
+    let signer = signers.get(current);
+    if (!signer) {
+      signer = createHuaweiSigner(current, {
+        clock: clock.now,
+        ...(options.crypto ? { crypto: options.crypto } : {}),
+      });
+      signers.set(current, signer);
+    }
+    return signer;
+  };
   const { projectId } = options;
   if (projectId !== undefined) assertHeaderSafe("projectId", projectId);
-  const fixed = [credentials.secretKey, credentials.securityToken].filter(
-    (s): s is string => s !== undefined,
-  );
+  // Fixed keys are checked (and their secrets known) at once; a provider's when they arrive.
+  const fixed =
+    typeof credentials === "function"
+      ? []
+      : [credentials.secretKey, credentials.securityToken].filter((s): s is string => s !== undefined);
   return {
     name: "huawei-sdk-hmac-sha256",
-    async authorize(request) {
+    async authorize(request, signal) {
+      const current = await keys.get(signal);
+      signedWith.set(request, current);
       if (projectId !== undefined) request.headers.set("X-Project-Id", projectId);
-      signatures.set(request, await signer.sign(request));
+      signatures.set(request, await signerFor(current).sign(request));
     },
     secrets(request) {
       if (!request) return [...fixed];
       const signature = signatures.get(request);
       const authorization = request.headers.get("authorization");
-      return [...fixed, ...(signature ? [signature] : []), ...(authorization ? [authorization] : [])];
+      return [
+        ...new Set([
+          ...fixed,
+          ...secretsOf(signedWith.get(request)),
+          ...(signature ? [signature] : []),
+          ...(authorization ? [authorization] : []),
+        ]),
+      ];
     },
-    onUnauthorized: (response) => clock.adjustFrom(response),
+    // A 401 whose Date shows skew is the clock's fault; any other blames the key, and a provider renews it.
+    onUnauthorized(response, request) {
+      if (clock.adjustFrom(response)) return true;
+      const used = signedWith.get(request);
+      return used !== undefined && keys.reject(used);
+    },
   };
 }

@@ -2,7 +2,10 @@ import type { AuthScheme } from "./auth-scheme.js";
 import type { Clock } from "./clock.js";
 import { createSkewedClock } from "./clock-skew.js";
 import type { SigningCrypto } from "./crypto.js";
-import { createNcpSigner, type NcpCredentials } from "./ncp-signature-v2.js";
+import { keySource, secretsOf } from "./credentials/key-source.js";
+import { NCP_RENEWAL, type RenewalRule } from "./credentials/renewal-rule.js";
+import type { CredentialsProvider, Keys } from "./credentials/temporary-credentials.js";
+import { createNcpSigner, type NcpCredentials, type NcpSigner } from "./ncp-signature-v2.js";
 
 /** Options of `ncpSignatureV2Auth`. */
 export interface NcpSignatureV2AuthOptions {
@@ -10,31 +13,54 @@ export interface NcpSignatureV2AuthOptions {
   clock?: Clock | undefined;
   /** HMAC implementation. Default `webCrypto`. */
   crypto?: SigningCrypto | undefined;
+  /** When a provider's keys are renewed. Default NAVER's: from 15 minutes before they expire, waiting at 5. */
+  renewal?: RenewalRule | undefined;
 }
+
+// Which keys signed a request: their secret is redacted from its answer, and a 401 rejects just them.
+const signedWith = new WeakMap<object, Keys>();
 
 /**
  * NCP API Gateway signature v2 as an auth scheme: signs each attempt afresh, redacts the secret key and each
  * signature it made, and after a 401 whose `Date` shows skew adopts the server's clock for one more try.
  */
 export function ncpSignatureV2Auth(
-  credentials: NcpCredentials,
+  credentials: NcpCredentials | CredentialsProvider,
   options: NcpSignatureV2AuthOptions = {},
 ): AuthScheme {
   const clock = createSkewedClock(options.clock);
-  const signer = createNcpSigner(credentials, {
-    clock: clock.now,
-    ...(options.crypto ? { crypto: options.crypto } : {}),
-  });
-  const { secretKey } = credentials;
+  const keys = keySource(credentials, options.renewal ?? NCP_RENEWAL, options.clock);
+  const signers = new WeakMap<Keys, NcpSigner>();
+  const signerFor = (current: Keys) => {
+    let signer = signers.get(current);
+    if (!signer) {
+      signer = createNcpSigner(current, {
+        clock: clock.now,
+        ...(options.crypto ? { crypto: options.crypto } : {}),
+      });
+      signers.set(current, signer);
+    }
+    return signer;
+  };
+  // Fixed keys are checked (and their secret known) at once; a provider's when they arrive.
+  const fixed = typeof credentials === "function" ? [] : [credentials.secretKey];
   return {
     name: "ncp-signature-v2",
-    async authorize(request) {
-      await signer.sign(request);
+    async authorize(request, signal) {
+      const current = await keys.get(signal);
+      signedWith.set(request, current);
+      await signerFor(current).sign(request);
     },
     secrets(request) {
       const signature = request?.headers.get("x-ncp-apigw-signature-v2");
-      return signature ? [secretKey, signature] : [secretKey];
+      const used = request ? secretsOf(signedWith.get(request)) : [];
+      return [...new Set([...fixed, ...used, ...(signature ? [signature] : [])])];
     },
-    onUnauthorized: (response) => clock.adjustFrom(response),
+    // A 401 whose Date shows skew is the clock's fault; any other blames the key, and a provider renews it.
+    onUnauthorized(response, request) {
+      if (clock.adjustFrom(response)) return true;
+      const used = signedWith.get(request);
+      return used !== undefined && keys.reject(used);
+    },
   };
 }

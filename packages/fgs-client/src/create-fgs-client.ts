@@ -1,7 +1,9 @@
 import {
   type Clock,
+  type CredentialsProvider,
   type HuaweiAkSkCredentials,
   type HuaweiTokenProvider,
+  type RenewalRule,
   huaweiAkSkAuth,
   huaweiTokenAuth,
   type SigningCrypto,
@@ -52,6 +54,8 @@ export interface FgsClientCommonOptions extends RetryOptions {
   crypto?: SigningCrypto;
   /** Called once per attempt with method, URL, status, attempt, duration, vendor code and request id. */
   logger?: CallLogger;
+  /** When a credentials provider's keys are renewed. Default Huawei's (40 minutes before expiry). */
+  renewal?: RenewalRule;
 }
 
 /** Token credentials of `createFgsClient`. */
@@ -64,6 +68,8 @@ export interface FgsTokenCredentials {
   secretKey?: never;
   /** Not with a token. */
   securityToken?: never;
+  /** Not with a token. */
+  credentials?: never;
 }
 
 /** AK/SK credentials of `createFgsClient`. */
@@ -76,6 +82,26 @@ export interface FgsAkSkCredentials {
   securityToken?: string;
   /** Not with keys. */
   token?: never;
+  /** Not with keys. */
+  credentials?: never;
+}
+
+/**
+ * Credentials that can expire: an async provider of `{ accessKey, secretKey, securityToken?, expiresAt? }`
+ * (e.g. from `@fnapi/auth/server`'s `huaweiCredentialsChain`), cached and renewed 40 minutes before expiry
+ * (at half-life for shorter-lived keys), one renewal however many calls wait, and once after a 401.
+ */
+export interface FgsProviderCredentials {
+  /** The provider. What it returns is secret like static keys (redacted, never in `toJSON`/`inspect`). */
+  credentials: CredentialsProvider;
+  /** Not with a provider. */
+  token?: never;
+  /** Not with a provider. */
+  accessKey?: never;
+  /** Not with a provider. */
+  secretKey?: never;
+  /** Not with a provider. */
+  securityToken?: never;
 }
 
 /** No credential option: on Node, Deno and Bun they come from Huawei's environment variables or file. */
@@ -88,14 +114,17 @@ export interface FgsFoundCredentials {
   secretKey?: never;
   /** Not with a token. */
   securityToken?: never;
+  /** Not with keys. */
+  credentials?: never;
 }
 
 /** Options of `createFgsClient`: the common options and one kind of credentials. */
 export type FgsClientOptions = FgsClientCommonOptions &
-  (FgsTokenCredentials | FgsAkSkCredentials | FgsFoundCredentials);
+  (FgsTokenCredentials | FgsAkSkCredentials | FgsProviderCredentials | FgsFoundCredentials);
 
 /** The FunctionGraph build platform: its chain finds a key pair (and maybe a project), or just a project. */
-export interface FgsPlatform extends BuildPlatform<HuaweiAkSkCredentials & { projectId?: string }> {
+export interface FgsPlatform
+  extends BuildPlatform<(HuaweiAkSkCredentials & { projectId?: string }) | CredentialsProvider> {
   /** The project id from the vendor's environment, in the server build only. */
   findProjectId?: (() => string | undefined) | undefined;
 }
@@ -148,19 +177,23 @@ export function createFgsClientOn(platform: FgsPlatform, options: FgsClientOptio
     clock: "function",
     crypto: "object",
     logger: "function",
+    credentials: "function",
   });
   const hasToken = options.token !== undefined;
   const hasAkSk = options.accessKey !== undefined || options.secretKey !== undefined;
-  if (hasToken && hasAkSk) {
+  const hasProvider = options.credentials !== undefined;
+  if (Number(hasToken) + Number(hasAkSk) + Number(hasProvider) > 1) {
+    const given = [hasToken && "token", hasAkSk && "accessKey/secretKey", hasProvider && "credentials"];
     throw new ValidationError(
       "credentials",
-      "are given twice (token and accessKey/secretKey)",
-      "give either token, or accessKey and secretKey",
+      `are given twice (${given.filter(Boolean).join(" and ")})`,
+      "give either token, or accessKey and secretKey, or a credentials provider",
     );
   }
   // Explicit options always win; the credential chain is asked only when no credential option is given.
-  let found: (HuaweiAkSkCredentials & { projectId?: string }) | undefined;
-  if (!hasToken && !hasAkSk) {
+  let found: (HuaweiAkSkCredentials & { projectId?: string }) | CredentialsProvider | undefined =
+    options.credentials;
+  if (!hasToken && !hasAkSk && !hasProvider) {
     if (!platform.findCredentials) {
       throw new ValidationError(
         "credentials",
@@ -170,7 +203,8 @@ export function createFgsClientOn(platform: FgsPlatform, options: FgsClientOptio
     }
     found = platform.findCredentials();
   }
-  const projectId = check("projectId", options.projectId ?? found?.projectId ?? platform.findProjectId?.());
+  const foundProject = typeof found === "object" ? found.projectId : undefined;
+  const projectId = check("projectId", options.projectId ?? foundProject ?? platform.findProjectId?.());
   const region = check("region", options.region ?? "cn-north-4");
   const crypto = options.crypto ?? platform.crypto;
   const auth =
@@ -182,7 +216,7 @@ export function createFgsClientOn(platform: FgsPlatform, options: FgsClientOptio
             secretKey: options.secretKey as string,
             securityToken: options.securityToken,
           },
-          { projectId, clock: options.clock, crypto },
+          { projectId, clock: options.clock, crypto, renewal: options.renewal },
         );
   const context: FgsContext = {
     kit: createClientKit<paths>({

@@ -1,4 +1,11 @@
-import { type Clock, type NcpCredentials, ncpSignatureV2Auth, type SigningCrypto } from "@fnapi/auth";
+import {
+  type Clock,
+  type CredentialsProvider,
+  type NcpCredentials,
+  ncpSignatureV2Auth,
+  type RenewalRule,
+  type SigningCrypto,
+} from "@fnapi/auth";
 import {
   type CallLogger,
   createClientKit,
@@ -68,14 +75,21 @@ export interface NcfClientCommonOptions extends RetryOptions {
    * `region` or the host of `baseUrl` is a `ValidationError`.
    */
   zone?: NcfZone;
+  /** When a credentials provider's keys are renewed. Default NAVER's: from 15 minutes before expiry. */
+  renewal?: RenewalRule;
 }
 
 /**
- * Options of `createNcfClient`: `accessKey` and `secretKey` together, or neither (then, on Node, Deno and
- * Bun, the vendor's credential chain is asked).
+ * Options of `createNcfClient`: `accessKey` and `secretKey` together, or a `credentials` provider (keys that
+ * expire, e.g. a Server Role's: cached, renewed from 15 minutes before expiry, once after a 401), or neither
+ * (then, on Node, Deno and Bun, the vendor's credential chain is asked).
  */
 export type NcfClientOptions = NcfClientCommonOptions &
-  (NcpCredentials | { accessKey?: never; secretKey?: never });
+  (
+    | (NcpCredentials & { credentials?: never })
+    | { credentials: CredentialsProvider; accessKey?: never; secretKey?: never }
+    | { accessKey?: never; secretKey?: never; credentials?: never }
+  );
 
 /** A client for NAVER Cloud Functions: `createNcfClient(options)`. */
 export interface NcfClient {
@@ -101,12 +115,26 @@ export interface NcfClient {
   readonly client: Client<paths>;
 }
 
-/** The NCF build platform: its credential chain finds an NCP key pair. */
-export type NcfPlatform = BuildPlatform<NcpCredentials>;
+/** The NCF build platform: its credential chain finds an NCP key pair, or a provider (a Server Role). */
+export type NcfPlatform = BuildPlatform<NcpCredentials | CredentialsProvider>;
 
 /** Explicit options always win; the credential chain is asked only when neither key is given. */
-function credentialsFrom(options: NcfClientOptions, platform: NcfPlatform): NcpCredentials {
-  if (options.accessKey !== undefined || options.secretKey !== undefined) {
+function credentialsFrom(
+  options: NcfClientOptions,
+  platform: NcfPlatform,
+): NcpCredentials | CredentialsProvider {
+  const hasKeys = options.accessKey !== undefined || options.secretKey !== undefined;
+  if (options.credentials !== undefined) {
+    if (hasKeys) {
+      throw new ValidationError(
+        "credentials",
+        "are given twice (accessKey/secretKey and credentials)",
+        "give either accessKey and secretKey, or a credentials provider",
+      );
+    }
+    return options.credentials;
+  }
+  if (hasKeys) {
     return { accessKey: options.accessKey as string, secretKey: options.secretKey as string };
   }
   if (!platform.findCredentials) {
@@ -116,8 +144,8 @@ function credentialsFrom(options: NcfClientOptions, platform: NcfPlatform): NcpC
       "give accessKey and secretKey (in a browser or a worker they are never looked up)",
     );
   }
-  const { accessKey, secretKey } = platform.findCredentials();
-  return { accessKey, secretKey };
+  const found = platform.findCredentials();
+  return typeof found === "function" ? found : { accessKey: found.accessKey, secretKey: found.secretKey };
 }
 
 function region(value: unknown): NcfRegion {
@@ -143,6 +171,7 @@ export function createNcfClientOn(platform: NcfPlatform, options: NcfClientOptio
     crypto: "object",
     logger: "function",
     zone: "string",
+    credentials: "function",
   });
   const credentials = credentialsFrom(options, platform);
   // The region gives the URL; a zone alone (no region, no baseUrl) gives its own zone's URL.
@@ -171,6 +200,7 @@ export function createNcfClientOn(platform: NcfPlatform, options: NcfClientOptio
       auth: ncpSignatureV2Auth(credentials, {
         clock: options.clock,
         crypto: options.crypto ?? platform.crypto,
+        renewal: options.renewal,
       }),
       errors: ncfErrorMapping,
       retry: resolveRetryOptions(options),
