@@ -1,9 +1,10 @@
-import { findHuaweiCredentials, findHuaweiProjectId, findNcpCredentials } from "@fnapi/auth/server";
+import { findHuaweiProjectId } from "@fnapi/auth/server";
 import { createFgsClient, type FgsClient } from "@fnapi/fgs-client";
 import { createNcfClient, NCF_BASE_URLS, type NcfClient } from "@fnapi/ncf-client";
 import type { Invocation } from "./command.js";
 import { parseTimeout } from "./command-line.js";
 import { dryRunFetch, type PlannedRequest } from "./dry-run-fetch.js";
+import { huaweiKeys, ncpKeys } from "./keyless.js";
 import { UsageError } from "./errors.js";
 import { text } from "./text.js";
 import { verboseLogger } from "./verbose-log.js";
@@ -85,12 +86,10 @@ export function ncfConnection(
     regionUrl = NCF_BASE_URLS[flags.region as NcfRegion];
   }
   const url = baseUrl ?? regionUrl;
-  const found = findNcpCredentials({ env: invocation.env, ...homeOf(invocation) });
   const client = createNcfClient({
     ...options,
     ...extra,
-    accessKey: found.accessKey,
-    secretKey: found.secretKey,
+    ...ncpKeys(invocation, planned !== undefined),
     ...(url !== undefined ? { baseUrl: url } : {}),
   });
   return { client, planned };
@@ -104,14 +103,12 @@ export function fgsConnection(
   const { flags } = invocation;
   const { planned, options, baseUrl } = common(invocation);
   const sources = { env: invocation.env, ...homeOf(invocation) };
-  const found = findHuaweiCredentials(sources);
-  const projectId = flags["project-id"] ?? found.projectId ?? findHuaweiProjectId(sources);
+  const { keys, projectId: foundProject } = huaweiKeys(invocation, planned !== undefined);
+  const projectId = flags["project-id"] ?? foundProject ?? findHuaweiProjectId(sources);
   const client = createFgsClient({
     ...options,
     ...extra,
-    accessKey: found.accessKey,
-    secretKey: found.secretKey,
-    ...(found.securityToken !== undefined ? { securityToken: found.securityToken } : {}),
+    ...keys,
     ...(projectId !== undefined ? { projectId } : {}),
     ...(baseUrl !== undefined ? { baseUrl } : {}),
     ...(flags.region !== undefined ? { region: flags.region } : {}),
@@ -119,6 +116,6 @@ export function fgsConnection(
   return { client, planned };
 }
 
-function homeOf(invocation: Invocation): { home?: string } {
+export function homeOf(invocation: Invocation): { home?: string } {
   return invocation.home !== undefined ? { home: invocation.home } : {};
 }

@@ -1,4 +1,5 @@
 import type { Command } from "../command.js";
+import authStatus from "./auth-status.js";
 import emulator from "./emulator-command.js";
 import fgsDeleteFunction from "./fgs-delete-function.js";
 import fgsPrune from "./fgs-prune.js";
@@ -16,5 +17,6 @@ export const COMMANDS: readonly Command[] = [
   ncfPrune,
   fgsDeleteFunction,
   fgsPrune,
+  authStatus,
   emulator,
 ];
