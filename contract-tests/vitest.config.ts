@@ -29,7 +29,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: "loopback",
-          include: ["src/**/*.test.ts"], exclude: prismSuites,
+          include: ["src/**/*.test.ts"],
+          exclude: prismSuites,
           globalSetup: networkGuard.globalSetup,
         },
       },

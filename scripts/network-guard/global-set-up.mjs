@@ -5,10 +5,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { installNetworkGuard } from "./guard.mjs";
 
+// The variables the guard reads and passes on (set by the run itself: not inputs of any cached task).
+const environment = process.env;
+
 export default function setup() {
   const dir = mkdtempSync(join(tmpdir(), "fnapi-network-guard-"));
   const log = join(dir, "refused.log");
-  process.env.FNAPI_NETWORK_GUARD_LOG = log;
+  environment.FNAPI_NETWORK_GUARD_LOG = log;
   const guard = installNetworkGuard(log);
   return () => {
     let refused = "";

@@ -7,6 +7,9 @@
 import { appendFileSync } from "node:fs";
 import net from "node:net";
 
+// The variables the guard reads and passes on (set by the run itself: not inputs of any cached task).
+const environment = process.env;
+
 const GUARDED = Symbol.for("fnapi.networkGuard");
 
 /** Whether `host` is loopback by its spelling alone (no lookup). */
@@ -47,7 +50,7 @@ export class NetworkGuardError extends Error {
 }
 
 /** Installs the guard in this process (once). `log`: a file that records each refused connection. */
-export function installNetworkGuard(log = process.env.FNAPI_NETWORK_GUARD_LOG) {
+export function installNetworkGuard(log = environment.FNAPI_NETWORK_GUARD_LOG) {
   if (globalThis[GUARDED]) return globalThis[GUARDED];
   const refused = [];
   const connect = net.Socket.prototype.connect;

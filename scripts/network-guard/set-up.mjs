@@ -4,14 +4,17 @@ import { readFileSync } from "node:fs";
 import { afterAll } from "vitest";
 import { installNetworkGuard } from "./guard.mjs";
 
+// The variables the guard reads and passes on (set by the run itself: not inputs of any cached task).
+const environment = process.env;
+
 const preload = new URL("./preload.mjs", import.meta.url).href;
-if (!(process.env.NODE_OPTIONS ?? "").includes(preload)) {
-  process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ""} --import ${preload}`.trim();
+if (!(environment.NODE_OPTIONS ?? "").includes(preload)) {
+  environment.NODE_OPTIONS = `${environment.NODE_OPTIONS ?? ""} --import ${preload}`.trim();
 }
 const guard = installNetworkGuard();
 
 afterAll(() => {
-  const log = process.env.FNAPI_NETWORK_GUARD_LOG;
+  const log = environment.FNAPI_NETWORK_GUARD_LOG;
   let fromChildren = "";
   try {
     fromChildren = log ? readFileSync(log, "utf8") : "";

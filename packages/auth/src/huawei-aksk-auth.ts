@@ -1,12 +1,16 @@
 import type { AuthScheme, SignableRequest } from "./auth-scheme.js";
 import type { Clock } from "./clock.js";
 import { createSkewedClock } from "./clock-skew.js";
-import type { SigningCrypto } from "./crypto.js";
-import { assertHeaderSafe } from "./header-value.js";
 import { keySource, secretsOf } from "./credentials/key-source.js";
 import { HUAWEI_RENEWAL, type RenewalRule } from "./credentials/renewal-rule.js";
 import type { CredentialsProvider, Keys } from "./credentials/temporary-credentials.js";
-import { createHuaweiSigner, type HuaweiAkSkCredentials, type HuaweiSigner } from "./huawei-sdk-hmac-sha256.js";
+import type { SigningCrypto } from "./crypto.js";
+import { assertHeaderSafe } from "./header-value.js";
+import {
+  createHuaweiSigner,
+  type HuaweiAkSkCredentials,
+  type HuaweiSigner,
+} from "./huawei-sdk-hmac-sha256.js";
 
 /** Options of `huaweiAkSkAuth`. */
 export interface HuaweiAkSkAuthOptions {

@@ -1,10 +1,10 @@
 import type { AuthScheme } from "./auth-scheme.js";
 import type { Clock } from "./clock.js";
 import { createSkewedClock } from "./clock-skew.js";
-import type { SigningCrypto } from "./crypto.js";
 import { keySource, secretsOf } from "./credentials/key-source.js";
 import { NCP_RENEWAL, type RenewalRule } from "./credentials/renewal-rule.js";
 import type { CredentialsProvider, Keys } from "./credentials/temporary-credentials.js";
+import type { SigningCrypto } from "./crypto.js";
 import { createNcpSigner, type NcpCredentials, type NcpSigner } from "./ncp-signature-v2.js";
 
 /** Options of `ncpSignatureV2Auth`. */

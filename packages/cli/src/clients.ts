@@ -4,8 +4,8 @@ import { createNcfClient, NCF_BASE_URLS, type NcfClient } from "@fnapi/ncf-clien
 import type { Invocation } from "./command.js";
 import { parseTimeout } from "./command-line.js";
 import { dryRunFetch, type PlannedRequest } from "./dry-run-fetch.js";
-import { huaweiKeys, ncpKeys } from "./keyless.js";
 import { UsageError } from "./errors.js";
+import { huaweiKeys, ncpKeys } from "./keyless.js";
 import { text } from "./text.js";
 import { verboseLogger } from "./verbose-log.js";
 

@@ -6,9 +6,12 @@ import { describe, expect, it } from "vitest";
 // the emulator. This keeps the run honest: the emulator block must set every variable of the workflow's step,
 // with the same value, and run the step's command (only `--base-url` added).
 
-const readme = readFileSync(join(import.meta.dirname, "..", "..", "..", "examples", "github-actions-keyless", "README.md"), "utf8");
+const readme = readFileSync(
+  join(import.meta.dirname, "..", "..", "..", "examples", "github-actions-keyless", "README.md"),
+  "utf8",
+);
 const block = (language: string) => {
-  const match = new RegExp("```" + language + "\\n([\\s\\S]*?)\\n```").exec(readme);
+  const match = new RegExp(`\`\`\`${language}\\n([\\s\\S]*?)\\n\`\`\``).exec(readme);
   if (!match?.[1]) throw new Error(`no ${language} block`);
   return match[1];
 };
@@ -16,7 +19,9 @@ const block = (language: string) => {
 describe("the GitHub Actions recipe", () => {
   const workflow = block("yaml");
   const steps = block("sh");
-  const env = [...workflow.matchAll(/^ {10}([A-Z_]+): (.+)$/gm)].map(([, name, value]) => [name, value] as const);
+  const env = [...workflow.matchAll(/^ {10}([A-Z_]+): (.+)$/gm)].map(
+    ([, name, value]) => [name, value] as const,
+  );
   const run = /^ {8}run: npx --yes @fnapi\/cli (.+)$/m.exec(workflow)?.[1];
 
   it("asks for an id token and stores no secret", () => {

@@ -47,7 +47,10 @@ beforeEach(() => emu.reset());
 /** Every secret the emulator handed out so far, and the ones the environment held. */
 function secrets(): string[] {
   const state = emu.state() as unknown as {
-    huawei: { keyless: { issued: { secretKey: string; securityToken: string }[] }; tokens: { token: string }[] };
+    huawei: {
+      keyless: { issued: { secretKey: string; securityToken: string }[] };
+      tokens: { token: string }[];
+    };
     ncp: { serverRole: { issued: { secretKey: string }[] } };
   };
   return [
@@ -114,7 +117,11 @@ describe("a CLI delete through each keyless flow, environment variables only", (
     ],
     [
       "GitHub's token endpoint + IAM v3.0 federation",
-      async () => ({ ...github(), HUAWEICLOUD_SDK_IDP_ID: "github-idp", HUAWEICLOUD_SDK_IAM_ENDPOINT: emu.url }),
+      async () => ({
+        ...github(),
+        HUAWEICLOUD_SDK_IDP_ID: "github-idp",
+        HUAWEICLOUD_SDK_IAM_ENDPOINT: emu.url,
+      }),
       ["createIdToken:200", "createTokenWithIdToken:201", "createTemporaryAccessKey:201"],
     ],
     [
@@ -144,7 +151,9 @@ describe("a CLI delete through each keyless flow, environment variables only", (
       ["fgs", "delete-function", `${FUNCTION_URN}:v1`, "--base-url", emu.url, "--verbose"],
       huawei(await env()),
     );
-    expect(run.stderr).toMatch(/credentials: renewed from huawei-[a-z0-9-]+.*key id …[A-Z0-9]{4}, expires 20\d\d-/);
+    expect(run.stderr).toMatch(
+      /credentials: renewed from huawei-[a-z0-9-]+.*key id …[A-Z0-9]{4}, expires 20\d\d-/,
+    );
     expect(run.code, run.stderr).toBe(0);
     expect(ops()).toEqual([...parties, "deleteFunction:204"]);
     expectNoSecret(run);
@@ -168,7 +177,10 @@ describe("a CLI delete through each keyless flow, environment variables only", (
       FNAPI_HUAWEICLOUD_AGENCY_URN: AGENCY_URN,
       HUAWEICLOUD_SDK_STS_ENDPOINT: emu.url,
     });
-    const deleted = await runBin(["fgs", "delete-function", `${FUNCTION_URN}:v2`, "--base-url", emu.url], env);
+    const deleted = await runBin(
+      ["fgs", "delete-function", `${FUNCTION_URN}:v2`, "--base-url", emu.url],
+      env,
+    );
     expect(deleted.code, deleted.stderr).toBe(0);
     const status = await runBin(["auth", "status", "huawei", "--json"], env);
     expect(status.code, status.stderr).toBe(0);
@@ -187,9 +199,14 @@ describe("a CLI delete through each keyless flow, environment variables only", (
 
 describe("fnapi auth status", () => {
   it("text: provider, the key id's last 4 characters, the expiry; never a secret", async () => {
-    const run = await runInProcess(["auth", "status", "huawei"], huawei({ FNAPI_HUAWEICLOUD_METADATA_ENDPOINT: emu.url }));
+    const run = await runInProcess(
+      ["auth", "status", "huawei"],
+      huawei({ FNAPI_HUAWEICLOUD_METADATA_ENDPOINT: emu.url }),
+    );
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/^huawei: huawei-ecs-metadata, key id …[A-Z0-9]{4}, expires 20\d\d-\d\d-\d\dT.*Z\n$/);
+    expect(run.stdout).toMatch(
+      /^huawei: huawei-ecs-metadata, key id …[A-Z0-9]{4}, expires 20\d\d-\d\d-\d\dT.*Z\n$/,
+    );
     expectNoSecret(run);
   });
 
@@ -218,17 +235,26 @@ describe("with no credentials anywhere", () => {
     );
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/credentials were not given and were not found; looked in the environment/);
-    expect(run.stderr).toMatch(/set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK; or HUAWEICLOUD_SDK_IDP_ID with HUAWEICLOUD_SDK_ID_TOKEN_FILE/);
-    expect(run.stderr).toMatch(/the ECS metadata \(not asked: this machine does not say it is a Huawei Cloud server\)/);
+    expect(run.stderr).toMatch(
+      /set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK; or HUAWEICLOUD_SDK_IDP_ID with HUAWEICLOUD_SDK_ID_TOKEN_FILE/,
+    );
+    expect(run.stderr).toMatch(
+      /the ECS metadata \(not asked: this machine does not say it is a Huawei Cloud server\)/,
+    );
     expect(sent).toBe(0);
     expect(emu.requests()).toEqual([]);
     // The network guard of this run (scripts/network-guard) refused nothing: nothing left loopback.
-    const guard = (globalThis as Record<symbol, { refused: string[] } | undefined>)[Symbol.for("fnapi.networkGuard")];
+    const guard = (globalThis as Record<symbol, { refused: string[] } | undefined>)[
+      Symbol.for("fnapi.networkGuard")
+    ];
     expect(guard?.refused).toEqual([]);
   });
 
   it("the same through the built bin (guarded child process): exit 2", async () => {
-    const run = await runBin(["fgs", "delete-function", FUNCTION_URN, "--base-url", emu.url, "--project-id", PROJECT], { HOME: home });
+    const run = await runBin(
+      ["fgs", "delete-function", FUNCTION_URN, "--base-url", emu.url, "--project-id", PROJECT],
+      { HOME: home },
+    );
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/HUAWEICLOUD_SDK_AK/);
     expect(emu.requests()).toEqual([]);

@@ -21,9 +21,17 @@ export function chainSources(invocation: Invocation) {
   return { env: invocation.env, ...homeOf(invocation), fetch: invocation.fetch };
 }
 
-function renewing(invocation: Invocation, found: ProviderOf<HuaweiChainResult | NcpChainResult>, dryRun: boolean) {
+function renewing(
+  invocation: Invocation,
+  found: ProviderOf<HuaweiChainResult | NcpChainResult>,
+  dryRun: boolean,
+) {
   if (dryRun) {
-    return async () => ({ accessKey: "DRYRUNKEY0000", secretKey: "dry-run-secret", source: `${found.source} (not asked: --dry-run)` });
+    return async () => ({
+      accessKey: "DRYRUNKEY0000",
+      secretKey: "dry-run-secret",
+      source: `${found.source} (not asked: --dry-run)`,
+    });
   }
   const provider: CredentialsProvider = async (context) => {
     const keys = await found(context);
@@ -40,7 +48,8 @@ function renewing(invocation: Invocation, found: ProviderOf<HuaweiChainResult | 
 
 export function huaweiKeys(invocation: Invocation, dryRun: boolean) {
   const found = huaweiCredentialsChain(chainSources(invocation));
-  if (typeof found === "function") return { keys: { credentials: renewing(invocation, found, dryRun) }, projectId: undefined };
+  if (typeof found === "function")
+    return { keys: { credentials: renewing(invocation, found, dryRun) }, projectId: undefined };
   const { accessKey, secretKey, securityToken } = found;
   return {
     keys: { accessKey, secretKey, ...(securityToken !== undefined ? { securityToken } : {}) },

@@ -3,9 +3,9 @@ import {
   type CredentialsProvider,
   type HuaweiAkSkCredentials,
   type HuaweiTokenProvider,
-  type RenewalRule,
   huaweiAkSkAuth,
   huaweiTokenAuth,
+  type RenewalRule,
   type SigningCrypto,
 } from "@fnapi/auth";
 import {

@@ -75,7 +75,10 @@ describe("createFgsClient({ credentials: provider })", () => {
   it("a 401 after the renewal is the caller's: one renewal per call at most, then FgsApiError", async () => {
     const { provider, issued } = issuer();
     const scripted = scriptedFetch(
-      Response.json({ error_code: "APIG.0301", error_msg: "Incorrect IAM authentication information" }, { status: 401 }),
+      Response.json(
+        { error_code: "APIG.0301", error_msg: "Incorrect IAM authentication information" },
+        { status: 401 },
+      ),
     );
     const fgs = createFgsClient({ projectId, credentials: provider, fetch: scripted.fetch });
     const error = await fgs.deleteFunction(urn).catch((e: unknown) => e);
@@ -109,7 +112,12 @@ describe("createFgsClient({ credentials: provider })", () => {
     const fgs = createFgsClient({ projectId, credentials: provider, fetch: scripted.fetch, maxAttempts: 1 });
     const error = await fgs.deleteFunction(urn).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FgsApiError);
-    const shown = [String(error), JSON.stringify(error), inspect(error, { depth: 10 }), inspect(fgs, { depth: 10 })];
+    const shown = [
+      String(error),
+      JSON.stringify(error),
+      inspect(error, { depth: 10 }),
+      inspect(fgs, { depth: 10 }),
+    ];
     for (const keys of issued) {
       for (const text of shown) {
         expect(text).not.toContain(keys.secretKey);

@@ -58,18 +58,21 @@ describe("createCredentialsCache", () => {
     ["Huawei, 6-hour keys", HUAWEI_RENEWAL, 360 * MINUTE],
     ["Huawei, 15-minute keys", HUAWEI_RENEWAL, 15 * MINUTE],
     ["NAVER, 1-hour keys", NCP_RENEWAL, 60 * MINUTE],
-  ] as const)("%s: 500 calls over a key's lifetime cause one renewal, and never use expired keys", async (_, rule, lifetime) => {
-    let now = 0;
-    const { provider, issued } = issuer(() => now, lifetime);
-    const cache = createCredentialsCache(provider, rule, { clock: () => now });
-    for (let i = 0; i < 500; i++) {
-      now = Math.floor((i * lifetime) / 500);
-      const keys = await cache.get();
-      expect(keys.expiresAt).toBeGreaterThan(now);
-    }
-    // The cold fetch, then exactly one renewal when the keys reach their threshold.
-    expect(issued).toHaveLength(2);
-  });
+  ] as const)(
+    "%s: 500 calls over a key's lifetime cause one renewal, and never use expired keys",
+    async (_, rule, lifetime) => {
+      let now = 0;
+      const { provider, issued } = issuer(() => now, lifetime);
+      const cache = createCredentialsCache(provider, rule, { clock: () => now });
+      for (let i = 0; i < 500; i++) {
+        now = Math.floor((i * lifetime) / 500);
+        const keys = await cache.get();
+        expect(keys.expiresAt).toBeGreaterThan(now);
+      }
+      // The cold fetch, then exactly one renewal when the keys reach their threshold.
+      expect(issued).toHaveLength(2);
+    },
+  );
 
   it("over three lifetimes, one renewal per lifetime", async () => {
     let now = 0;
@@ -101,14 +104,11 @@ describe("createCredentialsCache", () => {
   it("a caller waits no longer than its own signal; a provider that never settles blocks no later call", async () => {
     let calls = 0;
     let hang = true;
-    const cache = createCredentialsCache(
-      ({ signal }) => {
-        calls++;
-        if (!hang) return { accessKey: "AKLATER1", secretKey: "later-secret" };
-        return new Promise((_, reject) => signal.addEventListener("abort", () => reject(signal.reason)));
-      },
-      HUAWEI_RENEWAL,
-    );
+    const cache = createCredentialsCache(({ signal }) => {
+      calls++;
+      if (!hang) return { accessKey: "AKLATER1", secretKey: "later-secret" };
+      return new Promise((_, reject) => signal.addEventListener("abort", () => reject(signal.reason)));
+    }, HUAWEI_RENEWAL);
     const controller = new AbortController();
     const waiting = cache.get(controller.signal);
     controller.abort(new Error("the call's bound"));

@@ -1,7 +1,12 @@
 import type { Clock } from "../clock.js";
 import { createCredentialsCache } from "./credentials-cache.js";
 import type { RenewalRule } from "./renewal-rule.js";
-import { type CredentialsProvider, type Keys, type TemporaryCredentials, toKeys } from "./temporary-credentials.js";
+import {
+  type CredentialsProvider,
+  type Keys,
+  type TemporaryCredentials,
+  toKeys,
+} from "./temporary-credentials.js";
 
 // What an auth scheme holds: fixed keys, or a provider behind the renewal cache. The scheme asks for the
 // current keys on each attempt and remembers, per request, which keys signed it (for redaction and 401s).

@@ -56,7 +56,8 @@ export function toKeys(raw: TemporaryCredentials): Keys {
   assertCredential("secretKey", raw.secretKey);
   if (raw.securityToken !== undefined) assertHeaderSafe("securityToken", raw.securityToken);
   const expiresAt = expiryOf(raw.expiresAt);
-  const source = typeof raw.source === "string" ? raw.source.replace(/[^\w.:/ -]/g, "").slice(0, 80) : undefined;
+  const source =
+    typeof raw.source === "string" ? raw.source.replace(/[^\w.:/ -]/g, "").slice(0, 80) : undefined;
   const { accessKey, secretKey, securityToken } = raw;
   const shown = () => ({
     accessKey: keyIdTail(accessKey),

@@ -1,6 +1,6 @@
 import { huaweiCredentialsChain, keyIdTail, ncpCredentialsChain } from "@fnapi/auth/server";
-import { parseTimeout } from "../command-line.js";
 import { defineCommand } from "../command.js";
+import { parseTimeout } from "../command-line.js";
 import { UsageError } from "../errors.js";
 import { chainSources } from "../keyless.js";
 import { text } from "../text.js";
@@ -28,7 +28,9 @@ once to learn their expiry (within --timeout, default 10000 ms).`,
       throw new UsageError(text`the cloud is "${cloud}"; it must be huawei or ncp`, command.name);
     }
     const found =
-      cloud === "huawei" ? huaweiCredentialsChain(chainSources(invocation)) : ncpCredentialsChain(chainSources(invocation));
+      cloud === "huawei"
+        ? huaweiCredentialsChain(chainSources(invocation))
+        : ncpCredentialsChain(chainSources(invocation));
     let source: string;
     let accessKey: string;
     let expiresAt: string | undefined;
@@ -46,7 +48,14 @@ once to learn their expiry (within --timeout, default 10000 ms).`,
     }
     const keyId = keyIdTail(accessKey);
     out.result(
-      { command: command.name, cloud, source, keyId, expiresAt: expiresAt ?? null, temporary: typeof found === "function" },
+      {
+        command: command.name,
+        cloud,
+        source,
+        keyId,
+        expiresAt: expiresAt ?? null,
+        temporary: typeof found === "function",
+      },
       text`${cloud}: ${source}, key id ${keyId}, ${expiresAt ? `expires ${expiresAt}` : "does not expire"}`,
     );
   },

@@ -14,7 +14,9 @@ export type DmiReader = (field: string) => string | undefined;
 
 export const linuxDmi: DmiReader = (name) => {
   try {
-    return builtin<typeof import("node:fs")>("node:fs").readFileSync(`/sys/class/dmi/id/${name}`, "utf8").trim();
+    return builtin<typeof import("node:fs")>("node:fs")
+      .readFileSync(`/sys/class/dmi/id/${name}`, "utf8")
+      .trim();
   } catch {
     return undefined; // not Linux, no DMI, or not readable: not known to be a cloud server
   }

@@ -48,14 +48,18 @@ export async function send(request: CredentialsRequest): Promise<CredentialsAnsw
       redirect: "manual",
       signal,
     });
-  } catch (error) {
+  } catch {
     if (request.signal?.aborted) throw request.signal.reason;
     const why = timeout.aborted ? `no answer within ${request.timeoutMs} ms` : "could not connect";
     throw new CredentialsError(source, `${method} ${shown(url)}: ${why}`);
   }
   if (response.status >= 300 && response.status < 400) {
     response.body?.cancel().catch(() => {});
-    throw new CredentialsError(source, `${method} ${shown(url)} answered a redirect, which is never followed`, response.status);
+    throw new CredentialsError(
+      source,
+      `${method} ${shown(url)} answered a redirect, which is never followed`,
+      response.status,
+    );
   }
   return { status: response.status, headers: response.headers, text: await bounded(response, source, url) };
 }
@@ -64,12 +68,20 @@ export async function send(request: CredentialsRequest): Promise<CredentialsAnsw
 export async function sendForJson(request: CredentialsRequest): Promise<{ json: unknown; headers: Headers }> {
   const answer = await send(request);
   if (answer.status < 200 || answer.status > 299) {
-    throw new CredentialsError(request.source, `${request.method} ${shown(request.url)} answered ${answer.status}`, answer.status);
+    throw new CredentialsError(
+      request.source,
+      `${request.method} ${shown(request.url)} answered ${answer.status}`,
+      answer.status,
+    );
   }
   try {
     return { json: JSON.parse(answer.text), headers: answer.headers };
   } catch {
-    throw new CredentialsError(request.source, `${request.method} ${shown(request.url)} answered no JSON`, answer.status);
+    throw new CredentialsError(
+      request.source,
+      `${request.method} ${shown(request.url)} answered no JSON`,
+      answer.status,
+    );
   }
 }
 
@@ -84,7 +96,11 @@ async function bounded(response: Response, source: string, url: string): Promise
     size += value.byteLength;
     if (size > MAX_BODY_BYTES) {
       reader.cancel().catch(() => {});
-      throw new CredentialsError(source, `${shown(url)} answered more than ${MAX_BODY_BYTES} bytes`, response.status);
+      throw new CredentialsError(
+        source,
+        `${shown(url)} answered more than ${MAX_BODY_BYTES} bytes`,
+        response.status,
+      );
     }
     chunks.push(value);
   }
@@ -100,7 +116,8 @@ async function bounded(response: Response, source: string, url: string): Promise
 /** A string field of a parsed answer, or a CredentialsError naming the field (never its value). */
 export function field(source: string, from: unknown, path: readonly string[]): string {
   let value: unknown = from;
-  for (const key of path) value = value !== null && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
+  for (const key of path)
+    value = value !== null && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
   if (typeof value !== "string" || value === "") {
     throw new CredentialsError(source, `the answer has no ${path.join(".")}`);
   }

@@ -3,8 +3,8 @@ import { toKeys } from "../../credentials/temporary-credentials.js";
 import { createHuaweiSigner } from "../../huawei-sdk-hmac-sha256.js";
 import { nodeCrypto } from "../node-crypto.js";
 import { sendForJson } from "./http.js";
-import { fromHuaweiCredential } from "./huawei-metadata.js";
 import { HUAWEI_IAM_ENDPOINT } from "./huawei-federation.js";
+import { fromHuaweiCredential } from "./huawei-metadata.js";
 
 // Assume an agency (cross-account), IAM v3.0 (iam_04_0101): POST {iam}/v3.0/OS-CREDENTIAL/securitytokens
 // with `assume_role`, signed with the keys of any other source (static or temporary: their security token is

@@ -1,6 +1,10 @@
 import type { CredentialsProvider } from "../../credentials/temporary-credentials.js";
 import { ValidationError } from "../../validation-error.js";
-import { type CredentialSources, type FoundHuaweiCredentials, findHuaweiCredentials } from "../credential-chain.js";
+import {
+  type CredentialSources,
+  type FoundHuaweiCredentials,
+  findHuaweiCredentials,
+} from "../credential-chain.js";
 import { type DmiReader, flag, isHuaweiCloudServer } from "./cloud-machine.js";
 import { huaweiAssumeAgencyCredentials } from "./huawei-assume-agency.js";
 import { huaweiOidcFederationCredentials, huaweiStsOidcCredentials } from "./huawei-federation.js";
@@ -42,13 +46,21 @@ function env(sources: KeylessSources): Record<string, string | undefined> {
   }
 }
 
-export function idTokenSourceFrom(vars: Record<string, string | undefined>, fetchImpl?: typeof fetch): IdTokenSource | undefined {
+export function idTokenSourceFrom(
+  vars: Record<string, string | undefined>,
+  fetchImpl?: typeof fetch,
+): IdTokenSource | undefined {
   const file = vars.HUAWEICLOUD_SDK_ID_TOKEN_FILE?.trim();
   if (file) return idTokenFromFile(file);
   const url = vars.ACTIONS_ID_TOKEN_REQUEST_URL?.trim();
   const requestToken = vars.ACTIONS_ID_TOKEN_REQUEST_TOKEN?.trim();
   if (url && requestToken) {
-    return githubActionsIdToken({ url, requestToken, audience: vars.FNAPI_ID_TOKEN_AUDIENCE?.trim(), fetch: fetchImpl });
+    return githubActionsIdToken({
+      url,
+      requestToken,
+      audience: vars.FNAPI_ID_TOKEN_AUDIENCE?.trim(),
+      fetch: fetchImpl,
+    });
   }
   return undefined;
 }
@@ -72,11 +84,19 @@ export function huaweiCredentialsChain(sources: KeylessSources = {}): HuaweiChai
   const agencyUrn = get("FNAPI_HUAWEICLOUD_AGENCY_URN");
   const idpId = get("HUAWEICLOUD_SDK_IDP_ID");
   if ((providerUrn || agencyUrn || idpId) && !idToken) {
-    looked.push("an id token (HUAWEICLOUD_SDK_ID_TOKEN_FILE, or ACTIONS_ID_TOKEN_REQUEST_URL and _TOKEN: not set)");
+    looked.push(
+      "an id token (HUAWEICLOUD_SDK_ID_TOKEN_FILE, or ACTIONS_ID_TOKEN_REQUEST_URL and _TOKEN: not set)",
+    );
   } else if (providerUrn && agencyUrn && idToken) {
     const region = get("HUAWEICLOUD_SDK_REGION") ?? "cn-north-4";
     const stsEndpoint = get("HUAWEICLOUD_SDK_STS_ENDPOINT") ?? `https://sts.${region}.myhuaweicloud.com`;
-    const provider = huaweiStsOidcCredentials({ providerUrn, agencyUrn, idToken, stsEndpoint, fetch: fetchImpl });
+    const provider = huaweiStsOidcCredentials({
+      providerUrn,
+      agencyUrn,
+      idToken,
+      stsEndpoint,
+      fetch: fetchImpl,
+    });
     base = named(provider, `huawei-sts-assume-with-oidc (${idToken.label})`);
   } else if (idpId && idToken) {
     const provider = huaweiOidcFederationCredentials({ idpId, idToken, iamEndpoint, fetch: fetchImpl });
@@ -105,7 +125,10 @@ export function huaweiCredentialsChain(sources: KeylessSources = {}): HuaweiChai
     const endpoint = get("FNAPI_HUAWEICLOUD_METADATA_ENDPOINT");
     const asked = flag(vars.FNAPI_HUAWEICLOUD_METADATA);
     if (asked === true || (asked !== false && (endpoint !== undefined || isHuaweiCloudServer(sources.dmi)))) {
-      const provider = huaweiEcsMetadataCredentials({ endpoint: endpoint ?? HUAWEI_METADATA_ENDPOINT, fetch: fetchImpl });
+      const provider = huaweiEcsMetadataCredentials({
+        endpoint: endpoint ?? HUAWEI_METADATA_ENDPOINT,
+        fetch: fetchImpl,
+      });
       base = named(provider, "huawei-ecs-metadata");
     } else {
       looked.push(
@@ -116,7 +139,11 @@ export function huaweiCredentialsChain(sources: KeylessSources = {}): HuaweiChai
     }
   }
   if (!base) {
-    throw new ValidationError("credentials", "were not given and were not found", `looked in ${looked.join("; ")}; ${TO_SET}`);
+    throw new ValidationError(
+      "credentials",
+      "were not given and were not found",
+      `looked in ${looked.join("; ")}; ${TO_SET}`,
+    );
   }
   const agencyName = get("FNAPI_HUAWEICLOUD_AGENCY_NAME");
   if (!agencyName) return base;

@@ -28,7 +28,8 @@ export interface HuaweiOidcFederationOptions {
 export function huaweiOidcFederationCredentials(options: HuaweiOidcFederationOptions): CredentialsProvider {
   const source = `huawei-iam-oidc-federation (${options.idToken.label})`;
   const iam = (options.iamEndpoint ?? HUAWEI_IAM_ENDPOINT).replace(/\/+$/, "");
-  if (/[^\x21-\x7e]/.test(options.idpId)) throw new CredentialsError(source, "HUAWEICLOUD_SDK_IDP_ID is not printable ASCII");
+  if (/[^\x21-\x7e]/.test(options.idpId))
+    throw new CredentialsError(source, "HUAWEICLOUD_SDK_IDP_ID is not printable ASCII");
   return async ({ signal }) => {
     const idToken = await options.idToken(signal);
     const { headers } = await sendForJson({
@@ -42,7 +43,8 @@ export function huaweiOidcFederationCredentials(options: HuaweiOidcFederationOpt
       fetch: options.fetch,
     });
     const token = headers.get("x-subject-token");
-    if (!token || /[^\x21-\x7e]/.test(token)) throw new CredentialsError(source, "IAM answered no X-Subject-Token");
+    if (!token || /[^\x21-\x7e]/.test(token))
+      throw new CredentialsError(source, "IAM answered no X-Subject-Token");
     const { json } = await sendForJson({
       source,
       url: `${iam}/v3.0/OS-CREDENTIAL/securitytokens`,

@@ -53,7 +53,10 @@ export function readTokenFile(source: string, variable: string, path: string): s
     throw new CredentialsError(source, `the file named by ${variable} could not be read (${code})`);
   }
   if (text === "" || /[^\x21-\x7e]/.test(text)) {
-    throw new CredentialsError(source, `the file named by ${variable} holds no token (empty, or not one line of printable ASCII)`);
+    throw new CredentialsError(
+      source,
+      `the file named by ${variable} holds no token (empty, or not one line of printable ASCII)`,
+    );
   }
   return text;
 }

@@ -10,7 +10,9 @@ import { readTokenFile } from "./huawei-pod-identity.js";
 export type IdTokenSource = ((signal: AbortSignal) => Promise<string>) & { readonly label: string };
 
 export function idTokenFromFile(path: string, variable = "HUAWEICLOUD_SDK_ID_TOKEN_FILE"): IdTokenSource {
-  return Object.assign(async () => readTokenFile("id-token-file", variable, path), { label: "id-token-file" });
+  return Object.assign(async () => readTokenFile("id-token-file", variable, path), {
+    label: "id-token-file",
+  });
 }
 
 export interface GithubIdTokenOptions {

@@ -12,7 +12,10 @@ import { NCP_METADATA_ENDPOINT, ncpServerRoleCredentials } from "./ncp-server-ro
 export type NcpChainResult = FoundNcpCredentials | (CredentialsProvider & { source: string });
 
 export function ncpCredentialsChain(sources: KeylessSources = {}): NcpChainResult {
-  const vars = sources.env ?? (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
+  const vars =
+    sources.env ??
+    (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ??
+    {};
   let looked: string;
   try {
     return findNcpCredentials(sources);
@@ -23,7 +26,10 @@ export function ncpCredentialsChain(sources: KeylessSources = {}): NcpChainResul
   const endpoint = vars.NCLOUD_METADATA_ENDPOINT?.trim() || undefined;
   const asked = flag(vars.FNAPI_NCLOUD_SERVER_ROLE);
   if (asked === true || (asked !== false && (endpoint !== undefined || isNaverCloudServer(sources.dmi)))) {
-    const provider = ncpServerRoleCredentials({ endpoint: endpoint ?? NCP_METADATA_ENDPOINT, fetch: sources.fetch });
+    const provider = ncpServerRoleCredentials({
+      endpoint: endpoint ?? NCP_METADATA_ENDPOINT,
+      fetch: sources.fetch,
+    });
     return Object.assign(provider, { source: "ncloud-server-role" });
   }
   throw new ValidationError(

@@ -20,12 +20,24 @@ export function ncpServerRoleCredentials(options: NcpServerRoleOptions = {}): Cr
   const base = `${(options.endpoint ?? NCP_METADATA_ENDPOINT).replace(/\/+$/, "")}/latest/meta-data/iam/security-credentials/`;
   const timeoutMs = options.timeoutMs ?? 3_000;
   return async ({ signal }) => {
-    const roles = await send({ source: SOURCE, url: base, method: "GET", timeoutMs, signal, fetch: options.fetch });
+    const roles = await send({
+      source: SOURCE,
+      url: base,
+      method: "GET",
+      timeoutMs,
+      signal,
+      fetch: options.fetch,
+    });
     if (roles.status < 200 || roles.status > 299) {
-      throw new CredentialsError(SOURCE, `GET ${base} answered ${roles.status} (is a Server Role set on this server?)`, roles.status);
+      throw new CredentialsError(
+        SOURCE,
+        `GET ${base} answered ${roles.status} (is a Server Role set on this server?)`,
+        roles.status,
+      );
     }
     const roleId = roles.text.split("\n")[0]?.trim() ?? "";
-    if (!/^[\w.-]{1,128}$/.test(roleId)) throw new CredentialsError(SOURCE, "the metadata named no Server Role");
+    if (!/^[\w.-]{1,128}$/.test(roleId))
+      throw new CredentialsError(SOURCE, "the metadata named no Server Role");
     const { json } = await sendForJson({
       source: SOURCE,
       url: `${base}${encodeURIComponent(roleId)}`,

@@ -127,7 +127,10 @@ export function authenticateAkSk(
   }
   const issued = issuedCredential(state, parsed.accessKey, now);
   if (issued === "expired") {
-    return refusal("temporary access key expired", "verify aksk signature fail: the security token has expired");
+    return refusal(
+      "temporary access key expired",
+      "verify aksk signature fail: the security token has expired",
+    );
   }
   const credential = state.huawei.credentials.find((c) => c.accessKey === parsed.accessKey) ?? issued;
   if (!credential)
@@ -161,7 +164,14 @@ export function authenticateAkSk(
       "the X-Project-Id header does not match the project id of the path",
     );
   }
-  return { ok: true, principal: { kind: "aksk", accessKey: parsed.accessKey, deny: (credential as { deny?: string[] }).deny ?? [] } };
+  return {
+    ok: true,
+    principal: {
+      kind: "aksk",
+      accessKey: parsed.accessKey,
+      deny: (credential as { deny?: string[] }).deny ?? [],
+    },
+  };
 }
 
 /** A token when X-Auth-Token is sent, else a signature (the spec's two alternatives). */

@@ -10,7 +10,8 @@ import { type IssuedKey, keylessOf, newKey, parseKeyless, recordKey } from "./st
 // the seed's `huawei.keyless.lifetimeSeconds`; FunctionGraph's gateway accepts them until then (fgs/auth.ts).
 // Errors in IAM's shapes (iam/index.ts).
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
 const json = (body: Uint8Array): Record<string, unknown> | undefined => {
   try {
     const value = JSON.parse(Buffer.from(body).toString("utf8"));
@@ -52,18 +53,33 @@ export const huaweiKeyless: ApiModule = {
       const idp = seed.identityProviders.find((p) => p.id === request.headers["x-idp-id"]);
       return idp
         ? { ok: true, principal: { kind: `idp:${idp.id}`, deny: [] } }
-        : { ok: false, reason: "unknown identity provider", failure: { status: 400, code: "IAM.0001", message: "The identity provider does not exist." } };
+        : {
+            ok: false,
+            reason: "unknown identity provider",
+            failure: { status: 400, code: "IAM.0001", message: "The identity provider does not exist." },
+          };
     }
     if (request.rawPath.endsWith("/pod-identity/credentials")) {
       const ok = seed.podIdentity !== undefined && request.headers.authorization === seed.podIdentity.token;
       return ok
         ? { ok: true, principal: { kind: "pod", deny: [] } }
-        : { ok: false, reason: "wrong pod token", failure: { status: 401, code: "401", message: "Unauthorized", details: "the pod's token is not valid" } };
+        : {
+            ok: false,
+            reason: "wrong pod token",
+            failure: {
+              status: 401,
+              code: "401",
+              message: "Unauthorized",
+              details: "the pod's token is not valid",
+            },
+          };
     }
     return authenticateHuawei(request, context);
   },
   claimed: (request, state) =>
-    request.headers["x-idp-id"] !== undefined ? { kind: `idp:${request.headers["x-idp-id"]}`, deny: [] } : claimedHuawei(request, state),
+    request.headers["x-idp-id"] !== undefined
+      ? { kind: `idp:${request.headers["x-idp-id"]}`, deny: [] }
+      : claimedHuawei(request, state),
   handlers: {
     createMetadataSessionToken: () => ({
       status: 200,
@@ -107,7 +123,10 @@ export const huaweiKeyless: ApiModule = {
         status: 201,
         headers: { "X-Subject-Token": token },
         change: (state) => {
-          (state as { huawei: { tokens: { token: string; expiresAt: string }[] } }).huawei.tokens.push({ token, expiresAt });
+          (state as { huawei: { tokens: { token: string; expiresAt: string }[] } }).huawei.tokens.push({
+            token,
+            expiresAt,
+          });
         },
         body: { token: { expires_at: expiresAt, methods: ["mapped"], user: { name: claims.sub } } },
       };
@@ -124,7 +143,8 @@ export const huaweiKeyless: ApiModule = {
         return iamCredential(newKey(seed, c.now, "assume-role"), c.now);
       }
       if (Array.isArray(methods) && methods.includes("token")) {
-        if (c.principal.kind !== "token") return failure(401, "IAM.0002", "Unauthorized", "methods token needs X-Auth-Token");
+        if (c.principal.kind !== "token")
+          return failure(401, "IAM.0002", "Unauthorized", "methods token needs X-Auth-Token");
         return iamCredential(newKey(seed, c.now, "iam-token"), c.now);
       }
       return failure(400, "IAM.0001", "Bad Request", "auth.identity.methods must be token or assume_role");

@@ -31,7 +31,10 @@ const keyless = () => (emu.state().huawei as unknown as { keyless: KeylessSeed }
 
 /** Moves every issued key's expiry into the past (as the seed's lifetime would, later). */
 function expireIssuedKeys() {
-  const state = emu.state() as unknown as { huawei: { keyless: KeylessSeed }; ncp: { serverRole: { issued: { expiresAt: string }[] } } };
+  const state = emu.state() as unknown as {
+    huawei: { keyless: KeylessSeed };
+    ncp: { serverRole: { issued: { expiresAt: string }[] } };
+  };
   for (const key of state.huawei.keyless.issued) key.expiresAt = "2020-01-01T00:00:00.000Z";
   for (const key of state.ncp.serverRole.issued) key.expiresAt = "2020-01-01T00:00:00.000Z";
   emu.setState(state as unknown as Seed);
@@ -39,7 +42,11 @@ function expireIssuedKeys() {
 
 describe("Huawei ECS metadata → FunctionGraph", () => {
   const client = () =>
-    createFgsClient({ projectId: PROJECT, baseUrl: emu.url, credentials: huaweiEcsMetadataCredentials({ endpoint: emu.url }) });
+    createFgsClient({
+      projectId: PROJECT,
+      baseUrl: emu.url,
+      credentials: huaweiEcsMetadataCredentials({ endpoint: emu.url }),
+    });
 
   it("50 concurrent calls on a cold provider cause one credential request", async () => {
     const fgs = client();
@@ -68,9 +75,13 @@ describe("Huawei ECS metadata → FunctionGraph", () => {
     const state = emu.state() as unknown as { huawei: { keyless: KeylessSeed } };
     delete state.huawei.keyless.metadata;
     emu.setState(state as unknown as Seed);
-    const error = await client().deleteFunction(FUNCTION_URN).catch((e: Error) => e);
+    const error = await client()
+      .deleteFunction(FUNCTION_URN)
+      .catch((e: Error) => e);
     expect(error).toMatchObject({ name: "CredentialsError", status: 404 });
-    expect(String(error)).toMatch(/huawei-ecs-metadata: GET http:\/\/127\.0\.0\.1:\d+\/openstack\/latest\/securitykey answered 404/);
+    expect(String(error)).toMatch(
+      /huawei-ecs-metadata: GET http:\/\/127\.0\.0\.1:\d+\/openstack\/latest\/securitykey answered 404/,
+    );
   });
 });
 

@@ -43,7 +43,15 @@ export const keylessOf = (state: object): KeylessSeed =>
 export function parseKeyless(raw: unknown, path: string): KeylessSeed {
   if (raw === undefined) return { ...EMPTY, issued: [] };
   const o = object(raw, path);
-  onlyKeys(o, path, ["lifetimeSeconds", "metadata", "podIdentity", "identityProviders", "oidcProviders", "agencies", "issued"]);
+  onlyKeys(o, path, [
+    "lifetimeSeconds",
+    "metadata",
+    "podIdentity",
+    "identityProviders",
+    "oidcProviders",
+    "agencies",
+    "issued",
+  ]);
   const lifetime = o.lifetimeSeconds === undefined ? 3600 : o.lifetimeSeconds;
   if (!Number.isInteger(lifetime) || (lifetime as number) < 1) {
     throw new SeedError(`${path}.lifetimeSeconds`, "must be a positive whole number of seconds");
@@ -58,15 +66,25 @@ export function parseKeyless(raw: unknown, path: string): KeylessSeed {
     metadata:
       o.metadata === undefined
         ? undefined
-        : { agency: string(sub(o.metadata, `${path}.metadata`, ["agency"]).agency, `${path}.metadata.agency`) },
+        : {
+            agency: string(sub(o.metadata, `${path}.metadata`, ["agency"]).agency, `${path}.metadata.agency`),
+          },
     podIdentity:
       o.podIdentity === undefined
         ? undefined
-        : { token: string(sub(o.podIdentity, `${path}.podIdentity`, ["token"]).token, `${path}.podIdentity.token`) },
+        : {
+            token: string(
+              sub(o.podIdentity, `${path}.podIdentity`, ["token"]).token,
+              `${path}.podIdentity.token`,
+            ),
+          },
     identityProviders: list(o.identityProviders ?? [], `${path}.identityProviders`).map((v, i) => {
       const at = `${path}.identityProviders[${i}]`;
       const x = sub(v, at, ["id", "audience"]);
-      return { id: string(x.id, `${at}.id`), audience: optionalString(x.audience, `${at}.audience`) ?? "fnapi" };
+      return {
+        id: string(x.id, `${at}.id`),
+        audience: optionalString(x.audience, `${at}.audience`) ?? "fnapi",
+      };
     }),
     oidcProviders: list(o.oidcProviders ?? [], `${path}.oidcProviders`).map((v, i) => {
       const at = `${path}.oidcProviders[${i}]`;
@@ -74,7 +92,9 @@ export function parseKeyless(raw: unknown, path: string): KeylessSeed {
       return {
         urn: string(x.urn, `${at}.urn`),
         audience: optionalString(x.audience, `${at}.audience`) ?? "fnapi",
-        agencyUrns: list(x.agencyUrns ?? [], `${at}.agencyUrns`).map((u, j) => string(u, `${at}.agencyUrns[${j}]`)),
+        agencyUrns: list(x.agencyUrns ?? [], `${at}.agencyUrns`).map((u, j) =>
+          string(u, `${at}.agencyUrns[${j}]`),
+        ),
       };
     }),
     agencies: list(o.agencies ?? [], `${path}.agencies`).map((v, i) => {

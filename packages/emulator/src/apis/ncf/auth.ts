@@ -56,7 +56,10 @@ export function authenticateNcp(
       stringToSign,
     });
   }
-  return { ok: true, principal: { kind: "ncp", accessKey, deny: (credential as { deny?: string[] }).deny ?? [] } };
+  return {
+    ok: true,
+    principal: { kind: "ncp", accessKey, deny: (credential as { deny?: string[] }).deny ?? [] },
+  };
 }
 
 export function claimedNcp(request: ReceivedRequest, state: EmulatorState): Principal {

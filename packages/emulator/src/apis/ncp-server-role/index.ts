@@ -16,7 +16,10 @@ function parseServerRole(raw: unknown, path: string): ServerRoleSeed | undefined
   if (!Number.isInteger(lifetime) || (lifetime as number) < 1) {
     throw new SeedError(`${path}.lifetimeSeconds`, "must be a positive whole number of seconds");
   }
-  const roleId = string(o.roleId, `${path}.roleId`, { pattern: /^[A-Za-z0-9._-]{1,128}$/, text: "letters, digits, . _ -" });
+  const roleId = string(o.roleId, `${path}.roleId`, {
+    pattern: /^[A-Za-z0-9._-]{1,128}$/,
+    text: "letters, digits, . _ -",
+  });
   return {
     roleId,
     lifetimeSeconds: lifetime as number,
@@ -47,7 +50,8 @@ export const ncpServerRole: ApiModule = {
     },
     getServerRoleCredentials({ state, path, now }) {
       const role = roleOf(state);
-      if (!role || role.roleId !== path.roleId) return failure(404, "404", "Not Found", "no such Server Role");
+      if (!role || role.roleId !== path.roleId)
+        return failure(404, "404", "Not Found", "no such Server Role");
       const alnum = (n: number) =>
         Array.from(randomBytes(n), (b) => "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"[b % 36]).join("");
       const key = {

@@ -21,4 +21,3 @@ export function serverRoleCredential(state: object, accessKey: string, now: numb
   if (now >= Date.parse(key.expiresAt)) return "expired" as const;
   return { accessKey: key.accessKey, secretKey: key.secretKey };
 }
-
