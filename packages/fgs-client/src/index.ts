@@ -16,6 +16,7 @@ export type {
   FgsClientCommonOptions,
   FgsClientOptions,
   FgsFoundCredentials,
+  FgsProviderCredentials,
   FgsTokenCredentials,
 } from "./create-fgs-client.js";
 export { createFgsClient } from "./create-fgs-client.web.js";

@@ -12,6 +12,7 @@ const FIELDS = ["sys_vendor", "product_name", "chassis_asset_tag", "chassis_vend
 /** Reads one DMI field; injectable for tests. */
 export type DmiReader = (field: string) => string | undefined;
 
+/** Linux `/sys/class/dmi/id/<field>`, or undefined. */
 export const linuxDmi: DmiReader = (name) => {
   try {
     return builtin<typeof import("node:fs")>("node:fs")
@@ -26,10 +27,13 @@ function says(dmi: DmiReader, pattern: RegExp): boolean {
   return FIELDS.some((field) => pattern.test(dmi(field) ?? ""));
 }
 
+/** Whether the machine's DMI data says Huawei Cloud (reads local files only; sends nothing). */
 export const isHuaweiCloudServer = (dmi: DmiReader = linuxDmi) => says(dmi, /huawei/i);
+/** Whether the machine's DMI data says NAVER Cloud (reads local files only; sends nothing). UNCONFIRMED strings. */
 export const isNaverCloudServer = (dmi: DmiReader = linuxDmi) => says(dmi, /naver|ncloud/i);
 
 /** A yes/no variable: `true`/`1`/`yes`/`on`, `false`/`0`/`no`/`off`, or unset/anything else. */
+/** A yes/no variable. */
 export function flag(value: string | undefined): boolean | undefined {
   const v = value?.trim().toLowerCase();
   if (v === "true" || v === "1" || v === "yes" || v === "on") return true;

@@ -3,6 +3,7 @@
 
 /** A credentials provider could not get credentials. */
 export class CredentialsError extends Error {
+  /** Always `CredentialsError`. */
   override readonly name = "CredentialsError";
   /** The provider, e.g. `huawei-ecs-metadata`. */
   readonly source: string;

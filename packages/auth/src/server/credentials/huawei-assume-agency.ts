@@ -10,6 +10,7 @@ import { fromHuaweiCredential } from "./huawei-metadata.js";
 // with `assume_role`, signed with the keys of any other source (static or temporary: their security token is
 // sent and signed) → the agency's temporary keys (15 minutes to 24 hours).
 
+/** Options of `huaweiAssumeAgencyCredentials`. */
 export interface HuaweiAssumeAgencyOptions {
   /** The credentials to assume with: keys, or any provider (asked afresh for each renewal). */
   base: TemporaryCredentials | CredentialsProvider;
@@ -21,10 +22,13 @@ export interface HuaweiAssumeAgencyOptions {
   agencyName: string;
   /** Default 3600. */
   durationSeconds?: number | undefined;
+  /** `HUAWEICLOUD_SDK_IAM_ENDPOINT`. Default `https://iam.myhuaweicloud.com`. */
   iamEndpoint?: string | undefined;
+  /** The `fetch` to ask with. Default: the global one. */
   fetch?: typeof fetch | undefined;
 }
 
+/** A provider of another account's agency's temporary keys (IAM v3.0 assume_role), on top of `base`. */
 export function huaweiAssumeAgencyCredentials(options: HuaweiAssumeAgencyOptions): CredentialsProvider {
   const iam = (options.iamEndpoint ?? HUAWEI_IAM_ENDPOINT).replace(/\/+$/, "");
   return async ({ signal }) => {

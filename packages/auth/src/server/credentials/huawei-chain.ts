@@ -46,6 +46,7 @@ function env(sources: KeylessSources): Record<string, string | undefined> {
   }
 }
 
+/** @internal */
 export function idTokenSourceFrom(
   vars: Record<string, string | undefined>,
   fetchImpl?: typeof fetch,
@@ -71,6 +72,10 @@ const TO_SET =
   "with FNAPI_HUAWEICLOUD_AGENCY_URN; or HC_CONTAINER_CREDENTIALS_FULL_URI (CCE Pod Identity); or " +
   "FNAPI_HUAWEICLOUD_METADATA=true on an ECS server with an agency";
 
+/**
+ * Huawei's chain (see above): fixed keys or a provider, decided without sending anything; throws a
+ * ValidationError saying where it looked and what to set, never a value.
+ */
 export function huaweiCredentialsChain(sources: KeylessSources = {}): HuaweiChainResult {
   const vars = env(sources);
   const get = (name: string) => vars[name]?.trim() || undefined;

@@ -11,20 +11,25 @@ import type { IdTokenSource } from "./id-token.js";
 // - STS v5 AssumeAgencyWithOIDC (not signed): POST {sts}/v5/agencies/assume-with-oidc with the provider and
 //   agency URNs → temporary keys. Huawei's IAM docs recommend it for GitHub.
 
+/** @internal */
 export const HUAWEI_IAM_ENDPOINT = "https://iam.myhuaweicloud.com";
 const TIMEOUT_MS = 10_000;
 
+/** Options of `huaweiOidcFederationCredentials`. */
 export interface HuaweiOidcFederationOptions {
   /** `HUAWEICLOUD_SDK_IDP_ID`: the identity provider's id in IAM. */
   idpId: string;
+  /** Where the id token comes from. */
   idToken: IdTokenSource;
   /** `HUAWEICLOUD_SDK_IAM_ENDPOINT`. Default `https://iam.myhuaweicloud.com`. */
   iamEndpoint?: string | undefined;
   /** Lifetime asked for, seconds. Default 21600 (the SDKs'). */
   durationSeconds?: number | undefined;
+  /** The `fetch` to ask with. Default: the global one. */
   fetch?: typeof fetch | undefined;
 }
 
+/** A provider of temporary keys by IAM v3.0 OIDC federation (id token → IAM token → security token). */
 export function huaweiOidcFederationCredentials(options: HuaweiOidcFederationOptions): CredentialsProvider {
   const source = `huawei-iam-oidc-federation (${options.idToken.label})`;
   const iam = (options.iamEndpoint ?? HUAWEI_IAM_ENDPOINT).replace(/\/+$/, "");
@@ -66,11 +71,13 @@ export function huaweiOidcFederationCredentials(options: HuaweiOidcFederationOpt
   };
 }
 
+/** Options of `huaweiStsOidcCredentials`. */
 export interface HuaweiStsOidcOptions {
   /** The OIDC identity provider's URN (`FNAPI_HUAWEICLOUD_OIDC_PROVIDER_URN`). */
   providerUrn: string;
   /** The agency's URN (`FNAPI_HUAWEICLOUD_AGENCY_URN`). */
   agencyUrn: string;
+  /** Where the id token comes from. */
   idToken: IdTokenSource;
   /** `HUAWEICLOUD_SDK_STS_ENDPOINT`, else `https://sts.<region>.myhuaweicloud.com`. */
   stsEndpoint: string;
@@ -78,9 +85,11 @@ export interface HuaweiStsOidcOptions {
   sessionName?: string | undefined;
   /** Default 3600 (STS's default; 900 up to the agency's maximum). */
   durationSeconds?: number | undefined;
+  /** The `fetch` to ask with. Default: the global one. */
   fetch?: typeof fetch | undefined;
 }
 
+/** A provider of an agency's temporary keys by STS v5 AssumeAgencyWithOIDC. */
 export function huaweiStsOidcCredentials(options: HuaweiStsOidcOptions): CredentialsProvider {
   const source = `huawei-sts-assume-with-oidc (${options.idToken.label})`;
   const sts = options.stsEndpoint.replace(/\/+$/, "");

@@ -9,15 +9,18 @@ import { field, send, sendForJson } from "./http.js";
 export const HUAWEI_METADATA_ENDPOINT = "http://169.254.169.254";
 const SOURCE = "huawei-ecs-metadata";
 
+/** Options of `huaweiEcsMetadataCredentials`. */
 export interface HuaweiMetadataOptions {
   /** Default `http://169.254.169.254` (`FNAPI_HUAWEICLOUD_METADATA_ENDPOINT` in the chain). */
   endpoint?: string | undefined;
   /** Per request. Default 3 s (the SDKs'). */
   timeoutMs?: number | undefined;
+  /** The `fetch` to ask with. Default: the global one. */
   fetch?: typeof fetch | undefined;
 }
 
 /** Huawei's `{ credential: { access, secret, securitytoken, expires_at } }` (IAM and the metadata alike). */
+/** @internal */
 export function fromHuaweiCredential(source: string, json: unknown): TemporaryCredentials {
   return {
     accessKey: field(source, json, ["credential", "access"]),
@@ -28,6 +31,11 @@ export function fromHuaweiCredential(source: string, json: unknown): TemporaryCr
   };
 }
 
+/**
+ * A provider of the temporary keys of the agency bound to this ECS/BMS server, from its metadata. Ask for it
+ * only on a Huawei Cloud server: `huaweiCredentialsChain` does so only when the machine says it is one or
+ * when asked.
+ */
 export function huaweiEcsMetadataCredentials(options: HuaweiMetadataOptions = {}): CredentialsProvider {
   const base = (options.endpoint ?? HUAWEI_METADATA_ENDPOINT).replace(/\/+$/, "");
   const timeoutMs = options.timeoutMs ?? 3_000;

@@ -9,6 +9,7 @@ import { field, sendForJson } from "./http.js";
 
 const SOURCE = "huawei-cce-pod-identity";
 
+/** Options of `huaweiPodIdentityCredentials`. */
 export interface HuaweiPodIdentityOptions {
   /** `HC_CONTAINER_CREDENTIALS_FULL_URI`. */
   url: string;
@@ -16,9 +17,11 @@ export interface HuaweiPodIdentityOptions {
   tokenFile?: string | undefined;
   /** Default 5 s (the SDK's). */
   timeoutMs?: number | undefined;
+  /** The `fetch` to ask with. Default: the global one. */
   fetch?: typeof fetch | undefined;
 }
 
+/** A provider of a CCE pod's temporary keys (Pod Identity). */
 export function huaweiPodIdentityCredentials(options: HuaweiPodIdentityOptions): CredentialsProvider {
   return async ({ signal }) => {
     const headers: Record<string, string> = { "Content-Type": "application/json" };
@@ -44,6 +47,7 @@ export function huaweiPodIdentityCredentials(options: HuaweiPodIdentityOptions):
 }
 
 /** A token file's content, trimmed; an unreadable file says which variable named it, never its content. */
+/** @internal */
 export function readTokenFile(source: string, variable: string, path: string): string {
   let text: string;
   try {

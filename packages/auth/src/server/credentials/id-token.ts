@@ -9,12 +9,14 @@ import { readTokenFile } from "./huawei-pod-identity.js";
 /** An async source of id tokens; `signal` bounds the fetch. */
 export type IdTokenSource = ((signal: AbortSignal) => Promise<string>) & { readonly label: string };
 
+/** Id tokens read from a file, afresh each time (`HUAWEICLOUD_SDK_ID_TOKEN_FILE`). */
 export function idTokenFromFile(path: string, variable = "HUAWEICLOUD_SDK_ID_TOKEN_FILE"): IdTokenSource {
   return Object.assign(async () => readTokenFile("id-token-file", variable, path), {
     label: "id-token-file",
   });
 }
 
+/** Options of `githubActionsIdToken`. */
 export interface GithubIdTokenOptions {
   /** `ACTIONS_ID_TOKEN_REQUEST_URL`. */
   url: string;
@@ -22,12 +24,15 @@ export interface GithubIdTokenOptions {
   requestToken: string;
   /** The `aud` the token is minted for (the client id the identity provider expects). */
   audience?: string | undefined;
+  /** Default 10 s. */
   timeoutMs?: number | undefined;
+  /** The `fetch` to ask with. Default: the global one. */
   fetch?: typeof fetch | undefined;
 }
 
 const SOURCE = "github-actions-id-token";
 
+/** Id tokens from GitHub Actions' endpoint (a job with `permissions: id-token: write`). */
 export function githubActionsIdToken(options: GithubIdTokenOptions): IdTokenSource {
   return Object.assign(
     async (signal: AbortSignal) => {

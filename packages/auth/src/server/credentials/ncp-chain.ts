@@ -9,8 +9,13 @@ import { NCP_METADATA_ENDPOINT, ncpServerRoleCredentials } from "./ncp-server-ro
 // Server Role from the metadata, asked only when NCLOUD_METADATA_ENDPOINT is set, FNAPI_NCLOUD_SERVER_ROLE
 // is true, or the machine's DMI says NAVER Cloud: never a packet to the metadata address otherwise.
 
+/** What the chain found: fixed keys, or a provider of keys that expire (its `source` names it). */
 export type NcpChainResult = FoundNcpCredentials | (CredentialsProvider & { source: string });
 
+/**
+ * NAVER's chain: the environment, `~/.ncloud/configure`, then the Server Role (only on a NAVER Cloud server or
+ * when asked). Decides without sending; throws a ValidationError saying where it looked and what to set.
+ */
 export function ncpCredentialsChain(sources: KeylessSources = {}): NcpChainResult {
   const vars =
     sources.env ??

@@ -7,15 +7,21 @@ import { field, send, sendForJson } from "./http.js";
 // `{ AccessKeyId, SecretAccessKey, Expiration }`. No session token: NAVER documents none, and the keys are
 // signed like any others (signature v2). `NCLOUD_METADATA_ENDPOINT` overrides the address.
 
+/** @internal */
 export const NCP_METADATA_ENDPOINT = "http://169.254.169.254";
 const SOURCE = "ncloud-server-role";
 
+/** Options of `ncpServerRoleCredentials`. */
 export interface NcpServerRoleOptions {
+  /** Default `http://169.254.169.254` (`NCLOUD_METADATA_ENDPOINT` in the chain). */
   endpoint?: string | undefined;
+  /** Per request. Default 3 s. */
   timeoutMs?: number | undefined;
+  /** The `fetch` to ask with. Default: the global one. */
   fetch?: typeof fetch | undefined;
 }
 
+/** A provider of a NAVER Cloud VPC server's Server Role keys, from its metadata. */
 export function ncpServerRoleCredentials(options: NcpServerRoleOptions = {}): CredentialsProvider {
   const base = `${(options.endpoint ?? NCP_METADATA_ENDPOINT).replace(/\/+$/, "")}/latest/meta-data/iam/security-credentials/`;
   const timeoutMs = options.timeoutMs ?? 3_000;
