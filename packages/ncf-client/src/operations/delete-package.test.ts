@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import { inspect } from "node:util";
 import { type Answer, json, observedBody, scriptedFetch } from "@fnapi/runtime/testing";
 import { describe, expect, it, vi } from "vitest";
-import { NCF_BASE_URLS, type NcfClientOptions } from "../create-ncf-client.js";
+import { NCF_BASE_URLS, type NcfClientCommonOptions } from "../create-ncf-client.js";
 import { NcfApiError } from "../errors.js";
 import { createNcfClient, RedirectError, ValidationError } from "../index.js";
 
@@ -12,7 +12,7 @@ const NOW = 1_700_000_000_000;
 const packageUrl = (name: string, platform = "vpc") =>
   `${NCF_BASE_URLS.korea}/packages/${name}?platform=${platform}`;
 
-function client(answers: Answer[], options: Partial<NcfClientOptions> = {}) {
+function client(answers: Answer[], options: Partial<NcfClientCommonOptions> = {}) {
   const scripted = scriptedFetch(...answers);
   const ncf = createNcfClient({
     accessKey,
