@@ -40,8 +40,8 @@ const EMPTY: KeylessSeed = {
 export const keylessOf = (state: object): KeylessSeed =>
   (state as { huawei: { keyless?: KeylessSeed } }).huawei.keyless ?? EMPTY;
 
-export function parseKeyless(raw: unknown, path: string): KeylessSeed {
-  if (raw === undefined) return { ...EMPTY, issued: [] };
+export function parseKeyless(raw: unknown, path: string): KeylessSeed | undefined {
+  if (raw === undefined) return undefined;
   const o = object(raw, path);
   onlyKeys(o, path, [
     "lifetimeSeconds",
