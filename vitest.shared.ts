@@ -19,8 +19,11 @@ export default defineConfig({
       { find: /^@fnapi\/runtime\/testing$/, replacement: source("runtime", "test/index") },
       { find: /^@fnapi\/auth$/, replacement: source("auth") },
       { find: /^@fnapi\/auth\/server$/, replacement: source("auth", "server") },
+      { find: /^@fnapi\/auth\/credentials$/, replacement: source("auth", "credentials") },
       { find: /^@fnapi\/ncf-client$/, replacement: source("ncf-client") },
       { find: /^@fnapi\/fgs-client$/, replacement: source("fgs-client") },
+      { find: /^@fnapi\/fgs-client\/prune$/, replacement: source("fgs-client", "prune/index") },
+      { find: /^@fnapi\/ncf-client\/prune$/, replacement: source("ncf-client", "prune/index") },
     ],
   },
   test: {

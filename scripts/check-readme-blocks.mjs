@@ -78,7 +78,8 @@ function readmes() {
       if (entry.name === "node_modules" || entry.name.startsWith(".") || entry.name === "dist") continue;
       const path = dir ? `${dir}/${entry.name}` : entry.name;
       if (entry.isDirectory()) walk(path);
-      else if (entry.name === "README.md") found.push(path);
+      // The READMEs, and the documents they link to in docs/ (the long material moved out of the root README).
+      else if (entry.name === "README.md" || (dir === "docs" && entry.name.endsWith(".md"))) found.push(path);
     }
   };
   walk("");

@@ -20,6 +20,10 @@ const readmes = [
     .sort()
     .map((name) => `packages/${name}/README.md`),
   "specs/README.md",
+  ...readdirSync(join(root, "docs"))
+    .filter((name) => name.endsWith(".md"))
+    .sort()
+    .map((name) => `docs/${name}`),
 ].filter((file) => existsSync(join(root, file)));
 
 const OPEN = /^```(ts|typescript)\s*$/;

@@ -9,7 +9,8 @@
 //     (module/moduleResolution nodenext, strict, no skipLibCheck, no @types/node: the declarations stand alone);
 //   - reads the bundled specs, the reference pages and the test vectors through @fnapi/specs' exports.
 // Then, in a second project, installs @fnapi/cli (with @fnapi/emulator) from the tarballs and runs its bin:
-// `fnapi emulator` on a free port, a cascade delete against it, a dry run, a usage error.
+// `fnapi emulator` on a free port, a cascade delete against it, a dry run, a usage error. Last, the root
+// README's "before the packages are on npm" block runs as written (npm run pack:all, a strict tsc outside).
 // The temporary directory is removed afterwards, also on failure and on Ctrl-C.
 //
 //   node scripts/consumer-test.mjs [--keep]     (--keep leaves the project for a look)
@@ -46,7 +47,16 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
   });
 }
 
-function run(command, args, cwd, label = `${command} ${args.join(" ")}`) {
+/** The ```sh block right after the HTML comment of `file` that contains `marker`. */
+function readmeBlock(file, marker) {
+  const lines = readFileSync(join(root, file), "utf8").split("\n");
+  const at = lines.findIndex((line) => line.startsWith("<!--") && line.includes(marker));
+  check(at !== -1 && lines[at + 1] === "```sh", `${file} has no sh block marked "${marker}"`);
+  const end = lines.indexOf("```", at + 2);
+  return lines.slice(at + 2, end).join("\n");
+}
+
+function run(command, args, cwd, label = `${command} ${args.join(" ")}`, extraEnv = {}) {
   const started = Date.now();
   try {
     const out = execFileSync(command, args, {
@@ -58,6 +68,7 @@ function run(command, args, cwd, label = `${command} ${args.join(" ")}`) {
         npm_config_update_notifier: "false",
         npm_config_fund: "false",
         npm_config_audit: "false",
+        ...extraEnv,
       },
     });
     console.log(`  ok  ${label} (${Date.now() - started} ms)`);
@@ -164,6 +175,21 @@ try {
   const cliVersion = packed.find((p) => p.name === "@fnapi/cli").version;
   writeFileSync(join(cliProject, "cli.mjs"), cliConsumerScript(cliVersion));
   run(process.execPath, ["cli.mjs"], cliProject, "node cli.mjs (the fnapi bin against fnapi emulator)");
+
+  // The root README's "before the packages are on npm" block, as a user runs it: `npm run pack:all`, then a
+  // project in a fresh folder outside the repository installs the tarballs and type-checks strictly.
+  const block = readmeBlock("README.md", "scripts/consumer-test.mjs runs it");
+  const readmeTmp = join(work, "readme-block");
+  mkdirSync(readmeTmp);
+  run(
+    "bash",
+    ["-euo", "pipefail", "-c", block],
+    root,
+    "the README's pack:all block (strict tsc outside the repo)",
+    {
+      TMPDIR: readmeTmp,
+    },
+  );
   console.log("consumer test passed");
 } finally {
   cleanup();

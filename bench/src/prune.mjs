@@ -9,8 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { applyFgsPrune, createPruneGate, planFgsPrune } from "@fnapi/cli";
 import { createFgsClient } from "@fnapi/fgs-client";
+import { applyFgsPrune, planFgsPrune } from "@fnapi/fgs-client/prune";
 
 const { values } = parseArgs({
   options: { functions: { type: "string", default: "100000" }, prune: { type: "string", default: "1000" } },
@@ -106,17 +106,11 @@ async function prune(faults) {
       });
       if (r.status !== 201) throw new Error(`fault: ${r.status}`);
     }
-    const gate = createPruneGate();
-    const fgs = createFgsClient({
-      projectId: PROJECT,
-      token: "t",
-      baseUrl: emu.url,
-      maxAttempts: 1,
-      fetch: gate.observe(),
-    });
+    // The client's own retry strategy (one per client): 429s retried on the send path, one back-off.
+    const fgs = createFgsClient({ projectId: PROJECT, token: "t", baseUrl: emu.url });
     const started = performance.now();
     const plan = await planFgsPrune(fgs, { match: ["preview-*"] });
-    const report = await applyFgsPrune(fgs, plan, { gate, confirmIntervalMs: 200 });
+    const report = await applyFgsPrune(fgs, plan, { confirmIntervalMs: 200 });
     const wallMs = Math.round(performance.now() - started);
     const state = await (await emu.control("state")).json();
     const requests = await (await emu.control("requests")).json();

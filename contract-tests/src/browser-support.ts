@@ -8,6 +8,18 @@ import { fileURLToPath } from "node:url";
 /** Debian's Chromium by default; CHROMIUM_PATH overrides it. */
 export const chromiumPath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
+/** How the browser tests start Chromium: headless, and nothing of its own on the network. */
+export const CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
 /** Why Chromium cannot be used, or undefined when it can. */
 export function chromiumUnavailable(): string | undefined {
   try {

@@ -5,7 +5,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { browserModules, chromiumPath, chromiumUnavailable, pageHtml } from "./browser-support.js";
+import {
+  browserModules,
+  chromiumPath,
+  chromiumUnavailable,
+  CHROMIUM_FLAGS as FLAGS,
+  pageHtml,
+} from "./browser-support.js";
 import { specsDir } from "./prism.js";
 
 // The built ESM clients in a real browser: Debian's Chromium, driven by playwright-core, loads the dist files of
@@ -48,17 +54,6 @@ interface BrowserResults {
   ncf: { deleted: Attempt; notFound: Attempt; invalid: Attempt };
   fgs: { deletedWithToken: Attempt; deletedWithAkSk: Attempt; notFound: Attempt };
 }
-
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 const missing = chromiumUnavailable();
 if (missing) {

@@ -18,7 +18,18 @@ export interface LoopbackServer {
 
 export type Handler = (req: IncomingMessage, res: ServerResponse, index: number) => void;
 
-export async function startLoopbackServer(handler?: Handler): Promise<LoopbackServer> {
+export interface LoopbackOptions {
+  /** Connections the kernel queues before they are accepted (Node's default, 511, drops the rest's SYNs). */
+  backlog?: number;
+  /** Never close a connection for being slow or idle (Node closes idle keep-alive sockets after 5 s, which a
+   * client on a loaded machine may be reusing at that moment: ECONNRESET). */
+  patient?: boolean;
+}
+
+export async function startLoopbackServer(
+  handler?: Handler,
+  { backlog, patient = false }: LoopbackOptions = {},
+): Promise<LoopbackServer> {
   const requests: Captured[] = [];
   const server = createServer((req, res) => {
     const index = requests.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers }) - 1;
@@ -26,7 +37,12 @@ export async function startLoopbackServer(handler?: Handler): Promise<LoopbackSe
     res.statusCode = 204;
     res.end();
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  if (patient) {
+    server.keepAliveTimeout = 0; // no idle timeout
+    server.headersTimeout = 0;
+    server.requestTimeout = 0;
+  }
+  await new Promise<void>((resolve) => server.listen({ port: 0, host: "127.0.0.1", backlog }, resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,

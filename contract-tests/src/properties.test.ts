@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { inspect } from "node:util";
 import { createFgsClient, formatFunctionUrn } from "@fnapi/fgs-client";
 import { createNcfClient, ValidationError } from "@fnapi/ncf-client";
@@ -29,18 +30,48 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-/** Either a ValidationError with nothing sent, or exactly `expectedPath` on the wire. */
-async function refusedOrExact(call: () => Promise<unknown>, expectedPath: string): Promise<void> {
+/** A pattern of a spec's schema, read from the spec itself: the oracle is the spec, not the client. */
+function specPattern(file: string, schema: string): RegExp {
+  const text = readFileSync(new URL(`../../specs/${file}`, import.meta.url), "utf8");
+  const at = text.indexOf(`\n    ${schema}:\n`, text.indexOf("\n  schemas:\n"));
+  const match = /\n\s+pattern: '([^']+)'/.exec(text.slice(at));
+  if (at < 0 || !match) throw new Error(`no pattern for ${schema} in ${file}`);
+  return new RegExp(match[1] as string);
+}
+
+/** What the property runs saw: both kinds of input must have been tried, or the property proved nothing. */
+const tally = { sent: 0, refused: 0 };
+
+/**
+ * The spec decides: an input it allows (`allowed`) is sent, and the server path is exactly `expectedPath`;
+ * an input it does not allow is a ValidationError with nothing sent. A client that refused everything, or
+ * sent everything, fails.
+ */
+async function refusedOrExact(
+  call: () => Promise<unknown>,
+  expectedPath: string,
+  allowed: boolean,
+): Promise<void> {
   const before = server.requests.length;
-  try {
-    await call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ValidationError);
+  if (!allowed) {
+    await expect(call()).rejects.toBeInstanceOf(ValidationError);
     expect(server.requests.length).toBe(before);
+    tally.refused++;
     return;
   }
+  await call();
   expect(server.requests.length).toBe(before + 1);
   expect(server.requests[before]?.url.split("?")[0]).toBe(expectedPath);
+  tally.sent++;
+}
+
+/** Runs a property and checks that it tried allowed and refused inputs both. */
+async function bothKinds(run: () => Promise<void>) {
+  tally.sent = 0;
+  tally.refused = 0;
+  await run();
+  expect(tally.sent).toBeGreaterThan(10);
+  expect(tally.refused).toBeGreaterThan(10);
 }
 
 const nameChars = fc.constantFrom(..."abcXYZ019_-./?#%:!~ \n\u00e9\u2603".split(""));
@@ -58,11 +89,18 @@ describe("properties", () => {
       baseUrl: `${server.url}/ncf/api/v2`,
       maxAttempts: 1,
     });
-    await fc.assert(
-      fc.asyncProperty(looseName, (name) =>
-        refusedOrExact(() => ncf.deletePackage(name), `/ncf/api/v2/packages/${name}`),
+    const packageName = specPattern("ncf.yaml", "PackageName");
+    await bothKinds(() =>
+      fc.assert(
+        fc.asyncProperty(looseName, (name) =>
+          refusedOrExact(
+            () => ncf.deletePackage(name),
+            `/ncf/api/v2/packages/${name}`,
+            packageName.test(name),
+          ),
+        ),
+        { numRuns: 300 },
       ),
-      { numRuns: 300 },
     );
   });
 
@@ -90,11 +128,26 @@ describe("properties", () => {
             `urn:fss:cn-north-4:${projectId}:function:default:${name}${qualifier === undefined ? "" : `:${qualifier}`}`,
         ),
     );
-    await fc.assert(
-      fc.asyncProperty(urn, (value) =>
-        refusedOrExact(() => fgs.deleteFunction(value), `/v2/${projectId}/fgs/functions/${value}`),
+    // The spec's URN pattern, for the client's project and region; `latest` cannot be deleted.
+    const functionUrn = specPattern("fgs.yaml", "FunctionUrn");
+    const allowed = (value: string) =>
+      functionUrn.test(value) &&
+      value.length >= 48 &&
+      value.length <= 400 &&
+      value.split(":")[3] === projectId &&
+      value.split(":")[2] === "cn-north-4" &&
+      value.split(":")[7] !== "latest";
+    await bothKinds(() =>
+      fc.assert(
+        fc.asyncProperty(urn, (value) =>
+          refusedOrExact(
+            () => fgs.deleteFunction(value),
+            `/v2/${projectId}/fgs/functions/${value}`,
+            allowed(value),
+          ),
+        ),
+        { numRuns: 300 },
       ),
-      { numRuns: 300 },
     );
   });
 

@@ -1,3 +1,4 @@
+import { cpSync } from "node:fs";
 import { defineConfig } from "tsup";
 
 // A Node-only server: one ESM build (no CommonJS: `require()` of it works on Node >= 20.19 through
@@ -10,4 +11,8 @@ export default defineConfig({
   target: "node20",
   platform: "node",
   sourcemap: true,
+  // The inspector page's plain HTML/CSS/JS, beside the bundle (read from `new URL("./ui/…", import.meta.url)`).
+  onSuccess: async () => {
+    cpSync("src/inspector/ui", "dist/ui", { recursive: true });
+  },
 });

@@ -1,9 +1,8 @@
 import type { AuthScheme, SignableRequest } from "./auth-scheme.js";
 import type { Clock } from "./clock.js";
 import { createSkewedClock } from "./clock-skew.js";
-import { keySource, secretsOf } from "./credentials/key-source.js";
-import { HUAWEI_RENEWAL, type RenewalRule } from "./credentials/renewal-rule.js";
-import type { CredentialsProvider, Keys } from "./credentials/temporary-credentials.js";
+import { isRenewing, type RenewingCredentials, secretsOf } from "./credentials/key-source.js";
+import type { Keys } from "./credentials/temporary-credentials.js";
 import type { SigningCrypto } from "./crypto.js";
 import { assertHeaderSafe } from "./header-value.js";
 import {
@@ -20,8 +19,6 @@ export interface HuaweiAkSkAuthOptions {
   clock?: Clock | undefined;
   /** HMAC and SHA-256 implementation. Default `webCrypto`. */
   crypto?: SigningCrypto | undefined;
-  /** When a provider's keys are renewed. Default Huawei's: 40 minutes before they expire. */
-  renewal?: RenewalRule | undefined;
 }
 
 // The signature hex is redacted on its own as well as inside `Authorization`: a gateway may echo just it.
@@ -35,11 +32,13 @@ const signedWith = new WeakMap<SignableRequest, Keys>();
  * signature, and after a 401 whose `Date` shows skew adopts the server's clock for one more try.
  */
 export function huaweiAkSkAuth(
-  credentials: HuaweiAkSkCredentials | CredentialsProvider,
+  credentials: HuaweiAkSkCredentials | RenewingCredentials,
   options: HuaweiAkSkAuthOptions = {},
 ): AuthScheme {
   const clock = createSkewedClock(options.clock);
-  const keys = keySource(credentials, options.renewal ?? HUAWEI_RENEWAL, options.clock);
+  const keys: RenewingCredentials = isRenewing(credentials)
+    ? credentials
+    : { get: () => Promise.resolve(credentials as Keys), reject: () => false };
   const signers = new WeakMap<Keys, HuaweiSigner>();
   const signerFor = (current: Keys) => {
     let signer = signers.get(current);
@@ -52,11 +51,13 @@ export function huaweiAkSkAuth(
     }
     return signer;
   };
+  // Fixed keys are checked at once (the signer checks them), a provider's when they arrive.
+  if (!isRenewing(credentials)) signerFor(credentials as Keys);
   const { projectId } = options;
   if (projectId !== undefined) assertHeaderSafe("projectId", projectId);
   // Fixed keys are checked (and their secrets known) at once; a provider's when they arrive.
   const fixed =
-    typeof credentials === "function"
+    isRenewing(credentials)
       ? []
       : [credentials.secretKey, credentials.securityToken].filter((s): s is string => s !== undefined);
   return {

@@ -1,9 +1,8 @@
 import type { AuthScheme } from "./auth-scheme.js";
 import type { Clock } from "./clock.js";
 import { createSkewedClock } from "./clock-skew.js";
-import { keySource, secretsOf } from "./credentials/key-source.js";
-import { NCP_RENEWAL, type RenewalRule } from "./credentials/renewal-rule.js";
-import type { CredentialsProvider, Keys } from "./credentials/temporary-credentials.js";
+import { isRenewing, type RenewingCredentials, secretsOf } from "./credentials/key-source.js";
+import type { Keys } from "./credentials/temporary-credentials.js";
 import type { SigningCrypto } from "./crypto.js";
 import { createNcpSigner, type NcpCredentials, type NcpSigner } from "./ncp-signature-v2.js";
 
@@ -13,8 +12,6 @@ export interface NcpSignatureV2AuthOptions {
   clock?: Clock | undefined;
   /** HMAC implementation. Default `webCrypto`. */
   crypto?: SigningCrypto | undefined;
-  /** When a provider's keys are renewed. Default NAVER's: from 15 minutes before they expire, waiting at 5. */
-  renewal?: RenewalRule | undefined;
 }
 
 // Which keys signed a request: their secret is redacted from its answer, and a 401 rejects just them.
@@ -25,11 +22,13 @@ const signedWith = new WeakMap<object, Keys>();
  * signature it made, and after a 401 whose `Date` shows skew adopts the server's clock for one more try.
  */
 export function ncpSignatureV2Auth(
-  credentials: NcpCredentials | CredentialsProvider,
+  credentials: NcpCredentials | RenewingCredentials,
   options: NcpSignatureV2AuthOptions = {},
 ): AuthScheme {
   const clock = createSkewedClock(options.clock);
-  const keys = keySource(credentials, options.renewal ?? NCP_RENEWAL, options.clock);
+  const keys: RenewingCredentials = isRenewing(credentials)
+    ? credentials
+    : { get: () => Promise.resolve(credentials as Keys), reject: () => false };
   const signers = new WeakMap<Keys, NcpSigner>();
   const signerFor = (current: Keys) => {
     let signer = signers.get(current);
@@ -42,8 +41,10 @@ export function ncpSignatureV2Auth(
     }
     return signer;
   };
+  // Fixed keys are checked at once (the signer checks them), a provider's when they arrive.
+  if (!isRenewing(credentials)) signerFor(credentials as Keys);
   // Fixed keys are checked (and their secret known) at once; a provider's when they arrive.
-  const fixed = typeof credentials === "function" ? [] : [credentials.secretKey];
+  const fixed = isRenewing(credentials) ? [] : [credentials.secretKey];
   return {
     name: "ncp-signature-v2",
     async authorize(request, signal) {

@@ -1,5 +1,7 @@
 // The server build of @fnapi/auth (Node, Deno, Bun; chosen by the `node`, `deno` and `bun` export
-// conditions): everything of the web build, plus node:crypto and the vendors' credential chains.
+// conditions): everything of the web build and of @fnapi/auth/credentials, plus node:crypto and the vendors'
+// credential chains.
+export * from "./credentials.js";
 export * from "./index.js";
 export {
   type CredentialSources,

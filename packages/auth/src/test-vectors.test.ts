@@ -25,6 +25,7 @@ const load = (name: string) =>
 
 interface NcpVector {
   id: string;
+  source: string;
   input: {
     method: string;
     url: string;
@@ -36,6 +37,7 @@ interface NcpVector {
 }
 interface HuaweiVector {
   id: string;
+  source: string;
   input: {
     method: string;
     url: string;
@@ -53,28 +55,59 @@ const huawei: HuaweiVector[] = load("huawei-sdk-hmac-sha256.json").vectors;
 // What does not depend on the crypto implementation runs once: the vector sets' coverage and the
 // canonicalisation steps.
 describe("the test vectors, independent of the crypto implementation", () => {
+  // Each claim of coverage is checked on the vector's content, not only its id: a vector edited so that it no
+  // longer covers what it is named for (a query dropped, an alias turned into a version) fails here.
+  const byId = <V extends { id: string }>(vectors: V[], id: string): V => {
+    const vector = vectors.find((v) => v.id === id);
+    if (!vector) throw new Error(`vector ${id} is missing`);
+    return vector;
+  };
+  const ncpTarget = (id: string) => requestTarget(byId(ncp, id).input.url);
+
   it("include the published ones and cover a query, no query and percent-encoding", () => {
-    const ids = ncp.map((v) => v.id);
-    expect(ids).toEqual(
-      expect.arrayContaining([
-        "ncp-delete-package-with-query",
-        "ncp-delete-package-without-query",
-        "ncp-percent-encoded-target",
-      ]),
+    for (const vector of ncp.filter((v) => v.id.startsWith("ncp-delete-package-with"))) {
+      expect(vector.source).toMatch(/^published/);
+    }
+    expect(byId(ncp, "ncp-reference-get-photos").source).toMatch(/^published/);
+    expect(ncpTarget("ncp-delete-package-with-query")).toMatch(
+      /^\/ncf\/api\/v2\/packages\/[^?]+\?platform=vpc$/,
     );
+    expect(byId(ncp, "ncp-delete-package-with-query").intermediate.stringToSign).toContain("?platform=vpc");
+    expect(ncpTarget("ncp-delete-package-without-query")).not.toContain("?");
+    expect(byId(ncp, "ncp-delete-package-without-query").intermediate.stringToSign).not.toContain("?");
+    // percent-encoding in the path and in the query, kept as sent (NCP signs the request target as is)
+    const encoded = ncpTarget("ncp-percent-encoded-target");
+    expect(encoded).toMatch(/\/packages\/[^/?]*%[0-9A-F]{2}[^?]*\?.*%[0-9A-F]{2}/);
+    expect(byId(ncp, "ncp-percent-encoded-target").intermediate.stringToSign).toContain(encoded);
   });
 
   it("cover the published examples, a function, a version, an alias and temporary credentials", () => {
-    expect(huawei.map((v) => v.id)).toEqual(
-      expect.arrayContaining([
-        "huawei-guide-get-vpcs",
-        "huawei-go-sdk-test1",
-        "fgs-delete-function",
-        "fgs-delete-version",
-        "fgs-delete-alias",
-        "fgs-delete-temporary-credentials",
-      ]),
-    );
+    for (const id of ["huawei-guide-get-vpcs", "huawei-go-sdk-test1"]) {
+      expect(byId(huawei, id).source).toMatch(/^published/);
+    }
+    /** The URN a FunctionGraph delete vector names, split into its fields. */
+    const urnFields = (id: string) => {
+      const vector = byId(huawei, id);
+      expect(vector.input.method).toBe("DELETE");
+      const match = /\/v2\/[0-9a-f]{32}\/fgs\/functions\/(urn:fss:[^?]+)$/.exec(
+        new URL(vector.input.url).pathname,
+      );
+      expect(match, `${id} deletes a function by URN`).not.toBeNull();
+      return (match?.[1] ?? "").split(":");
+    };
+    expect(urnFields("fgs-delete-function")).toHaveLength(7);
+    const version = urnFields("fgs-delete-version");
+    expect(version).toHaveLength(8);
+    expect(version[7]).toMatch(/^(v\d|\d)/);
+    const alias = urnFields("fgs-delete-alias");
+    expect(alias).toHaveLength(8);
+    expect(alias[7]).toMatch(/^!/);
+    const temporary = byId(huawei, "fgs-delete-temporary-credentials");
+    expect(temporary.input.credentials.securityToken).toBeTruthy();
+    expect(temporary.intermediate.signedHeaders).toContain("x-security-token");
+    expect(
+      temporary.expected.headers["X-Security-Token"] ?? temporary.expected.headers["x-security-token"],
+    ).toBe(temporary.input.credentials.securityToken);
   });
 
   it.each(huawei)("$id: canonicalisation steps", (vector) => {

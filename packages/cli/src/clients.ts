@@ -1,11 +1,17 @@
 import { findHuaweiProjectId } from "@fnapi/auth/server";
 import { createFgsClient, type FgsClient } from "@fnapi/fgs-client";
-import { createNcfClient, NCF_BASE_URLS, type NcfClient } from "@fnapi/ncf-client";
+import {
+  createNcfClient,
+  NCF_BASE_URLS,
+  NCF_ZONE_HOSTS,
+  type NcfClient,
+  type NcfZone,
+} from "@fnapi/ncf-client";
 import type { Invocation } from "./command.js";
 import { parseTimeout } from "./command-line.js";
 import { dryRunFetch, type PlannedRequest } from "./dry-run-fetch.js";
 import { UsageError } from "./errors.js";
-import { huaweiKeys, ncpKeys } from "./keyless.js";
+import { homeOf, huaweiKeys, ncpKeys } from "./keyless.js";
 import { text } from "./text.js";
 import { verboseLogger } from "./verbose-log.js";
 
@@ -22,14 +28,24 @@ export interface Connection<Client> {
 
 type NcfRegion = keyof typeof NCF_BASE_URLS;
 
-function common(invocation: Invocation) {
+/** The variables that give --base-url its default, so that scripts set it once. */
+export const BASE_URL_VARIABLES = { ncf: "FNAPI_NCF_BASE_URL", fgs: "FNAPI_FGS_BASE_URL" } as const;
+
+function common(invocation: Invocation, cloud: "ncf" | "fgs") {
   const { flags, command, out } = invocation;
   const dryRun = flags["dry-run"] === true;
   const planned = dryRun ? ([] as PlannedRequest[]) : undefined;
   // A dry run's attempts are answered by dryRunFetch: logging them as answers would mislead.
 
   const timeoutMs = parseTimeout(flags.timeout, command.name);
-  const baseUrl = checkBaseUrl(flags["base-url"], command.name);
+  const variable = BASE_URL_VARIABLES[cloud];
+  const fromEnv = invocation.env[variable];
+  const baseUrl =
+    flags["base-url"] !== undefined
+      ? checkBaseUrl(flags["base-url"], command.name)
+      : fromEnv
+        ? checkBaseUrl(fromEnv, command.name, variable)
+        : undefined;
   const options = {
     ...(out.verbose && !dryRun ? { logger: verboseLogger((line) => out.note(line)) } : {}),
     fetch: planned ? dryRunFetch(planned) : invocation.fetch,
@@ -42,23 +58,28 @@ function common(invocation: Invocation) {
  * --base-url, checked before the clients see it, so that no message ever quotes a URL's credentials: a URL
  * with `user:password@` is refused without being quoted, and any other bad URL is quoted without its userinfo.
  */
-export function checkBaseUrl(value: string | undefined, command: string): string | undefined {
+export function checkBaseUrl(
+  value: string | undefined,
+  command: string,
+  /** Where the value came from, as the user knows it: the flag, or a variable's name. */
+  source = "--base-url",
+): string | undefined {
   if (value === undefined) return undefined;
   const hint = "it must be an http(s) URL such as https://cloudfunctions.apigw.ntruss.com/ncf/api/v2";
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new UsageError(text`--base-url ${withoutUserinfo(value)} is not an absolute URL; ${hint}`, command);
+    throw new UsageError(text`${source} ${withoutUserinfo(value)} is not an absolute URL; ${hint}`, command);
   }
   if (url.username !== "" || url.password !== "" || /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(value)) {
     throw new UsageError(
-      text`--base-url holds credentials (user:password@ before the host), which fnapi never sends or prints; give the URL without them (credentials come from the environment, see fnapi --help)`,
+      text`${source} holds credentials (user:password@ before the host), which fnapi never sends or prints; give the URL without them (credentials come from the environment, see fnapi --help)`,
       command,
     );
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new UsageError(text`--base-url has the scheme ${url.protocol}; ${hint}`, command);
+    throw new UsageError(text`${source} has the scheme ${url.protocol}; ${hint}`, command);
   }
   return value;
 }
@@ -70,38 +91,86 @@ export function withoutUserinfo(value: string): string {
 
 export function ncfConnection(
   invocation: Invocation,
-  /** What a command sets itself (prune: one attempt each, its run backs off). */
+  /** What a command sets itself (none does today: prune runs on the client's own retry strategy). */
   extra: { maxAttempts?: number } = {},
 ): Connection<NcfClient> {
-  const { flags, command } = invocation;
-  const { planned, options, baseUrl } = common(invocation);
-  let regionUrl: string | undefined;
-  if (flags.region !== undefined) {
-    if (!Object.hasOwn(NCF_BASE_URLS, flags.region)) {
-      throw new UsageError(
-        text`--region is "${flags.region}"; for ncf it must be ${Object.keys(NCF_BASE_URLS).join(", ")}`,
-        command.name,
-      );
-    }
-    regionUrl = NCF_BASE_URLS[flags.region as NcfRegion];
-  }
-  const url = baseUrl ?? regionUrl;
+  const { flags } = invocation;
+  const { planned, options, baseUrl } = common(invocation, "ncf");
+  const zone = ncfZone(invocation);
+  // The client applies the zone's rules (one place, ncf-client); the CLI only says which zone is meant.
   const client = createNcfClient({
     ...options,
     ...extra,
     ...ncpKeys(invocation, planned !== undefined),
-    ...(url !== undefined ? { baseUrl: url } : {}),
+    ...(flags.region !== undefined ? { region: flags.region as NcfRegion } : {}),
+    ...(baseUrl !== undefined ? { baseUrl } : {}),
+    ...(zone !== undefined && (baseUrl !== undefined || flags.region === undefined) ? { zone } : {}),
   });
   return { client, planned };
 }
 
+/**
+ * The zone a command means: --zone, else the zone of --region (finance and government are zones of their
+ * own, and keep their rules under --base-url), else the zone of the base URL's host; undefined: standard.
+ */
+export function ncfZone(invocation: Invocation): NcfZone | undefined {
+  const { flags, command } = invocation;
+  const regions = Object.keys(NCF_BASE_URLS);
+  if (flags.region !== undefined && !regions.includes(flags.region)) {
+    throw new UsageError(
+      text`--region is "${flags.region}"; for ncf it must be ${regions.join(", ")}`,
+      command.name,
+    );
+  }
+  const zones = ["standard", "finance", "government"];
+  if (flags.zone !== undefined && !zones.includes(flags.zone)) {
+    throw new UsageError(text`--zone is "${flags.zone}"; it must be ${zones.join(", ")}`, command.name);
+  }
+  const byRegion =
+    flags.region === undefined
+      ? undefined
+      : flags.region === "finance" || flags.region === "government"
+        ? flags.region
+        : "standard";
+  if (flags.zone !== undefined && byRegion !== undefined && flags.zone !== byRegion) {
+    throw new UsageError(
+      text`--zone ${flags.zone} and --region ${flags.region} disagree (that region is in the ${byRegion} zone); give one of them`,
+      command.name,
+    );
+  }
+  if (flags.zone !== undefined) return flags.zone as NcfZone;
+  if (byRegion !== undefined) return byRegion;
+  const url = flags["base-url"] ?? invocation.env[BASE_URL_VARIABLES.ncf];
+  if (url === undefined) return undefined;
+  try {
+    const host = new URL(url).host;
+    if (host === NCF_ZONE_HOSTS.finance) return "finance";
+    if (host === NCF_ZONE_HOSTS.government) return "government";
+  } catch {}
+  return undefined;
+}
+
+/** The platform a command sends: --platform, else vpc (the clients' default), else none in a zone without one. */
+export function platformSent(invocation: Invocation): string | undefined {
+  const zone = ncfZone(invocation);
+  // In a zone a --platform given is passed on as given: the client refuses one the zone does not have.
+  if (zone === "finance" || zone === "government") return invocation.flags.platform;
+  return invocation.flags.platform ?? "vpc";
+}
+
+/** What a command says of the platform it sends: the platform, or that the zone takes none. */
+export function platformLabel(invocation: Invocation): string {
+  const zone = ncfZone(invocation);
+  return platformSent(invocation) ?? `no platform: the ${zone} zone takes none`;
+}
+
 export function fgsConnection(
   invocation: Invocation,
-  /** What a command sets itself (prune: one attempt each, its run backs off). */
+  /** What a command sets itself (none does today: prune runs on the client's own retry strategy). */
   extra: { maxAttempts?: number } = {},
 ): Connection<FgsClient> {
   const { flags } = invocation;
-  const { planned, options, baseUrl } = common(invocation);
+  const { planned, options, baseUrl } = common(invocation, "fgs");
   const sources = { env: invocation.env, ...homeOf(invocation) };
   const { keys, projectId: foundProject } = huaweiKeys(invocation, planned !== undefined);
   const projectId = flags["project-id"] ?? foundProject ?? findHuaweiProjectId(sources);
@@ -114,8 +183,4 @@ export function fgsConnection(
     ...(flags.region !== undefined ? { region: flags.region } : {}),
   });
   return { client, planned };
-}
-
-export function homeOf(invocation: Invocation): { home?: string } {
-  return invocation.home !== undefined ? { home: invocation.home } : {};
 }

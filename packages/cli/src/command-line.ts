@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import type { Command } from "./command.js";
 import { COMMANDS } from "./commands/index.js";
+import { didYouMean } from "./did-you-mean.js";
 import { UsageError } from "./errors.js";
 import { EVERYWHERE, FLAGS, type FlagName, type Flags, isFlagName } from "./flags.js";
 import { text } from "./text.js";
@@ -10,13 +11,15 @@ import { text } from "./text.js";
 // tokenising; the commands (commands/index.ts) say which flags they take. Everything else is refused
 // before anything is sent (exit code 2), with a did-you-mean where one is close.
 
+export { didYouMean };
+
 export type CommandLine =
   | { kind: "help"; topic: string | undefined }
   | { kind: "version" }
   | { kind: "run"; command: Command; args: string[]; flags: Flags };
 
 const CONNECTION: Record<"ncf" | "fgs", readonly FlagName[]> = {
-  ncf: ["base-url", "region", "timeout"],
+  ncf: ["base-url", "region", "zone", "timeout"],
   fgs: ["base-url", "region", "project-id", "timeout"],
 };
 
@@ -46,7 +49,7 @@ function findCommand(name: string): Command | undefined {
 export function parseCommandLine(argv: readonly string[]): CommandLine {
   const topic = topicOf(argv);
   const known = topic ? findCommand(topic) : undefined;
-  checkFlagsBeforeParsing(argv, known);
+  const args = checkFlagsBeforeParsing(argv, known);
   let parsed: ReturnType<
     typeof parseArgs<{
       options: typeof OPTIONS;
@@ -58,7 +61,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   >;
   try {
     parsed = parseArgs({
-      args: [...argv],
+      args,
       options: OPTIONS,
       allowPositionals: true,
       strict: true,
@@ -75,11 +78,17 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   if (flags.version) return { kind: "version" };
 
   const [group, name] = positionals;
-  if (group === undefined) throw new UsageError("no command given");
+  // Bare `fnapi`: the list of every command, as gh and npm show it.
+  if (group === undefined) return { kind: "help", topic: undefined };
+  // a command that is also a group (`emulator`, `emulator requests`): the longer name wins
+  const pair = name !== undefined ? findCommand(`${group} ${name}`) : undefined;
   let command: Command | undefined = findCommand(group);
-  let args: string[];
-  if (command) {
-    args = positionals.slice(1);
+  let rest: string[];
+  if (pair) {
+    command = pair;
+    rest = positionals.slice(2);
+  } else if (command) {
+    rest = positionals.slice(1);
   } else if (commandsIn(group).length > 0) {
     const names = commandsIn(group).map((c) => c.name.split(" ")[1] as string);
     const list = names.join(", ");
@@ -92,7 +101,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
         group,
       );
     }
-    args = positionals.slice(2);
+    rest = positionals.slice(2);
   } else {
     const groups = topLevel();
     const guess = didYouMean(group, groups);
@@ -112,26 +121,42 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
       throw new UsageError(text`${token.rawName} needs a value${valuesOf(flag)}`, command.name);
     }
   }
-  if (args.length < command.args.length) {
-    const missing = command.args.slice(args.length).map((a) => `<${a}>`);
+  if (rest.length < command.args.length) {
+    const missing = command.args.slice(rest.length).map((a) => `<${a}>`);
     throw new UsageError(text`fnapi ${command.name} needs ${missing.join(" ")}`, command.name);
   }
-  if (args.length > command.args.length) {
+  if (rest.length > command.args.length) {
     const n = command.args.length;
     throw new UsageError(
-      text`fnapi ${command.name} takes ${n || "no"} argument${n === 1 ? "" : "s"}; unexpected "${args[n]}"`,
+      text`fnapi ${command.name} takes ${n || "no"} argument${n === 1 ? "" : "s"}; unexpected "${rest[n]}"`,
       command.name,
     );
   }
-  return { kind: "run", command, args, flags };
+  for (const flag of command.required ?? []) {
+    if (flags[flag] === undefined) {
+      const def = FLAGS[flag] as { value?: string };
+      throw new UsageError(
+        text`fnapi ${command.name} needs --${flag} ${def.value ?? ""}`.toString().trimEnd() +
+          (flag === "match" ? ` (every name: --match "*"; quote globs so the shell leaves them alone)` : ""),
+        command.name,
+      );
+    }
+  }
+  return { kind: "run", command, args: rest, flags };
 }
 
-/** Unknown `--flags` (with a did-you-mean) and string flags given without a value, before util.parseArgs. */
-function checkFlagsBeforeParsing(argv: readonly string[], command: Command | undefined): void {
+/**
+ * Unknown `--flags` (with a did-you-mean) and string flags given without a value, before util.parseArgs.
+ * Returns argv with every `--flag value` of a string flag joined to `--flag=value`, so that a value that
+ * starts with `-` (`--keep-versions -1`) reaches the flag's own check, which says what is wrong with it.
+ */
+function checkFlagsBeforeParsing(argv: readonly string[], command: Command | undefined): string[] {
   const end = argv.indexOf("--");
   const flagArgs = end === -1 ? argv : argv.slice(0, end);
+  const out: string[] = [];
   for (let i = 0; i < flagArgs.length; i++) {
     const arg = flagArgs[i] as string;
+    out.push(arg);
     if (!arg.startsWith("--") || arg === "--") continue;
     const [rawName, ...rest] = arg.slice(2).split("=");
     const name = rawName as string;
@@ -151,12 +176,14 @@ function checkFlagsBeforeParsing(argv: readonly string[], command: Command | und
     }
     if (FLAGS[name].type !== "boolean" && rest.length === 0) {
       const next = flagArgs[i + 1];
-      if (next === undefined || (next.startsWith("-") && next !== "-")) {
+      if (next === undefined || (next.startsWith("-") && next !== "-" && !/^-\d/.test(next))) {
         throw new UsageError(text`--${name} needs a value${valuesOf(name)}`, command?.name);
       }
+      out[out.length - 1] = `--${name}=${next}`;
       i++; // its value, whatever it looks like
     }
   }
+  return end === -1 ? out : [...out, ...argv.slice(end)];
 }
 
 function valuesOf(flag: FlagName): string {
@@ -165,45 +192,13 @@ function valuesOf(flag: FlagName): string {
   return def.value ? ` (--${flag} ${def.value})` : "";
 }
 
-/** The candidate closest to `input` (edit distance at most 2, or a prefix), if one is. */
-export function didYouMean(input: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  for (const candidate of candidates) {
-    const distance = candidate.startsWith(input) && input.length >= 3 ? 1 : editDistance(input, candidate);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return bestDistance <= Math.max(1, Math.min(2, Math.floor(input.length / 3))) ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  // Damerau-Levenshtein (optimal string alignment): a swap of two letters is one edit.
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [
-    i,
-    ...Array<number>(b.length).fill(0),
-  ]);
-  for (let j = 1; j <= b.length; j++) (d[0] as number[])[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const row = d[i] as number[];
-      const prev = d[i - 1] as number[];
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row[j] = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        row[j] = Math.min(row[j] as number, ((d[i - 2] as number[])[j - 2] as number) + 1);
-      }
-    }
-  }
-  return (d[a.length] as number[])[b.length] as number;
-}
-
 const OPTIONS = Object.fromEntries(
   Object.entries(FLAGS).map(([name, def]) => [
     name,
-    def.type === "strings" ? { type: "string", multiple: true } : { type: def.type },
+    {
+      ...(def.type === "strings" ? { type: "string", multiple: true } : { type: def.type }),
+      ...("short" in def ? { short: def.short } : {}),
+    },
   ]),
 ) as {
   [K in FlagName]: (typeof FLAGS)[K]["type"] extends "strings"
@@ -214,6 +209,7 @@ const OPTIONS = Object.fromEntries(
 function helpTopic(positionals: readonly string[]): string | undefined {
   const [group, name] = positionals;
   if (group === undefined) return undefined;
+  if (name !== undefined && findCommand(`${group} ${name}`)) return `${group} ${name}`;
   if (findCommand(group)) return group;
   if (commandsIn(group).length > 0) return findCommand(`${group} ${name}`) ? `${group} ${name}` : group;
   return undefined;

@@ -14,6 +14,8 @@ export interface Command {
   /** The flags it takes besides the global ones (those in `connection`) and --help/--version/--json/--verbose,
    * each with what it means for this command (one or more help lines). */
   flags: Partial<Record<FlagName, string>>;
+  /** Its flags that must be given (shown without brackets in the usage line, checked before anything runs). */
+  required?: readonly FlagName[];
   /** The connection flags it takes (--base-url, --region, --timeout, and for fgs --project-id). */
   connection?: "ncf" | "fgs";
   /** The usage line after `fnapi <name>`; default: its arguments and flags. */

@@ -1,12 +1,13 @@
 import { isGone as isFgsGone } from "@fnapi/fgs-client";
 import { ApiError, isGone as isNcfGone, ValidationError } from "@fnapi/ncf-client";
+import { baseUrlHint, zoneRefusal } from "./hints.js";
 import { InterruptedError } from "./interrupt.js";
 import { join, type Printable, safe, type Text, text } from "./text.js";
 
 // What a failure means for the caller: the exit code, the line on stderr and the `--json` object.
 //   0  done (or already gone with --missing-ok)
 //   1  an API or network error: something was sent and the cloud (or the network) said no
-//   2  bad usage or invalid input: nothing was sent
+//   2  bad usage or invalid input: nothing was sent; or a prune refused or declined: nothing was deleted
 //   130, 143  stopped by SIGINT, SIGTERM (interrupt.ts)
 // Every message names what fixes it (a flag, an argument, a variable). Every text from a server or the
 // command line is escaped when printed (text.ts); the clients' errors never hold a secret.
@@ -30,6 +31,11 @@ export class UsageError extends Error {
   }
 }
 
+/** A prune's question answered no: nothing was deleted (exit 2, as a refusal without --yes). */
+export class DeclinedError extends Error {
+  override readonly name = "DeclinedError";
+}
+
 /** The error a failure is about: a cascade that failed midway is about what stopped it. */
 function rootOf(error: unknown): unknown {
   if ((error as Error | undefined)?.name === "CascadeDeleteError") {
@@ -43,7 +49,8 @@ export function exitCodeOf(error: unknown): number {
   const root = rootOf(error);
   // ValidationError: the clients refused the input (a name, a URN, an option, missing credentials)
   // before sending anything.
-  if (root instanceof UsageError || isValidationError(root)) return EXIT_USAGE;
+  if (root instanceof UsageError || root instanceof DeclinedError || isValidationError(root))
+    return EXIT_USAGE;
   return EXIT_API;
 }
 
@@ -88,6 +95,8 @@ export function describeError(error: unknown): Text {
   }
   if (isValidationError(root)) {
     if (root.field === "credentials") return text`${root.message}${CREDENTIALS_HINT}`;
+    const zone = zoneRefusal(root);
+    if (zone) return zone;
     const fix = fixFor(root);
     return fix ? text`${validationMessage(root)}\n${fix}` : safe(validationMessage(root));
   }
@@ -103,8 +112,8 @@ export function describeError(error: unknown): Text {
 }
 
 /** The usage summary shown under a usage error that names no command. */
-export const SHORT_USAGE = text`Usage: fnapi ncf delete-package|list-actions|delete-action … | fnapi fgs delete-function <urn> | fnapi emulator
-       fnapi --help for the flags, credentials and exit codes`;
+export const SHORT_USAGE = text`Usage: fnapi <command> [flags]
+       fnapi (or fnapi --help) lists every command; fnapi <command> --help tells its flags`;
 
 /** The clients' "already gone" (a boolean, so that it narrows nothing). */
 function isGone(error: unknown): boolean {
@@ -112,6 +121,8 @@ function isGone(error: unknown): boolean {
 }
 
 function hintFor(error: ApiError): Text {
+  const wrongBase = baseUrlHint(error);
+  if (wrongBase.toString() !== "") return wrongBase;
   if (error.status === 409 && error.code === "80109") {
     return text`\nThe package still has actions: pass --cascade to delete them first.`;
   }
@@ -161,6 +172,7 @@ const FIXES: Record<string, Text> = {
 
 function fixFor(error: ValidationError): Text | undefined {
   if (/\bpass\b/i.test(error.rule)) return undefined; // the rule says what to do already
+
   if (fieldKey(error.field) === "function_urn" || fieldKey(error.field) === "functionUrn") {
     const region = /names region (\S+); it must be in the client's region (\S+)/.exec(error.message);
     if (region) return text`Pass --region ${region[1]} (the URN's region), or a URN in ${region[2]}.`;
@@ -171,12 +183,12 @@ function fixFor(error: ValidationError): Text | undefined {
   return FIXES[fieldKey(error.field)];
 }
 
-function fieldKey(field: string): string {
+export function fieldKey(field: string): string {
   return field.split(/[.[ ]/)[0] ?? field;
 }
 
 /** `the project id is missing; it must be 32 letters or digits` (not `invalid projectId is missing`). */
-function validationMessage(error: ValidationError): string {
+export function validationMessage(error: ValidationError): string {
   if (!error.message.startsWith(error.field)) return error.message;
   const key = fieldKey(error.field);
   const own = LABELS[error.field];

@@ -8,18 +8,21 @@ export interface FlagDef {
   value?: string;
   /** The values it takes, shown when it is given without one. */
   values?: readonly string[];
+  /** Its one-letter form (`-h`, `-y`), as gh and npm users expect. */
+  short?: string;
 }
 
 export const FLAGS = {
   // global: every command that talks to a cloud
   "base-url": { type: "string", value: "URL" },
   region: { type: "string", value: "R" },
+  zone: { type: "string", value: "Z", values: ["standard", "finance", "government"] },
   "project-id": { type: "string", value: "P" },
   timeout: { type: "string", value: "MS" },
   // everywhere
   json: { type: "boolean" },
   verbose: { type: "boolean" },
-  help: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
   version: { type: "boolean" },
   // commands
   platform: { type: "string", value: "P", values: ["vpc", "classic"] },
@@ -37,7 +40,9 @@ export const FLAGS = {
   "older-than": { type: "string", value: "AGE" },
   "keep-versions": { type: "string", value: "N" },
   concurrency: { type: "string", value: "N" },
-  yes: { type: "boolean" },
+  yes: { type: "boolean", short: "y" },
+  failed: { type: "boolean" },
+  open: { type: "boolean" },
 } as const satisfies Record<string, FlagDef>;
 
 export type FlagName = keyof typeof FLAGS;

@@ -6,16 +6,23 @@ import { FLAGS, type FlagName } from "./flags.js";
 // The --help texts, made from the commands (commands/*.ts) and the paragraphs every command shares.
 
 const GLOBAL_FLAGS = `Global flags:
-  --base-url URL    the API's base URL, exactly as the clients' baseUrl: for NCF it includes /ncf/api/v2
-                    (a local emulator: --base-url http://127.0.0.1:4010/ncf/api/v2); never with user:password@
-  --region R        fgs: the FunctionGraph region (default cn-north-4); ncf: korea (default), singapore
-                    or japan. --base-url overrides the host a region gives
+  --base-url URL    the API's base URL, exactly as the clients' baseUrl (default: FNAPI_NCF_BASE_URL or
+                    FNAPI_FGS_BASE_URL, else the region's). NCF: with its API prefix, /ncf/api/v2 (the
+                    finance and government zones: /api/v2); FunctionGraph: the bare host, no /v2.
+                    A local emulator: http://127.0.0.1:4010/ncf/api/v2 and http://127.0.0.1:4010.
+                    Never with user:password@
+  --region R        fgs: the FunctionGraph region (default cn-north-4). ncf: korea (default), singapore,
+                    japan, or one of NAVER's other zones, finance (VPC only) or government (Classic only,
+                    API v2.0), whose rules then apply: no --platform is sent there. With --base-url the
+                    region still gives its zone's rules; only the host changes
+  --zone Z          ncf: standard, finance or government: the zone's rules for a --base-url whose host
+                    does not tell them (the emulator, a proxy); default: the region's zone, else the host's
   --project-id P    fgs: the project id (default: HUAWEICLOUD_SDK_PROJECT_ID or project_id in the file)
   --timeout MS      bound of each attempt in milliseconds (default 30000; 3 attempts for retryable errors)
   --json            print exactly one JSON object on stdout: what was done, or {"error": …}
   --verbose         show each request and its answer on stderr (method, URL, status, vendor code,
                     request id, attempt, duration; never a key, signature or token)
-  --help, --version`;
+  -h, --help, --version`;
 
 const CREDENTIALS = `Credentials come from where the vendors' own tools keep them, never from a flag (flags end up in
 shell history and in ps):
@@ -27,7 +34,8 @@ shell history and in ps):
 const EXIT_CODES = `Exit codes:
   0    done, or already gone with --missing-ok
   1    an API or network error (the message carries the vendor code and the request id)
-  2    bad usage or invalid input: nothing was sent
+  2    bad usage or invalid input: nothing was sent; or a prune refused (no --yes off a terminal) or
+       declined at its prompt: nothing was deleted
   130  stopped by SIGINT (Ctrl-C), 143 by SIGTERM: nothing new was started, the requests in flight
        settled (at most 5 s), and what was done is printed (text, or the one JSON object of --json)`;
 
@@ -37,10 +45,13 @@ const SHARED = `${GLOBAL_FLAGS}\n\n${CREDENTIALS}\n\n${EXIT_CODES}`;
 export function usageLine(command: Command): string {
   if (command.usage !== undefined) return `fnapi ${command.name} ${command.usage}`;
   const args = command.args.map((a) => `<${a}>`);
+  const required = command.required ?? [];
   const flags = (Object.keys(command.flags) as FlagName[]).map((name) => {
-    const def = FLAGS[name] as { type: string; value?: string; values?: readonly string[] };
-    if (def.type === "boolean") return `[--${name}]`;
-    return `[--${name} ${def.values ? def.values.join("|") : def.value}]`;
+    const def = FLAGS[name] as { type: string; value?: string; values?: readonly string[]; short?: string };
+    const flag = def.short ? `-${def.short}|--${name}` : `--${name}`;
+    if (def.type === "boolean") return `[${flag}]`;
+    const usage = `${flag} ${def.values ? def.values.join("|") : def.value}`;
+    return required.includes(name) ? usage : `[${usage}]`;
   });
   return ["fnapi", command.name, ...args, ...flags].join(" ");
 }
@@ -48,9 +59,11 @@ export function usageLine(command: Command): string {
 function flagLines(command: Command): string {
   return (Object.entries(command.flags) as [FlagName, string][])
     .map(([name, help]) => {
-      const def = FLAGS[name] as { type: string; value?: string };
-      const head = `  --${name}${def.type !== "boolean" ? ` ${def.value}` : ""}`;
-      const [first, ...rest] = help.split("\n");
+      const def = FLAGS[name] as { type: string; value?: string; short?: string };
+      const flag = def.short ? `-${def.short}, --${name}` : `--${name}`;
+      const head = `  ${flag}${def.type !== "boolean" ? ` ${def.value}` : ""}`;
+      const need = command.required?.includes(name) ? "(required) " : "";
+      const [first, ...rest] = `${need}${help}`.split("\n");
       return [`${head.padEnd(20)}${first}`, ...rest.map((line) => `${" ".repeat(20)}${line}`)].join("\n");
     })
     .join("\n");
@@ -82,10 +95,12 @@ function groupHelp(group: string): string {
 }
 
 function mainHelp(): string {
+  const heads = COMMANDS.map((c) => `fnapi ${c.name} ${c.args.map((a) => `<${a}>`).join(" ")}`.trim());
+  const width = Math.max(...heads.map((h) => h.length)) + 3;
   return `Usage: fnapi <command> [flags]
 
 Commands:
-${COMMANDS.map((c) => `  ${usageLine(c)}`).join("\n")}
+${COMMANDS.map((c, i) => `  ${(heads[i] as string).padEnd(width)}${c.summary}`).join("\n")}
 
 ${SHARED}
 

@@ -46,7 +46,7 @@ describe("item 10: server-controlled text is escaped before it is printed", () =
     const list = await h.fnapi(["ncf", "list-actions", "full", "--base-url", h.ncf], { io });
     expect(list.code).toBe(0);
     expect(list.stdout).not.toMatch(RAW);
-    expect(list.stdout.split("\n")).toHaveLength(3); // two names, each on one line
+    expect(list.stdout.split("\n")).toHaveLength(4); // a header and two names, each on one line
     expect(list.stdout).toContain(
       "\\u001b]0;pwned\\u0007\\u001b[2K\\rdeleted package full (vpc)\\n\\u009b31m\\u202eevil",
     );

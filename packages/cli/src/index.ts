@@ -1,2 +1,1 @@
-export * from "./prune/index.js";
 export { type CliIo, run, type StopSignal } from "./run.js";

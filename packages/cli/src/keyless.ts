@@ -6,7 +6,6 @@ import {
   type NcpChainResult,
   ncpCredentialsChain,
 } from "@fnapi/auth/server";
-import { homeOf } from "./clients.js";
 import type { Invocation } from "./command.js";
 import { text } from "./text.js";
 
@@ -16,6 +15,11 @@ import { text } from "./text.js";
 // A dry run asks no provider (it sends nothing): it signs with placeholder keys.
 
 type ProviderOf<T> = Extract<T, CredentialsProvider>;
+
+/** The invocation's home directory, where the vendors' files are looked up. */
+export function homeOf(invocation: Invocation): { home?: string } {
+  return invocation.home !== undefined ? { home: invocation.home } : {};
+}
 
 export function chainSources(invocation: Invocation) {
   return { env: invocation.env, ...homeOf(invocation), fetch: invocation.fetch };

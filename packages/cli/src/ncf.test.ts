@@ -298,9 +298,19 @@ describe("fnapi ncf delete-package", () => {
 });
 
 describe("fnapi ncf list-actions and delete-action", () => {
-  it("lists the actions one a line, or as JSON; - is the actions in no package", async () => {
+  it("lists the actions as a table, or as JSON; - is the actions in no package", async () => {
     const run = await h.fnapi(["ncf", "list-actions", "full", "--base-url", h.ncf]);
-    expect(run).toMatchObject({ code: 0, stdout: "a1\na2\na3\na4\na5\na6\n", stderr: "" });
+    expect(run).toMatchObject({ code: 0, stderr: "" });
+    expect(run.stdout.split("\n").map((l) => l.split(" ")[0])).toEqual([
+      "ACTION",
+      "a1",
+      "a2",
+      "a3",
+      "a4",
+      "a5",
+      "a6",
+      "",
+    ]);
     const loose = await h.fnapi(["ncf", "list-actions", "-", "--json", "--base-url", h.ncf]);
     expect(loose.code).toBe(0);
     expect(loose.json()).toMatchObject({
@@ -310,7 +320,7 @@ describe("fnapi ncf list-actions and delete-action", () => {
       actions: [{ name: "loose" }],
     });
     const empty = await h.fnapi(["ncf", "list-actions", "empty", "--base-url", h.ncf]);
-    expect(empty).toMatchObject({ code: 0, stdout: "" });
+    expect(empty).toMatchObject({ code: 0, stdout: "no actions in empty (vpc)\n" });
     const missing = await h.fnapi(["ncf", "list-actions", "nope", "--base-url", h.ncf]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain("404 80101");

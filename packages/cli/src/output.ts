@@ -15,6 +15,8 @@ export interface Output {
   result(data: Record<string, unknown>, human: Printable): void;
   /** A line on stderr. */
   note(line: Printable): void;
+  /** Text of ours written to stdout as it is (a completion script): never server text. */
+  raw(script: string): void;
 }
 
 export function createOutput(io: CliIo, options: { json: boolean; verbose: boolean }): Output {
@@ -35,6 +37,9 @@ export function createOutput(io: CliIo, options: { json: boolean; verbose: boole
     },
     note(line) {
       io.stderr.write(`${safe(line)}\n`);
+    },
+    raw(script) {
+      io.stdout.write(script);
     },
   };
 }

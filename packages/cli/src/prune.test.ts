@@ -105,7 +105,7 @@ describe("fnapi fgs prune", () => {
     const run = await fgsPrune("--yes", "--json", "--concurrency", "4");
     expect(run.code).toBe(0);
     const { report } = run.json() as { report: { counts: Record<string, number> } };
-    expect(report.counts.throttled).toBeGreaterThanOrEqual(6);
+    expect(report.counts.retries).toBeGreaterThanOrEqual(6); // each 429 retried by the client's strategy
     expect(report.counts).toMatchObject({ deleted: 21, failed: 0, remaining: 0 });
     expect(functionNames().filter((n) => n?.startsWith("preview-"))).toEqual([]);
   });
@@ -206,7 +206,7 @@ describe("fnapi fgs prune", () => {
 
   // A terminal through util-linux's script(1) (a pty): the plan, the question, progress lines, the answer.
   it.skipIf(!existsSync("/usr/bin/script"))(
-    "on a terminal it asks: n deletes nothing (exit 1), y deletes with progress",
+    "on a terminal it asks: n deletes nothing (exit 2, said once), y deletes with progress",
     async () => {
       const ask = (answer: string) =>
         new Promise<{ code: number | null; output: string }>((resolve) => {
@@ -230,9 +230,10 @@ describe("fnapi fgs prune", () => {
         });
       const no = await ask("n");
       assertNoSecret(no.output);
-      expect(no.code).toBe(1);
+      // Declined: exit 2 (documented), and "nothing was deleted" said once.
+      expect(no.code).toBe(2);
       expect(no.output).toContain("delete 11 functions? [y/N]");
-      expect(no.output).toContain("nothing was deleted");
+      expect(no.output.split("nothing was deleted")).toHaveLength(2);
       expect(deletes()).toBe(0);
       const yes = await ask("y");
       expect(yes.code).toBe(0);
@@ -243,17 +244,24 @@ describe("fnapi fgs prune", () => {
   );
 
   it("bad flags are usage errors (exit 2) before anything is sent", async () => {
-    for (const flags of [
-      ["--older-than", "7 days"],
-      ["--keep-versions", "x"],
-      ["--concurrency", "0"],
-    ]) {
+    // Each says, in flag names, what is wrong with the value (a value that starts with "-" too).
+    for (const [flags, said] of [
+      [["--older-than", "7 days"], '--older-than is "7 days"; give a number and a unit'],
+      [["--older-than", "7"], '--older-than is "7"; give a number and a unit'],
+      [["--keep-versions", "x"], '--keep-versions is "x"; it must be a whole number'],
+      [["--keep-versions", "-1"], '--keep-versions is "-1"; it must be a whole number from 0'],
+      [["--concurrency", "0"], "--concurrency"],
+    ] as const) {
       const run = await fgsPrune(...flags, "--yes");
       expect(run.code, flags.join(" ")).toBe(2);
+      expect(run.stderr, flags.join(" ")).toContain(said);
+      expect(run.stderr).not.toMatch(/needs a value|olderThan|keepVersions/);
     }
     const noMatch = await h.fnapi(["fgs", "prune", "--base-url", h.fgs, "--yes"]);
     expect(noMatch.code).toBe(2);
-    expect(noMatch.stderr).toContain("match is empty");
+    // In flag names, never the library's field names.
+    expect(noMatch.stderr).toContain('fnapi fgs prune needs --match GLOB (every name: --match "*"');
+    expect(noMatch.stderr).not.toMatch(/\bmatch is empty|olderThan/);
     expect(deletes()).toBe(0);
   });
 });

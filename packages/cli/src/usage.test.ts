@@ -14,7 +14,8 @@ beforeEach(() => h.emu.reset());
 
 describe("--help and --version", () => {
   it("--help for the whole CLI: commands, global flags, credentials, exit codes", async () => {
-    for (const args of [["--help"], ["help"]]) {
+    // Bare `fnapi` too: the list of every command, both prunes and the listings included.
+    for (const args of [["--help"], ["help"], ["-h"], []]) {
       const run = await h.fnapi(args);
       expect(run).toMatchObject({ code: 0, stderr: "" });
       for (const text of [
@@ -22,6 +23,15 @@ describe("--help and --version", () => {
         "fnapi ncf list-actions <package>",
         "fnapi ncf delete-action <package> <action>",
         "fnapi fgs delete-function <urn>",
+        "fnapi ncf prune",
+        "fnapi fgs prune",
+        "fnapi ncf list-packages",
+        "fnapi fgs list-functions",
+        "fnapi fgs list-versions <function>",
+        "fnapi fgs list-aliases <function>",
+        "fnapi completion <shell>",
+        "finance (VPC only) or government (Classic only",
+        "FNAPI_NCF_BASE_URL",
         "fnapi emulator",
         "--base-url URL",
         "--project-id P",
@@ -65,9 +75,8 @@ describe("--help and --version", () => {
 
 describe("bad usage: exit 2, nothing sent", () => {
   const cases: [string[], string][] = [
-    [[], "no command given"],
     [["deploy"], 'unknown command "deploy"'],
-    [["ncf"], "fnapi ncf needs a command: delete-package, list-actions, delete-action"],
+    [["ncf"], "fnapi ncf needs a command: list-packages, list-actions, delete-package, delete-action, prune"],
     [["ncf", "delete-everything"], 'unknown command "ncf delete-everything"'],
     [["ncf", "delete-package"], "fnapi ncf delete-package needs <name>"],
     [["ncf", "delete-action", "p"], "fnapi ncf delete-action needs <action>"],
@@ -115,7 +124,7 @@ describe("bad usage: exit 2, nothing sent", () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe("");
     expect(run.stderr).toContain(expected);
-    expect(run.stderr).toMatch(/\(see fnapi .*--help\)|fnapi --help for the flags/);
+    expect(run.stderr).toMatch(/\(see fnapi .*--help\)|fnapi <command> --help tells its flags/);
     expect(h.emu.requests()).toEqual([]);
   });
 

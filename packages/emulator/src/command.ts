@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { inspectorLine, inspectorUrl, openInBrowser } from "./inspector/open.js";
 import { type EmulatorState, parseSeedText, SeedError } from "./seed.js";
 import { type Emulator, startEmulator } from "./server.js";
 
@@ -20,16 +21,18 @@ export interface CommandIO {
   signal?: AbortSignal;
   /** The name messages start with (default `fnapi-emulator`). */
   name?: string;
+  /** Opens a URL in a browser (`--open`); resolves to false when none can be. Default: the system's opener. */
+  openUrl?: (url: string) => Promise<boolean>;
 }
 
 /** The environment variable that sets the control token (as `--control-token` does). */
 export const CONTROL_TOKEN_ENV = "FNAPI_EMULATOR_CONTROL_TOKEN";
 
-const USAGE = `Usage: fnapi-emulator [--host 127.0.0.1] [--port 4010] [--seed FILE] [--state FILE] [--auth verify|off] [--control-token TOKEN] [--json]
+const USAGE = `Usage: fnapi-emulator [--host 127.0.0.1] [--port 4010] [--seed FILE] [--state FILE] [--auth verify|off] [--control-token TOKEN] [--json] [--open]
 
 A local NAVER Cloud Functions + Huawei FunctionGraph (+ IAM tokens) on one origin:
   NCF v2.1 /ncf/api/v2/...   NCF v2.0 /api/v2/...   FunctionGraph /v2/...   IAM /v3/auth/tokens
-  control API /_emulator/ (reset, state, requests, faults, snapshots)
+  control API /_emulator/ (reset, state, requests, faults, snapshots); inspector page /_emulator/ui
 
   --host HOST            interface to bind (default 127.0.0.1; anything else is warned about)
   --port PORT            port (default 4010; 0 picks a free one)
@@ -40,6 +43,7 @@ A local NAVER Cloud Functions + Huawei FunctionGraph (+ IAM tokens) on one origi
   --control-token TOKEN  the control API then needs Authorization: Bearer TOKEN
                          (or set ${CONTROL_TOKEN_ENV})
   --json                 print {"url": ...} instead of the URL
+  --open                 open the inspector page (/_emulator/ui) in a browser, where one exists
   --help, --version
 
 Exit codes: 0 stopped by a signal, 1 could not start, 2 bad usage or invalid seed/state.`;
@@ -94,6 +98,7 @@ export async function runEmulatorCommand(argv: readonly string[], io: CommandIO)
           auth: { type: "string", default: "verify" },
           "control-token": { type: "string" },
           json: { type: "boolean" },
+          open: { type: "boolean" },
           help: { type: "boolean" },
           version: { type: "boolean" },
         },
@@ -165,6 +170,11 @@ export async function runEmulatorCommand(argv: readonly string[], io: CommandIO)
     if (io.signal?.aborted) stop();
     else io.signal?.addEventListener("abort", stop);
     io.stdout.write(values.json ? `${JSON.stringify({ url: emulator.url })}\n` : `${emulator.url}\n`);
+    io.stderr.write(`${name}: ${inspectorLine(emulator.url, controlToken)}\n`);
+    if (values.open) {
+      const opened = await (io.openUrl ?? openInBrowser)(inspectorUrl(emulator.url, controlToken));
+      if (!opened) io.stderr.write(`${name}: no browser could be opened; open the inspector URL above\n`);
+    }
     await done;
     await emulator.close().catch(() => undefined);
     return 0;

@@ -80,6 +80,9 @@ describe("control API", () => {
         authReason: "auth off",
         requestId: expect.stringMatching(/^[0-9a-f]{32}$/),
         seq: expect.any(Number),
+        query: "platform=vpc",
+        durationMs: expect.any(Number),
+        credential: "k",
       },
     ]);
     expect(JSON.stringify(records)).not.toContain("c2VjcmV0");

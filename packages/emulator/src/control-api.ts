@@ -2,7 +2,7 @@ import { parse as parseYaml } from "yaml";
 import { type FaultSpecError, type FaultTable, parseFault } from "./faults.js";
 import type { Answer } from "./http.js";
 import type { RequestLog, RequestQuery } from "./request-log.js";
-import { type Seed, SeedError } from "./seed.js";
+import { SeedError } from "./seed-fields.js";
 import { SnapshotError, type StateStore, StateWriteError } from "./state-store.js";
 
 // The control API under /_emulator/, plain HTTP and JSON so any language can drive it (behind control-guard):
@@ -11,7 +11,8 @@ import { SnapshotError, type StateStore, StateWriteError } from "./state-store.j
 //   GET  /_emulator/state                         the state, in the seed's shape
 //   PUT  /_emulator/state                         replace the state (JSON or YAML, checked like a seed)
 //   GET  /_emulator/requests?after=&limit=&operation=&status=   the request log, a page at a time
-//   GET  /_emulator/faults   POST (add one)   DELETE (clear them)
+//   GET  /_emulator/faults   POST (add one)   DELETE (clear them)   DELETE /_emulator/faults/{id} (one)
+//   (the inspector page and its data, /_emulator/ui and /_emulator/inspector/*: inspector/routes.ts)
 //   GET  /_emulator/snapshots                     the snapshot names
 //   POST /_emulator/snapshots/{name}              save the current state under a name
 //   POST /_emulator/snapshots/{name}/restore      make it the state again   DELETE /_emulator/snapshots/{name}
@@ -86,7 +87,7 @@ const ROUTES: Route[] = [
     (core, r) => {
       const parsed = parseBody(r.body);
       if ("error" in parsed) return invalid("(body)", `must be JSON or YAML: ${parsed.error}`);
-      core.store.replace(parsed.value as Seed);
+      core.store.replace(parsed.value as object);
       return { status: 200, body: core.store.current() };
     },
   ],
@@ -123,6 +124,14 @@ const ROUTES: Route[] = [
       return { status: 204 };
     },
   ],
+  [
+    "DELETE",
+    /^\/faults\/([^/]+)$/,
+    (core, _r, id) =>
+      /^\d{1,9}$/.test(id) && core.faults.remove(Number(id))
+        ? { status: 204 }
+        : { status: 404, body: { error: { message: `no fault rule #${id.slice(0, 20)}` } } },
+  ],
   ["GET", /^\/snapshots$/, (core) => ({ status: 200, body: core.store.snapshots() })],
   [
     "POST",
@@ -152,7 +161,10 @@ const ROUTES: Route[] = [
 
 const ENDPOINTS = ROUTES.map(
   ([method, path]) =>
-    `${method} /_emulator${path.source.slice(1, -1).replaceAll("\\/", "/").replace("([^/]+)", "{name}")}`,
+    `${method} /_emulator${path.source
+      .slice(1, -1)
+      .replaceAll("\\/", "/")
+      .replace("([^/]+)", path.source.includes("faults") ? "{id}" : "{name}")}`,
 );
 
 export function handleControl(request: ControlRequest, core: ControlCore): Answer {

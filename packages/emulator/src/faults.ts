@@ -17,6 +17,8 @@ export interface FaultSpec {
   delayMs?: number;
   /** Drop the connection instead of answering. */
   reset?: boolean;
+  /** Seconds sent in a `Retry-After` header with the fault's error answer. */
+  retryAfter?: number;
 }
 
 export interface Fault extends FaultSpec {
@@ -33,7 +35,17 @@ export class FaultSpecError extends Error {
   }
 }
 
-const KEYS = ["operation", "status", "code", "message", "times", "probability", "delayMs", "reset"];
+const KEYS = [
+  "operation",
+  "status",
+  "code",
+  "message",
+  "times",
+  "probability",
+  "delayMs",
+  "reset",
+  "retryAfter",
+];
 
 export function parseFault(input: unknown, operations: ReadonlySet<string>): FaultSpec {
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
@@ -68,6 +80,8 @@ export function parseFault(input: unknown, operations: ReadonlySet<string>): Fau
   if (status !== undefined) spec.status = status;
   if (times !== undefined) spec.times = times;
   if (delayMs !== undefined) spec.delayMs = delayMs;
+  const retryAfter = integer("retryAfter", 0, 86_400);
+  if (retryAfter !== undefined) spec.retryAfter = retryAfter;
   for (const key of ["code", "message"] as const) {
     if (f[key] !== undefined) {
       if (typeof f[key] !== "string" || f[key] === "")
@@ -108,6 +122,13 @@ export class FaultTable {
 
   clear(): void {
     this.faults = [];
+  }
+
+  /** Removes the fault `id`; false when there is none. */
+  remove(id: number): boolean {
+    const before = this.faults.length;
+    this.faults = this.faults.filter((f) => f.id !== id);
+    return this.faults.length < before;
   }
 
   list(): Fault[] {

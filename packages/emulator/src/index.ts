@@ -1,7 +1,11 @@
-export type { FgsSection } from "./apis/fgs/state.js";
-export type { IamSection } from "./apis/iam/state.js";
-export type { NcpSection } from "./apis/ncf/state.js";
+export type { FgsSection, IamSection, NcpSection } from "./apis/index.js";
 export type { Fault, FaultSpec } from "./faults.js";
+export type {
+  FirstDifference,
+  Problem as SignatureProblem,
+  SignatureExplanation,
+  SignedText,
+} from "./inspector/explanation.js";
 export type { RequestRecord } from "./request-log.js";
 export {
   type EmulatorState,

@@ -20,6 +20,7 @@ export interface Served {
 
 export interface PipelineDeps {
   router: Router;
+  /** The module of an API; for a path no API claims (undefined), the one that answers unknown paths. */
   moduleOf(api: string | undefined): ApiModule;
   store: StateStore;
   faults: FaultTable;
@@ -50,7 +51,7 @@ export function createPipeline(deps: PipelineDeps) {
   function route(received: ReceivedRequest): Routed | { module: ApiModule; failure: ApiFailure } {
     const match = router.match(received.method, received.rawPath);
     if (match.kind === "not-found") {
-      const module = deps.moduleOf(match.api ?? "fgs");
+      const module = deps.moduleOf(match.api);
       return { module, failure: module.notFound() };
     }
     const module = deps.moduleOf(match.route.op.api);
@@ -176,7 +177,10 @@ export function createPipeline(deps: PipelineDeps) {
           message: fault.message ?? reasonPhrase(fault.status),
           details: `Injected fault #${fault.id}`,
         };
-        const answer = fault.status < 300 ? { status: fault.status } : fail(module, failure, requestId);
+        const retryAfter =
+          fault.retryAfter !== undefined ? { "Retry-After": String(fault.retryAfter) } : undefined;
+        const answer =
+          fault.status < 300 ? { status: fault.status } : fail(module, failure, requestId, retryAfter);
         const code = fault.status < 300 ? null : failure.code;
         return {
           answer,

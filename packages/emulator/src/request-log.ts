@@ -1,6 +1,9 @@
+import type { SignatureExplanation } from "./inspector/explanation.js";
+
 // What GET /_emulator/requests returns: one record per API request (control requests are not recorded),
 // never a secret key, token, password or signature. Bounded by count and by bytes: a long field is cut to
-// FIELD_LIMIT characters and marked `…[cut N bytes]`, and the oldest records are dropped first.
+// FIELD_LIMIT characters and marked `…[cut N bytes]`, and the oldest records are dropped first. Every kept
+// string is an own copy (see ownCopy), so the byte bound is a bound on the heap the log retains.
 
 export interface RequestRecord {
   time: string;
@@ -16,6 +19,14 @@ export interface RequestRecord {
   authPassed: boolean | null;
   /** Why authentication failed, or `auth off` / `no authentication` when it was not checked. */
   authReason?: string;
+  /** What the inspector found a refused request's signer should fix (inspector/explanation.ts). */
+  explanation?: SignatureExplanation;
+  /** The query as received, when there was one. */
+  query?: string;
+  /** Milliseconds from the request's arrival to its answer. */
+  durationMs?: number;
+  /** The credential the request named: an access key, or `token ****` and a token's last 4 characters. */
+  credential?: string;
   /** The signature check's own view of a refused signature: what a signer should compare with. */
   signatureDebug?: { scheme: string; canonicalRequest?: string; stringToSign: string };
   /** An injected fault answered this request. */
@@ -31,9 +42,48 @@ export const FIELD_LIMIT = 2048;
 /** The most records one GET /_emulator/requests answers with. */
 export const PAGE_LIMIT = 1000;
 
+// A string V8 made by slicing or concatenating others keeps those alive: a 40-character path sliced from a
+// 16 KB request target holds the whole target, and a cut canonical request its whole original. What the log
+// keeps is a copy that owns its characters only, so what it counts is what it retains.
+const OWN_COPY_FROM = 13; // V8 copies shorter slices and concatenations already
+
+/** `text` as a string that references no other (flat, holding only its own characters). */
+export function ownCopy(text: string): string {
+  return text.length < OWN_COPY_FROM ? text : Buffer.from(text, "utf8").toString("utf8");
+}
+
+const WIDE = /[\u0100-\uffff]/;
+/** The bytes V8 stores a flat string in. */
+const weight = (text: string) => (WIDE.test(text) ? 2 : 1) * text.length;
+
 function cut(text: string): string {
-  if (text.length <= FIELD_LIMIT) return text;
-  return `${text.slice(0, FIELD_LIMIT)}…[cut ${Buffer.byteLength(text.slice(FIELD_LIMIT))} bytes]`;
+  if (text.length <= FIELD_LIMIT) return ownCopy(text);
+  // A slice that ends inside a surrogate pair would not survive the UTF-8 copy: end before it.
+  const end = /[\uD800-\uDBFF]/.test(text[FIELD_LIMIT - 1] ?? "") ? FIELD_LIMIT - 1 : FIELD_LIMIT;
+  const rest = Buffer.byteLength(text) - Buffer.byteLength(text.slice(0, end));
+  return ownCopy(`${text.slice(0, end)}…[cut ${rest} bytes]`);
+}
+
+function cutExplanation(e: SignatureExplanation): SignatureExplanation {
+  const text = (t: SignatureExplanation["computed"]) =>
+    t && {
+      ...(t.canonicalRequest !== undefined ? { canonicalRequest: cut(t.canonicalRequest) } : {}),
+      stringToSign: cut(t.stringToSign),
+    };
+  const computed = text(e.computed);
+  const implied = text(e.implied);
+  return {
+    ...e,
+    sentence: cut(e.sentence),
+    ...(computed ? { computed } : {}),
+    ...(implied ? { implied } : {}),
+  };
+}
+
+function explanationSize(e: SignatureExplanation): number {
+  const size = (t: SignatureExplanation["computed"]) =>
+    t ? weight(t.canonicalRequest ?? "") + weight(t.stringToSign) : 0;
+  return weight(e.sentence) + size(e.computed) + size(e.implied);
 }
 
 export interface RequestQuery {
@@ -62,6 +112,8 @@ export class RequestLog {
     record.seq = ++this.seq;
     record.path = cut(record.path);
     if (record.authReason !== undefined) record.authReason = cut(record.authReason);
+    if (record.query !== undefined) record.query = cut(record.query);
+    if (record.explanation) record.explanation = cutExplanation(record.explanation);
     const debug = record.signatureDebug;
     if (debug) {
       record.signatureDebug = {
@@ -70,13 +122,15 @@ export class RequestLog {
         stringToSign: cut(debug.stringToSign),
       };
     }
-    // An estimate (fields plus a fixed overhead for the rest): a JSON.stringify per request costs throughput.
+    // What the record holds: its strings by their size in V8 (2 bytes a character once one is beyond
+    // Latin-1, as the cut marker is) plus a fixed overhead for the rest; no JSON.stringify per request.
     const bytes =
       300 +
-      record.path.length +
-      (record.authReason?.length ?? 0) +
+      weight(record.path) +
+      (record.authReason ? weight(record.authReason) : 0) +
+      (record.explanation ? explanationSize(record.explanation) : 0) +
       (record.signatureDebug
-        ? (record.signatureDebug.canonicalRequest?.length ?? 0) + record.signatureDebug.stringToSign.length
+        ? weight(record.signatureDebug.canonicalRequest ?? "") + weight(record.signatureDebug.stringToSign)
         : 0);
     this.records.push({ record, bytes });
     this.bytes += bytes;

@@ -1,19 +1,24 @@
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { ApiModule, StateOf } from "./apis/api-module.js";
 import { genericModule } from "./apis/generic.js";
-import { API_MODULES, type ApiModule } from "./apis/index.js";
+import { API_MODULES } from "./apis/index.js";
 import type { ReceivedRequest } from "./auth-common.js";
 import { handleControl } from "./control-api.js";
 import { guardControl } from "./control-guard.js";
 import type { Emulator, EmulatorOptions } from "./emulator-types.js";
 import { FaultTable } from "./faults.js";
 import { headersOf, readBody, send } from "./http.js";
+import { credentialOf, explainRefusal } from "./inspector/explain.js";
+import { WatchedRequestLog } from "./inspector/live.js";
+import { isInspectorPath, packageVersion, serveInspector } from "./inspector/routes.js";
+import { type AnyState, signingKeysOf } from "./inspector/state-access.js";
 import { createPipeline } from "./pipeline.js";
-import { formatLogLine, RequestLog, type RequestRecord } from "./request-log.js";
+import { formatLogLine, type RequestRecord } from "./request-log.js";
 import { createRouter } from "./router.js";
-import { seedRules } from "./seed.js";
 import { operationsOf, readBundledSpecs } from "./spec-catalog.js";
+import { seedRules } from "./state-rules.js";
 import { openStateStore } from "./state-store.js";
 
 export type { Emulator, EmulatorOptions } from "./emulator-types.js";
@@ -23,23 +28,28 @@ export function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> 
 }
 
 /** The emulator with other cloud modules than the built-in ones (not exported by the package: for tests of a new module). */
-export async function startEmulatorWith(
-  moduleList: readonly ApiModule[],
-  options: EmulatorOptions,
-): Promise<Emulator> {
+export async function startEmulatorWith<const Modules extends readonly ApiModule[]>(
+  moduleList: Modules,
+  options: EmulatorOptions<StateOf<Modules>>,
+): Promise<Emulator<StateOf<Modules>>> {
+  type State = StateOf<Modules>;
   const clock = options.clock ?? Date.now;
   const host = options.host ?? "127.0.0.1";
   const specs = readBundledSpecs(options.specsDir);
   const operations = specs.flatMap(operationsOf);
   const modules = new Map(moduleList.map((m) => [m.api, m]));
   for (const op of operations) if (!modules.has(op.api)) modules.set(op.api, genericModule(op.api));
-  const moduleOf = (api: string | undefined) => modules.get(api ?? "") ?? genericModule(api ?? "unknown");
+  const fallback = moduleList.find((m) => m.answersUnknownPaths) ?? genericModule("unknown");
+  const moduleOf = (api: string | undefined): ApiModule =>
+    api === undefined ? fallback : (modules.get(api) ?? genericModule(api));
   const router = createRouter(
     operations,
     Object.fromEntries([...modules].map(([api, m]) => [api, m.extraPrefixes ?? []])),
   );
-  const store = openStateStore({ ...options, rules: seedRules(specs, moduleList) });
-  const log = new RequestLog();
+  const store = openStateStore({ ...options, rules: seedRules<State>(specs, moduleList) });
+  const log = new WatchedRequestLog();
+  // The inspector reads the sections of the registry's modules, each only when its module is in this emulator.
+  const inspected = (): AnyState => store.current() as AnyState;
   const faults = new FaultTable();
   const serve = createPipeline({
     router,
@@ -82,6 +92,20 @@ export async function startEmulatorWith(
       const { body, tooLarge } = await readBody(req);
       if (rawPath === "/_emulator" || rawPath.startsWith("/_emulator/")) {
         const path = rawPath.slice("/_emulator".length) || "/";
+        if (isInspectorPath(path)) {
+          const gone = new AbortController();
+          res.once("close", () => gone.abort());
+          const query = new URLSearchParams(rawQuery);
+          const inspector = { log, state: inspected, host, controlToken: options.controlToken };
+          const status = await serveInspector(
+            { method, path, query, headers, body },
+            res,
+            { ...inspector, version: packageVersion() },
+            gone.signal,
+          );
+          options.log?.(`${when()} ${method} ${rawPath.slice(0, 200)} ${status} control`);
+          return;
+        }
         const answer =
           guardControl({ method, path, headers, body }, { host, controlToken: options.controlToken }) ??
           handleControl({ method, path, query: new URLSearchParams(rawQuery), body, tooLarge }, core);
@@ -90,19 +114,36 @@ export async function startEmulatorWith(
         return;
       }
       const received: ReceivedRequest = { method, target, rawPath, rawQuery, headers, body };
-      const served = serve(received, tooLarge, requestId, clock());
+      const now = clock();
+      const served = serve(received, tooLarge, requestId, now);
       const { answer, outcome } = served instanceof Promise ? await served : served;
       if (answer === "drop") req.socket.destroy();
       else send(res, requestId, clock(), answer);
-      const record = { time: when(), method, path: rawPath, ...outcome, requestId };
+      const durationMs = performance.now() - started;
+      const record: Omit<RequestRecord, "seq"> = {
+        time: when(),
+        method,
+        path: rawPath,
+        ...outcome,
+        requestId,
+      };
+      // what the inspector shows: the query, the time taken, the credential named and why auth failed
+      if (rawQuery !== "") record.query = rawQuery;
+      record.durationMs = Math.round(durationMs * 10) / 10;
+      const credential = credentialOf(headers);
+      if (credential !== undefined) record.credential = credential;
+      if (outcome.authPassed === false) {
+        const why = explainRefusal(received, outcome.authReason, signingKeysOf(inspected()), now);
+        if (why) record.explanation = why;
+      }
       log.add(record);
-      options.log?.(formatLogLine(record as RequestRecord, performance.now() - started));
+      options.log?.(formatLogLine(record as RequestRecord, durationMs));
     } catch (error) {
       // Never a crash: an unexpected error is a 500 in the error shape of the API the path belongs to.
       options.log?.(
         `${when()} ${method} ${rawPath.slice(0, 200)} 500 internal error: ${(error as Error).stack}`,
       );
-      const module = moduleOf(router.apiFor(rawPath) ?? "ncf");
+      const module = moduleOf(router.apiFor(rawPath));
       const failure = module.internalError("The emulator failed; see its log.");
       if (!res.headersSent)
         send(res, requestId, clock(), { status: 500, body: module.errorBody(failure, requestId) });

@@ -10,9 +10,11 @@ import {
   rmSync,
   writeSync,
 } from "node:fs";
-import { hostname } from "node:os";
 import { dirname, resolve } from "node:path";
-import { checkSeedText, type EmulatorState, type SeedRules } from "./seed.js";
+import { type LockHooks, type StateLock, lockStateFile as takeLock } from "./state-lock.js";
+import { checkSeedText, type SeedRules } from "./state-rules.js";
+
+export { type StateLock, StateLockedError } from "./state-lock.js";
 
 // `--state FILE`: loaded at start, written after every change before the change is applied and answered.
 // The write goes to a temporary file beside the real file (a symlink is followed to its target), is flushed
@@ -37,7 +39,7 @@ export function stateTarget(path: string): string {
   }
 }
 
-export function readStateFile(path: string, rules: SeedRules): EmulatorState | undefined {
+export function readStateFile<S extends object>(path: string, rules: SeedRules<S>): S | undefined {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
@@ -48,7 +50,7 @@ export function readStateFile(path: string, rules: SeedRules): EmulatorState | u
   return checkSeedText(text, rules);
 }
 
-export function writeStateFile(path: string, state: EmulatorState): void {
+export function writeStateFile(path: string, state: object): void {
   const target = stateTarget(path);
   const temporary = `${target}.${process.pid}.tmp`;
   const fd = openSync(temporary, "w", 0o600);
@@ -76,69 +78,7 @@ export function writeStateFile(path: string, state: EmulatorState): void {
   }
 }
 
-/** Another emulator holds the state file's lock: the CLI's exit code 1. */
-export class StateLockedError extends Error {
-  override name = "StateLockedError";
-}
-
-export interface StateLock {
-  readonly path: string;
-  release(): void;
-}
-
-interface Holder {
-  pid: number;
-  hostname: string;
-}
-
-function holderOf(lockPath: string): Holder | undefined {
-  try {
-    const holder = JSON.parse(readFileSync(lockPath, "utf8")) as Holder;
-    return Number.isInteger(holder.pid) && typeof holder.hostname === "string" ? holder : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-/** Takes `<target>.lock`, or throws a StateLockedError naming the holder. A lock whose process is gone (same host) is taken over. */
-export function lockStateFile(path: string): StateLock {
-  const lockPath = `${stateTarget(path)}.lock`;
-  const me: Holder = { pid: process.pid, hostname: hostname() };
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const fd = openSync(lockPath, "wx", 0o600);
-      try {
-        writeSync(fd, `${JSON.stringify(me)}\n`);
-      } finally {
-        closeSync(fd);
-      }
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST" || attempt > 0) throw error;
-      const holder = holderOf(lockPath);
-      const stale = !holder || (holder.hostname === me.hostname && !running(holder.pid));
-      if (!stale) {
-        throw new StateLockedError(
-          `the state file ${path} is in use by another emulator (pid ${holder.pid} on ${holder.hostname}; lock ${lockPath}). ` +
-            "Stop that emulator, or remove the lock file if it is no longer running.",
-        );
-      }
-      rmSync(lockPath, { force: true });
-    }
-  }
-  return {
-    path: lockPath,
-    release() {
-      if (holderOf(lockPath)?.pid === process.pid) rmSync(lockPath, { force: true });
-    },
-  };
+/** Takes `<target>.lock` (see state-lock.ts), or throws a StateLockedError naming the holder. */
+export function lockStateFile(path: string, hooks?: LockHooks): StateLock {
+  return takeLock(path, `${stateTarget(path)}.lock`, hooks);
 }

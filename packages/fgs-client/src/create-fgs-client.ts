@@ -1,24 +1,18 @@
-import {
-  type Clock,
-  type CredentialsProvider,
-  type HuaweiAkSkCredentials,
-  type HuaweiTokenProvider,
-  huaweiAkSkAuth,
-  huaweiTokenAuth,
-  type RenewalRule,
-  type SigningCrypto,
+import type {
+  CredentialsProvider,
+  HuaweiAkSkCredentials,
+  HuaweiTokenProvider,
+  RenewingCredentials,
+  SigningCrypto,
 } from "@fnapi/auth";
-import {
-  type CallLogger,
-  createClientKit,
-  type DeleteResult,
-  type RetryOptions,
-  ValidationError,
-} from "@fnapi/runtime";
-import { type BuildPlatform, checkOptions, parseBaseUrl, resolveRetryOptions } from "@fnapi/runtime/internal";
-import type { Client, PathSerializer } from "openapi-fetch";
-import type { FgsContext } from "./context.js";
-import { fgsErrorMapping } from "./errors.js";
+import { HUAWEI_RENEWAL, type RenewalRule, renewingCredentials } from "@fnapi/auth/credentials";
+import { type DeleteResult, ValidationError } from "@fnapi/runtime";
+import { assertOptionsObject, type BuildTarget, coreOf } from "@fnapi/runtime/internal";
+import { createOpenapiClient } from "@fnapi/runtime/openapi";
+import type { Client } from "openapi-fetch";
+import { fgsAkSk } from "./auth-aksk.js";
+import { fgsToken } from "./auth-token.js";
+import { createFgsWith, type Fgs, type FgsClientCommonOptions } from "./fgs.js";
 import type { paths } from "./generated/fgs.js";
 import { type DeleteFunctionOptions, deleteFunction } from "./operations/delete-function.js";
 import {
@@ -33,30 +27,10 @@ import {
   listAliases,
   listVersions,
 } from "./operations/list-versions.js";
-import { URN_RULES } from "./urn.js";
 
-/** The options of `createFgsClient` besides credentials. */
-export interface FgsClientCommonOptions extends RetryOptions {
-  /**
-   * The project id of the path (32 letters or digits). On Node, Deno and Bun it may also come from
-   * `HUAWEICLOUD_SDK_PROJECT_ID` or `project_id` in `~/.huaweicloud/credentials`.
-   */
-  projectId?: string;
-  /** Default `cn-north-4`; gives `https://functiongraph.<region>.myhuaweicloud.com`. */
-  region?: string;
-  /** Overrides the host built from `region` (other Huawei-based clouds, proxies, mocks). */
-  baseUrl?: string;
-  /** The `fetch` to send with. Default: the global one. */
-  fetch?: typeof fetch;
-  /** Time source for signing. Default `Date.now`; corrected automatically when the gateway shows skew. */
-  clock?: Clock;
-  /** HMAC and SHA-256 implementation for AK/SK signing. Default: node:crypto on Node, Deno and Bun; Web Crypto elsewhere. */
-  crypto?: SigningCrypto;
-  /** Called once per attempt with method, URL, status, attempt, duration, vendor code and request id. */
-  logger?: CallLogger;
-  /** When a credentials provider's keys are renewed. Default Huawei's (40 minutes before expiry). */
-  renewal?: RenewalRule;
-}
+// The all-methods client: both auth schemes and the credential chain (server build), every operation bound,
+// and the typed openapi-fetch client. A program that calls one operation with one scheme imports `createFgs`,
+// `fgsToken` or `fgsAkSk`, and that operation instead.
 
 /** Token credentials of `createFgsClient`. */
 export interface FgsTokenCredentials {
@@ -89,11 +63,14 @@ export interface FgsAkSkCredentials {
 /**
  * Credentials that can expire: an async provider of `{ accessKey, secretKey, securityToken?, expiresAt? }`
  * (e.g. from `@fnapi/auth/server`'s `huaweiCredentialsChain`), cached and renewed 40 minutes before expiry
- * (at half-life for shorter-lived keys), one renewal however many calls wait, and once after a 401.
+ * (at half-life for shorter-lived keys), one renewal however many calls wait, and once after a 401. With
+ * `createFgs`: `auth: fgsAkSk(renewingCredentials(provider))` (`@fnapi/auth/credentials`).
  */
 export interface FgsProviderCredentials {
-  /** The provider. What it returns is secret like static keys (redacted, never in `toJSON`/`inspect`). */
-  credentials: CredentialsProvider;
+  /** The provider (or `renewingCredentials(provider)`). What it returns is secret like static keys. */
+  credentials: CredentialsProvider | RenewingCredentials;
+  /** When the provider's keys are renewed. Default Huawei's (`HUAWEI_RENEWAL`). */
+  renewal?: RenewalRule;
   /** Not with a provider. */
   token?: never;
   /** Not with a provider. */
@@ -122,15 +99,15 @@ export interface FgsFoundCredentials {
 export type FgsClientOptions = FgsClientCommonOptions &
   (FgsTokenCredentials | FgsAkSkCredentials | FgsProviderCredentials | FgsFoundCredentials);
 
-/** The FunctionGraph build platform: its chain finds a key pair (and maybe a project), or just a project. */
-export interface FgsPlatform
-  extends BuildPlatform<(HuaweiAkSkCredentials & { projectId?: string }) | CredentialsProvider> {
+/** The FunctionGraph build target: its chain finds a key pair (and maybe a project), or just a project. */
+export interface FgsBuild
+  extends BuildTarget<(HuaweiAkSkCredentials & { projectId?: string }) | CredentialsProvider> {
   /** The project id from the vendor's environment, in the server build only. */
   findProjectId?: (() => string | undefined) | undefined;
 }
 
-/** A client for Huawei FunctionGraph: `createFgsClient(options)`. */
-export interface FgsClient {
+/** A client for Huawei FunctionGraph: `createFgsClient(options)`. Also an `Fgs` for the standalone operations. */
+export interface FgsClient extends Fgs {
   /**
    * Deletes a function (7-field URN), or one version or the version an alias points to (8 fields).
    * Resolves on 204 (any 2xx; or, with `missingOk`, when it is already gone) to what happened; otherwise
@@ -147,97 +124,98 @@ export interface FgsClient {
   /** Every alias of a function (7-field URN), with the version (and weighted versions) it points to. */
   listAliases(functionUrn: string, options?: ListOptions): Promise<ListedAlias[]>;
   /**
-   * The openapi-fetch client for the spec's paths, through the same pipeline as the operations:
+   * The openapi-fetch client for the spec's paths, through the same send as the operations:
    * authenticated, timed out, retried (idempotent methods), redirects refused, bodies bounded, redacted.
    */
   readonly client: Client<paths>;
 }
 
-// Huawei's clients send the URN with its colons raw; openapi-fetch's default serializer would send %3A.
-// Everything else is still percent-encoded, so no value can change the path.
-const rawColonPathSerializer: PathSerializer = (pathname, params) =>
-  pathname.replace(/\{([^}]+)\}/g, (_, name: string) =>
-    encodeURIComponent(String(params[name])).replace(/%3A/gi, ":"),
-  );
-
-function check(field: "projectId" | "region", value: unknown): string {
-  const { pattern, rule } = URN_RULES[field];
-  if (typeof value !== "string" || !pattern.test(value)) {
-    const problem =
-      typeof value === "string" ? `${JSON.stringify(value.slice(0, 80))} is invalid` : "is missing";
-    throw new ValidationError(field, problem, `it must be ${rule}`);
-  }
-  return value;
-}
-
-export function createFgsClientOn(platform: FgsPlatform, options: FgsClientOptions = {}): FgsClient {
-  checkOptions(options, "createFgsClient", {
-    baseUrl: "string",
-    fetch: "function",
-    clock: "function",
-    crypto: "object",
-    logger: "function",
-    credentials: "function",
-  });
-  const hasToken = options.token !== undefined;
-  const hasAkSk = options.accessKey !== undefined || options.secretKey !== undefined;
-  const hasProvider = options.credentials !== undefined;
+export function createFgsClientOn(build: FgsBuild, options: FgsClientOptions = {}): FgsClient {
+  if (options !== undefined) assertOptionsObject(options, "createFgsClient");
+  const given = (options ?? {}) as Partial<FgsClientOptions>;
+  const hasToken = given.token !== undefined;
+  const hasAkSk = given.accessKey !== undefined || given.secretKey !== undefined;
+  const hasProvider = given.credentials !== undefined;
   if (Number(hasToken) + Number(hasAkSk) + Number(hasProvider) > 1) {
-    const given = [hasToken && "token", hasAkSk && "accessKey/secretKey", hasProvider && "credentials"];
+    const kinds = [hasToken && "token", hasAkSk && "accessKey/secretKey", hasProvider && "credentials"];
     throw new ValidationError(
       "credentials",
-      `are given twice (${given.filter(Boolean).join(" and ")})`,
+      `are given twice (${kinds.filter(Boolean).join(" and ")})`,
       "give either token, or accessKey and secretKey, or a credentials provider",
     );
   }
   // Explicit options always win; the credential chain is asked only when no credential option is given.
-  let found: (HuaweiAkSkCredentials & { projectId?: string }) | CredentialsProvider | undefined =
-    options.credentials;
+  let found: (HuaweiAkSkCredentials & { projectId?: string }) | CredentialsProvider | undefined;
   if (!hasToken && !hasAkSk && !hasProvider) {
-    if (!platform.findCredentials) {
+    if (!build.findCredentials) {
       throw new ValidationError(
         "credentials",
         "are missing",
         "give token, or accessKey and secretKey (in a browser or a worker they are never looked up)",
       );
     }
-    found = platform.findCredentials();
+    found = build.findCredentials();
   }
+  const provider = given.credentials ?? (typeof found === "function" ? found : undefined);
+  const { renewal, clock } = given as { renewal?: RenewalRule; clock?: FgsClientCommonOptions["clock"] };
+  const auth = hasToken
+    ? fgsToken(given.token as string | HuaweiTokenProvider)
+    : fgsAkSk(
+        provider !== undefined
+          ? renewingOf(provider, renewal, clock)
+          : ((found as HuaweiAkSkCredentials | undefined) ?? {
+              accessKey: given.accessKey as string,
+              secretKey: given.secretKey as string,
+              securityToken: given.securityToken,
+            }),
+      );
+  const {
+    token: _t,
+    accessKey: _a,
+    secretKey: _s,
+    securityToken: _st,
+    credentials: _c,
+    renewal: _r,
+    ...common
+  } = given as Partial<FgsClientOptions & FgsProviderCredentials>;
   const foundProject = typeof found === "object" ? found.projectId : undefined;
-  const projectId = check("projectId", options.projectId ?? foundProject ?? platform.findProjectId?.());
-  const region = check("region", options.region ?? "cn-north-4");
-  const crypto = options.crypto ?? platform.crypto;
-  const auth =
-    options.token !== undefined
-      ? huaweiTokenAuth(options.token, options.clock ? { clock: options.clock } : {})
-      : huaweiAkSkAuth(
-          found ?? {
-            accessKey: options.accessKey as string,
-            secretKey: options.secretKey as string,
-            securityToken: options.securityToken,
-          },
-          { projectId, clock: options.clock, crypto, renewal: options.renewal },
-        );
-  const context: FgsContext = {
-    kit: createClientKit<paths>({
-      baseUrl: parseBaseUrl(options.baseUrl ?? `https://functiongraph.${region}.myhuaweicloud.com`),
-      auth,
-      errors: fgsErrorMapping,
-      retry: resolveRetryOptions(options),
-      fetch: options.fetch,
-      headers: { "Content-Type": "application/json" },
-      pathSerializer: rawColonPathSerializer,
-      logger: options.logger,
-    }),
-    projectId,
-    region,
-    customHost: options.baseUrl !== undefined,
+  const projectId = given.projectId ?? foundProject ?? build.findProjectId?.();
+  return bindFgsClient(
+    createFgsWith(
+      build.crypto as SigningCrypto,
+      { ...common, ...(projectId === undefined ? {} : { projectId }), auth },
+      "createFgsClient",
+    ),
+  );
+}
+
+/** A provider behind the renewal cache (Huawei's rule unless given); renewing credentials as they are. */
+function renewingOf(
+  credentials: CredentialsProvider | RenewingCredentials,
+  renewal: RenewalRule | undefined,
+  clock: FgsClientCommonOptions["clock"],
+): RenewingCredentials {
+  if (typeof credentials !== "function") {
+    if (typeof credentials !== "object" || credentials === null || typeof credentials.get !== "function") {
+      throw new ValidationError(
+        "credentials",
+        `is ${credentials === null ? "null" : typeof credentials}`,
+        "give an async provider of { accessKey, secretKey, securityToken?, expiresAt? }",
+      );
+    }
+    return credentials;
+  }
+  return renewingCredentials(credentials, { renewal: renewal ?? HUAWEI_RENEWAL, clock });
+}
+
+/** Every operation bound on `fgs`, and the typed client. */
+export function bindFgsClient(fgs: Fgs): FgsClient {
+  const client: Omit<FgsClient, keyof Fgs> = {
+    client: createOpenapiClient<paths>(coreOf(fgs)),
+    deleteFunction: (functionUrn, options) => deleteFunction(fgs, functionUrn, options),
+    listFunctions: (options) => listFunctions(fgs, options),
+    listVersions: (functionUrn, options) => listVersions(fgs, functionUrn, options),
+    listAliases: (functionUrn, options) => listAliases(fgs, functionUrn, options),
   };
-  return {
-    client: context.kit.client,
-    deleteFunction: (functionUrn, callOptions) => deleteFunction(context, functionUrn, callOptions),
-    listFunctions: (callOptions) => listFunctions(context, callOptions),
-    listVersions: (functionUrn, callOptions) => listVersions(context, functionUrn, callOptions),
-    listAliases: (functionUrn, callOptions) => listAliases(context, functionUrn, callOptions),
-  };
+  return Object.defineProperties(client, Object.getOwnPropertyDescriptors(fgs)) as FgsClient;
 }

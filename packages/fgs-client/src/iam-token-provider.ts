@@ -2,9 +2,11 @@ import type { HuaweiTokenProvider } from "@fnapi/auth";
 import {
   ApiError,
   type AuthScheme,
-  createClientKit,
+  buildRequest,
+  createClientCore,
   type ErrorMapping,
   type RetryOptions,
+  send,
   ValidationError,
 } from "@fnapi/runtime";
 import {
@@ -114,7 +116,7 @@ export function createIamTokenProvider(options: IamTokenProviderOptions): Huawei
     authorize: async () => {},
     secrets: () => [password],
   };
-  const kit = createClientKit<paths>({
+  const core = createClientCore({
     baseUrl: parseBaseUrl(options.endpoint ?? "https://iam.myhuaweicloud.com", "endpoint"),
     auth: noAuth,
     errors: iamErrorMapping,
@@ -124,7 +126,23 @@ export function createIamTokenProvider(options: IamTokenProviderOptions): Huawei
   });
 
   return async ({ signal }) => {
-    const { data, headers } = await kit.call<components["schemas"]["CreateUserTokenResponse"]>(
+    const { data, headers } = await send<components["schemas"]["CreateUserTokenResponse"]>(
+      core,
+      buildRequest<paths, "/v3/auth/tokens", "post">(
+        core,
+        "post",
+        "/v3/auth/tokens",
+        { query: { nocatalog: "true" } },
+        {
+          auth: {
+            identity: {
+              methods: ["password"],
+              password: { user: { name: userName, password, domain: { name: domainName } } },
+            },
+            scope: { project },
+          },
+        },
+      ),
       // Asking for a token twice does no harm (an older token is not revoked by a newer one).
       {
         signal,
@@ -133,21 +151,6 @@ export function createIamTokenProvider(options: IamTokenProviderOptions): Huawei
         operation: "createIamTokenProvider",
         check: checkTokenAnswer,
       },
-      (fetch) =>
-        kit.client.POST("/v3/auth/tokens", {
-          params: { query: { nocatalog: "true" } },
-          body: {
-            auth: {
-              identity: {
-                methods: ["password"],
-                password: { user: { name: userName, password, domain: { name: domainName } } },
-              },
-              scope: { project },
-            },
-          },
-          parseAs: "stream",
-          fetch,
-        }),
     );
     // checked by checkTokenAnswer before `call` resolved
     return { token: headers.get("x-subject-token") as string, expiresAt: data.token.expires_at };

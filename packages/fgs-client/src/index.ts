@@ -3,24 +3,30 @@ export {
   type CallLogEntry,
   type CallLogger,
   type DeleteResult,
+  LISTING_BOUNDS,
+  type ListingBounds,
+  ListingLimitError,
   NetworkError,
   ProtocolError,
   RedirectError,
   ResponseBodyError,
+  STREAMED_LISTING_BOUNDS,
   TimeoutError,
   ValidationError,
 } from "@fnapi/runtime";
+export { fgsAkSk } from "./auth-aksk.js";
+export { fgsToken } from "./auth-token.js";
 export type {
   FgsAkSkCredentials,
   FgsClient,
-  FgsClientCommonOptions,
   FgsClientOptions,
   FgsFoundCredentials,
   FgsProviderCredentials,
   FgsTokenCredentials,
 } from "./create-fgs-client.js";
-export { createFgsClient } from "./create-fgs-client.web.js";
+export { createFgs, createFgsClient } from "./create-fgs-client.web.js";
 export { FgsApiError, isGone } from "./errors.js";
+export type { Fgs, FgsAuth, FgsAuthSettings, FgsClientCommonOptions, FgsOptions } from "./fgs.js";
 export type { components, operations, paths } from "./generated/fgs.js";
 export type {
   components as IamComponents,
@@ -32,9 +38,19 @@ export {
   IamApiError,
   type IamTokenProviderOptions,
 } from "./iam-token-provider.js";
-export type { DeleteFunctionOptions } from "./operations/delete-function.js";
-export type { ListedFunction, ListFunctionsOptions } from "./operations/list-functions.js";
-export type { ListedAlias, ListedVersion, ListOptions } from "./operations/list-versions.js";
+export { type DeleteFunctionOptions, deleteFunction } from "./operations/delete-function.js";
+export {
+  type ListedFunction,
+  type ListFunctionsOptions,
+  listFunctions,
+} from "./operations/list-functions.js";
+export {
+  type ListedAlias,
+  type ListedVersion,
+  type ListOptions,
+  listAliases,
+  listVersions,
+} from "./operations/list-versions.js";
 export {
   type FunctionUrnParts,
   formatFunctionUrn,

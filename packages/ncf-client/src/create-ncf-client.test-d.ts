@@ -1,7 +1,7 @@
 import type { DeleteResult } from "@fnapi/runtime";
 import { describe, expectTypeOf, it } from "vitest";
-import type { NcfClientOptions } from "./create-ncf-client.js";
 import { createNcfClient } from "./index.js";
+import type { NcfClientOptions } from "./ncf.js";
 import type { Platform } from "./package-name.js";
 
 // What must not compile. Each `@ts-expect-error` stands right above the line that breaks a rule: if the rule

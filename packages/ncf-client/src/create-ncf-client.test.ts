@@ -1,7 +1,7 @@
 import { scriptedFetch } from "@fnapi/runtime/testing";
 import { describe, expect, it } from "vitest";
-import { NCF_BASE_URLS, type NcfClientOptions } from "./create-ncf-client.js";
 import { createNcfClient, isGone, ValidationError } from "./index.js";
+import { NCF_BASE_URLS, type NcfClientOptions } from "./ncf.js";
 
 const keys = { accessKey: "ncp_iam_EXAMPLEACCESSKEY", secretKey: "EXAMPLESECRETKEY" };
 const PASSWORD = "hunter2-password";

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { NCF_BASE_URLS } from "./create-ncf-client.js";
-import { createNcfClient, type NcfClientOptions, ResponseBodyError, ValidationError } from "./index.js";
+import {
+  createNcf,
+  createNcfClient,
+  deletePackage,
+  listPackages,
+  type NcfClientOptions,
+  ResponseBodyError,
+  ValidationError,
+} from "./index.js";
+import { NCF_BASE_URLS } from "./ncf.js";
 
 const keys = { accessKey: "ncp_iam_EXAMPLEACCESSKEY", secretKey: "EXAMPLESECRETKEY" };
 
@@ -125,5 +133,88 @@ describe("NAVER's financial and government zones", () => {
     await ncf.deletePackage("p1", { cascade: true });
     expect(urls.every((u) => !u.includes("platform"))).toBe(true);
     expect(urls).toContain(`DELETE ${NCF_BASE_URLS.finance}/packages/p1`);
+  });
+});
+
+describe("one zone rule for every path (#23): methods, standalone operations and the typed client", () => {
+  it("a platform the zone lacks is a ValidationError before any byte is sent, on every path", async () => {
+    const { ncf, urls } = client({ region: "finance" }, { content: [] });
+    const refusals = [
+      ncf.listPackages({ platform: "classic" }),
+      listPackages(ncf, { platform: "classic" }),
+      deletePackage(ncf, "package001", { platform: "classic" }),
+      ncf.client.GET("/packages", { params: { query: { platform: "classic" } } }),
+      ncf.client.DELETE("/packages/{packageName}", {
+        params: { path: { packageName: "p1" }, query: { platform: "classic" } },
+      }),
+    ];
+    for (const refusal of refusals) {
+      const error = await refusal.catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ValidationError);
+      expect(error).toMatchObject({ field: "platform" });
+    }
+    expect(urls).toEqual([]);
+  });
+
+  it("the zone's own platform is left out on every path, the lean client's too", async () => {
+    const recorded = recordingFetch(undefined, 204);
+    const lean = createNcf({ ...keys, fetch: recorded.fetch, region: "government" });
+    await deletePackage(lean, "package001");
+    await deletePackage(lean, "package001", { platform: "classic" });
+    expect(recorded.urls).toEqual([
+      `${NCF_BASE_URLS.government}/packages/package001`,
+      `${NCF_BASE_URLS.government}/packages/package001`,
+    ]);
+  });
+});
+
+describe("NCF zone detection normalises host and path once (#24, class 10)", () => {
+  it.each([
+    ["a trailing dot", "https://cloudfunctions.apigw.gov-ntruss.com./api/v2"],
+    ["upper case", "https://CloudFunctions.APIGW.Gov-Ntruss.COM/api/v2"],
+    ["both, and a port", "https://CLOUDFUNCTIONS.apigw.gov-ntruss.com.:443/api/v2"],
+    ["a trailing slash", "https://cloudfunctions.apigw.gov-ntruss.com/api/v2/"],
+  ])("government host with %s keeps the zone's rules: no platform sent", async (_, baseUrl) => {
+    const { ncf, urls } = client({ baseUrl }, undefined, 204);
+    await ncf.deletePackage("package001");
+    expect(urls).toHaveLength(1);
+    expect(urls[0]).not.toContain("platform");
+    await expect(ncf.deletePackage("package001", { platform: "vpc" })).rejects.toThrow(ValidationError);
+  });
+
+  it.each([
+    ["finance, trailing dot", "https://cloudfunctions.apigw.fin-ntruss.com./api/v2"],
+    ["finance, upper case", "https://CLOUDFUNCTIONS.APIGW.FIN-NTRUSS.COM/api/v2"],
+  ])("%s keeps the financial zone's rules", async (_, baseUrl) => {
+    const { ncf, urls } = client({ baseUrl }, undefined, 204);
+    await ncf.deletePackage("package001");
+    expect(urls[0]).not.toContain("platform");
+    await expect(ncf.deletePackage("package001", { platform: "classic" })).rejects.toThrow(ValidationError);
+  });
+
+  it.each(["/api/v20", "/api/v2x", "/api/v2/x", "/api", "/", "/API/V2"])(
+    "the government host with the path %s is refused",
+    (path) => {
+      expect(() => client({ baseUrl: `https://cloudfunctions.apigw.gov-ntruss.com${path}` })).toThrow(
+        /baseUrl is the government zone with another path than \/api\/v2/,
+      );
+    },
+  );
+
+  it('region "government" with a proxy baseUrl keeps the government rules (decision: the region names the zone)', async () => {
+    const { ncf, urls } = client(
+      { region: "government", baseUrl: "http://127.0.0.1:1/gov/api/v2" },
+      undefined,
+      204,
+    );
+    await ncf.deletePackage("package001");
+    expect(urls).toEqual(["http://127.0.0.1:1/gov/api/v2/packages/package001"]);
+    await expect(ncf.deletePackage("package001", { platform: "vpc" })).rejects.toThrow(/government zone/);
+  });
+
+  it("a region of one zone with a baseUrl on another zone's host is refused, naming region", () => {
+    expect(() => client({ region: "finance", baseUrl: NCF_BASE_URLS.government })).toThrow(
+      /region is in the finance zone but baseUrl is the government zone's host/,
+    );
   });
 });

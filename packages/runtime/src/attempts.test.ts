@@ -1,6 +1,6 @@
 import { getEventListeners } from "node:events";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { type Attempt, type AttemptOutcome, parseRetryAfter, runAttempts } from "./attempts.js";
+import { type Attempt, type AttemptOutcome, runAttempts } from "./attempts.js";
 import { ApiError, type CallSite, TimeoutError } from "./errors.js";
 import { resolveRetryOptions } from "./retry-options.js";
 
@@ -234,28 +234,6 @@ describe("runAttempts", () => {
   });
 });
 
-describe("parseRetryAfter", () => {
-  it("reads delta-seconds and HTTP dates", () => {
-    expect(parseRetryAfter("2")).toBe(2000);
-    expect(parseRetryAfter(" 0 ")).toBe(0);
-    expect(
-      parseRetryAfter("Wed, 21 Oct 2015 07:28:10 GMT", Date.parse("Wed, 21 Oct 2015 07:28:00 GMT")),
-    ).toBe(10_000);
-    expect(
-      parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT", Date.parse("Wed, 21 Oct 2015 07:28:10 GMT")),
-    ).toBe(0);
-  });
-
-  it("ignores what is neither", () => {
-    expect(parseRetryAfter("soon")).toBeUndefined();
-    expect(parseRetryAfter("-1")).toBeUndefined(); // Date.parse reads it as the year 2001
-    expect(parseRetryAfter("1.5")).toBeUndefined();
-    expect(parseRetryAfter("9".repeat(13))).toBeUndefined();
-    expect(parseRetryAfter("")).toBeUndefined();
-    expect(parseRetryAfter(null)).toBeUndefined();
-  });
-});
-
 describe("resolveRetryOptions", () => {
   it("fills in the defaults", () => {
     expect(resolveRetryOptions()).toEqual({
@@ -265,6 +243,7 @@ describe("resolveRetryOptions", () => {
       maxMs: 5_000,
       maxRetryAfterMs: 20_000,
       retryBudget: 100,
+      strategy: expect.objectContaining({ acquireAttempt: expect.any(Function) }),
     });
   });
 

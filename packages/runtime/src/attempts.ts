@@ -1,6 +1,7 @@
 import { onAbort, sleep } from "./abort.js";
 import { type CallSite, TimeoutError } from "./errors.js";
-import type { RetryBudget } from "./retry-budget.js";
+import { isThrottlingStatus } from "./retry/retryable.js";
+import { createStandardRetryStrategy, type RetryStrategy } from "./retry/strategy.js";
 import type { ResolvedRetryOptions } from "./retry-options.js";
 
 // The attempt loop around one operation. openapi-fetch has no retries by design; running the whole call
@@ -16,6 +17,8 @@ export type AttemptOutcome<T> =
       retryable: boolean;
       /** The server's `Retry-After`, in milliseconds. */
       retryAfterMs?: number | undefined;
+      /** The answer's status, when there was one (a 429 or 503 with `Retry-After` pauses the client). */
+      status?: number | undefined;
       /** One extra attempt outside `maxAttempts` (clock-skew correction, token refresh), at most once. */
       repair?: boolean;
       /** Tokens a retry after this takes from the retry budget. Default 1 (2 after a timeout). */
@@ -44,25 +47,9 @@ export interface AttemptPolicy {
   site: CallSite;
   /** Whether a timed-out attempt may be repeated (an idempotent operation). */
   idempotent: boolean;
-  /** The client-wide retry budget, when the client has one. */
-  budget?: RetryBudget | undefined;
+  /** The client's retry strategy, shared by all its calls. Default: `retry.strategy`. */
+  strategy?: RetryStrategy | undefined;
   random?: () => number;
-}
-
-/** Statuses worth another attempt of an idempotent request. */
-export function isRetryableStatus(status: number): boolean {
-  return status === 429 || status === 500 || status === 502 || status === 503 || status === 504;
-}
-
-/** `Retry-After` as milliseconds from now: delta-seconds or an HTTP date (a past date is 0). */
-export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const trimmed = value.trim();
-  if (/^\d{1,12}$/.test(trimmed)) return Number(trimmed) * 1000;
-  // An HTTP date names a weekday and a month; anything else (`-1`, `1.5`) is not one, whatever Date.parse says.
-  if (!/[a-z]/i.test(trimmed)) return undefined;
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 /**
@@ -76,11 +63,15 @@ export async function runAttempts<T>(
   attempt: (current: Attempt) => Promise<AttemptOutcome<T>>,
 ): Promise<T> {
   const { retry, signal, site } = policy;
-  const random = policy.random ?? Math.random;
+  const strategy =
+    policy.strategy ??
+    (policy.random ? createStandardRetryStrategy({ ...retry, random: policy.random }) : retry.strategy);
   let repaired = false;
   let counted = 0;
   let timeLeft = retry.maxAttempts * retry.timeoutMs;
   for (let number = 1; ; number++) {
+    await strategy.acquireAttempt(signal);
+    // Checked after the wait too: an abort meanwhile would reach no attempt's controller.
     signal?.throwIfAborted();
     // A plain timer and one controller per attempt, both released as soon as the attempt ends.
     const controller = new AbortController();
@@ -111,7 +102,7 @@ export async function runAttempts<T>(
       timeLeft -= Math.min(allowed, Date.now() - started);
     }
     if (outcome.done) {
-      policy.budget?.refund();
+      strategy.recordSuccess();
       return outcome.value;
     }
     if (outcome.repair && !repaired && timeLeft > 0) {
@@ -119,15 +110,21 @@ export async function runAttempts<T>(
       continue;
     }
     counted++;
-    const backoff = random() * Math.min(retry.maxMs, retry.baseMs * 2 ** (counted - 1));
-    const delay = outcome.retryAfterMs ?? backoff;
-    if (
-      timeLeft <= 0 ||
-      !outcome.retryable ||
-      counted >= retry.maxAttempts ||
-      delay > retry.maxRetryAfterMs ||
-      (policy.budget !== undefined && !policy.budget.take(outcome.cost ?? 1))
-    ) {
+    const { status, retryAfterMs } = outcome;
+    const delay =
+      timeLeft <= 0
+        ? undefined
+        : strategy.retryDelay(
+            {
+              retryable: outcome.retryable,
+              status,
+              retryAfterMs,
+              throttling: status !== undefined && retryAfterMs !== undefined && isThrottlingStatus(status),
+              cost: outcome.cost,
+            },
+            counted,
+          );
+    if (delay === undefined) {
       if (outcome.giveUp) return outcome.giveUp();
       throw outcome.error;
     }

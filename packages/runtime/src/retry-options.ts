@@ -1,7 +1,8 @@
 import { MAX_TIMER_MS } from "./abort.js";
 import { ValidationError } from "./errors.js";
 import { checkOptions } from "./options-object.js";
-import { RETRY_BUDGET_CAPACITY } from "./retry-budget.js";
+import { RETRY_BUDGET_CAPACITY } from "./retry/retry-budget.js";
+import { createStandardRetryStrategy, type RetryStrategy } from "./retry/strategy.js";
 
 /** Attempts, timeouts and backoff: options of every client. */
 export interface RetryOptions {
@@ -22,6 +23,13 @@ export interface RetryOptions {
    * concurrent calls send at most N + 100 requests. 0: no retries at all.
    */
   retryBudget?: number;
+  /**
+   * How the client retries, shared by every call of the client (and by whatever else you give it to: a
+   * second client, a batch). Default: a standard strategy from the options above — backoff with full jitter,
+   * `Retry-After`, the retry budget, and one pause for the whole client after a 429/503 with `Retry-After`.
+   * `maxAttempts` and `timeoutMs` still bound each call's time in attempts.
+   */
+  retryStrategy?: RetryStrategy;
 }
 
 /** `RetryOptions` checked, with the defaults filled in. */
@@ -38,12 +46,14 @@ export interface ResolvedRetryOptions {
   maxRetryAfterMs: number;
   /** Tokens of the client-wide retry budget. */
   retryBudget: number;
+  /** The client's one retry strategy: the caller's `retryStrategy`, or the standard one from these options. */
+  strategy: RetryStrategy;
 }
 
 /** Validates the retry options (naming the field and the rule) and fills in the defaults. */
 export function resolveRetryOptions(options: RetryOptions = {}): ResolvedRetryOptions {
-  checkOptions(options, "the client", { backoff: "object" });
-  return {
+  checkOptions(options, "the client", { backoff: "object", retryStrategy: "object" });
+  const resolved = {
     maxAttempts: integer("maxAttempts", options.maxAttempts ?? 3, 1, 100, ""),
     timeoutMs: duration("timeoutMs", options.timeoutMs ?? 30_000, 1),
     baseMs: duration("backoff.baseMs", options.backoff?.baseMs ?? 200, 0),
@@ -57,6 +67,7 @@ export function resolveRetryOptions(options: RetryOptions = {}): ResolvedRetryOp
       " (retries of all calls of one client while they keep failing)",
     ),
   };
+  return { ...resolved, strategy: options.retryStrategy ?? createStandardRetryStrategy(resolved) };
 }
 
 function integer(field: string, value: unknown, min: number, max: number, why: string): number {

@@ -7,7 +7,8 @@ export default defineCommand({
   args: [],
   ownsSignals: true,
   summary: "run the local NCF + FunctionGraph + IAM emulator",
-  usage: "[--port N] [--seed FILE] [--state FILE] [--host H] [--auth verify|off] [--control-token TOKEN]",
+  usage:
+    "[--port N] [--seed FILE] [--state FILE] [--host H] [--auth verify|off] [--control-token TOKEN] [--open]",
   description: `Runs @fnapi/emulator (the same as its fnapi-emulator bin): a local NCF + FunctionGraph + IAM on one origin,
 with state, signature checks and faults. Prints its base URL alone on stdout (--json: {"url": …}), then a
 line per request on stderr; stops on Ctrl-C. Point the other commands at it with
@@ -20,6 +21,7 @@ line per request on stderr; stops on Ctrl-C. Point the other commands at it with
     auth: "verify (default): check every signature and token; off: accept any credentials",
     "control-token":
       "require this bearer token on /_emulator/* (or set FNAPI_EMULATOR_CONTROL_TOKEN, which stays out of ps)",
+    open: "open the inspector page (/_emulator/ui) in a browser, where one exists",
   },
   exitCodes: `Exit codes: 0 stopped by Ctrl-C (SIGINT) or SIGTERM, 1 could not start (port in use),
 2 bad usage or an invalid seed or state file.`,

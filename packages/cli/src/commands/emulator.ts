@@ -72,6 +72,7 @@ export const emulator: CommandHandler = async ({ flags, env }) => {
     if (typeof value === "string") argv.push(`--${name}`, value);
   }
   if (flags.json) argv.push("--json");
+  if (flags.open) argv.push("--open");
   const runEmulatorCommand = await loadCommand();
   const code = await runEmulatorCommand(argv, {
     stdout: process.stdout,

@@ -1,5 +1,5 @@
 import type { Platform } from "@fnapi/ncf-client";
-import { ncfConnection } from "../clients.js";
+import { ncfConnection, platformLabel, platformSent } from "../clients.js";
 import { defineCommand } from "../command.js";
 import { dryRunText, stepsOf } from "../plan.js";
 import { text } from "../text.js";
@@ -22,12 +22,14 @@ export default defineCommand({
   async run(invocation) {
     const { command, args, flags, out } = invocation;
     const [pkg, action] = args as [string, string];
-    const platform = (flags.platform ?? "vpc") as Platform;
+    // Not given: the client's default (vpc), or none in the finance and government zones (never sent there).
+    const platform = flags.platform as Platform | undefined;
+    const shown = platformLabel(invocation);
     const missingOk = flags["missing-ok"] === true;
     const { client, planned } = ncfConnection(invocation);
-    const base = { command: command.name, package: pkg, action, platform };
+    const base = { command: command.name, package: pkg, action, platform: platformSent(invocation) ?? null };
     const result = await client.deleteAction(pkg, action, {
-      platform,
+      ...(platform ? { platform } : {}),
       missingOk,
       signal: invocation.signal,
     });
@@ -39,8 +41,8 @@ export default defineCommand({
     out.result(
       { ...base, ...result },
       result.alreadyGone
-        ? text`action ${pkg}/${action} (${platform}) was already gone`
-        : text`deleted action ${pkg}/${action} (${platform})`,
+        ? text`action ${pkg}/${action} (${shown}) was already gone`
+        : text`deleted action ${pkg}/${action} (${shown})`,
     );
   },
 });

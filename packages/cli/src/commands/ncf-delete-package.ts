@@ -1,12 +1,13 @@
 import type { CascadeProgress, Platform } from "@fnapi/ncf-client";
-import { ncfConnection } from "../clients.js";
+import { ncfConnection, platformLabel, platformSent } from "../clients.js";
 import { defineCommand } from "../command.js";
 import { dryRunText, stepsOf } from "../plan.js";
 import { text } from "../text.js";
 import { DRY_RUN_NCF, PLATFORM } from "./shared.js";
 
 // fnapi ncf delete-package <name> [--cascade]. The name and the platform are checked by the client (a
-// ValidationError, exit 2, before anything is sent); the platform is always sent, `vpc` by default.
+// ValidationError, exit 2, before anything is sent); the platform is sent, `vpc` by default, except in a zone
+// without one (finance, government: the client leaves it out).
 
 const CONCURRENCY = 4;
 
@@ -34,17 +35,19 @@ cascade would delete)`,
   async run(invocation) {
     const { command, args, flags, out } = invocation;
     const name = args[0] as string;
-    const platform = (flags.platform ?? "vpc") as Platform;
+    // Not given: the client's default (vpc), or none in the finance and government zones (never sent there).
+    const platform = flags.platform as Platform | undefined;
+    const shown = platformLabel(invocation);
     const cascade = flags.cascade === true;
     const missingOk = flags["missing-ok"] === true;
     const { client, planned } = ncfConnection(invocation);
-    const base = { command: command.name, package: name, platform };
+    const base = { command: command.name, package: name, platform: platformSent(invocation) ?? null };
     const signal = invocation.signal;
 
     if (planned) {
       // A dry run lists nothing either: `fnapi ncf list-actions` shows what a cascade would delete.
-      if (cascade) await client.listActions(name, { platform, signal });
-      await client.deletePackage(name, { platform, signal });
+      if (cascade) await client.listActions(name, { ...(platform ? { platform } : {}), signal });
+      await client.deletePackage(name, { ...(platform ? { platform } : {}), signal });
       const steps = stepsOf(planned);
       if (cascade) {
         const list = steps[0]?.url ?? "";
@@ -69,7 +72,7 @@ cascade would delete)`,
           text:
             n === 0
               ? undefined
-              : text`deleted ${n} action${n === 1 ? "" : "s"} of package ${name} (${platform}): ${deleted.join(", ")}; the package is still there`,
+              : text`deleted ${n} action${n === 1 ? "" : "s"} of package ${name} (${shown}): ${deleted.join(", ")}; the package is still there`,
         });
       };
       record();
@@ -77,7 +80,7 @@ cascade would delete)`,
       const report = await client
         .deletePackage(name, {
           cascade: true,
-          platform,
+          ...(platform ? { platform } : {}),
           missingOk,
           signal,
           onProgress(event) {
@@ -106,18 +109,18 @@ cascade would delete)`,
       out.result(
         { ...base, cascade: true, ...report },
         report.alreadyGone
-          ? text`package ${name} (${platform}) was already gone${count ? text`; deleted ${actions} first` : text``}`
-          : text`deleted package ${name} (${platform}) and its ${actions}${inRounds}`,
+          ? text`package ${name} (${shown}) was already gone${count ? text`; deleted ${actions} first` : text``}`
+          : text`deleted package ${name} (${shown}) and its ${actions}${inRounds}`,
       );
       return;
     }
 
-    const result = await client.deletePackage(name, { platform, missingOk, signal });
+    const result = await client.deletePackage(name, { ...(platform ? { platform } : {}), missingOk, signal });
     out.result(
       { ...base, cascade: false, ...result },
       result.alreadyGone
-        ? text`package ${name} (${platform}) was already gone`
-        : text`deleted package ${name} (${platform})`,
+        ? text`package ${name} (${shown}) was already gone`
+        : text`deleted package ${name} (${shown})`,
     );
   },
 });

@@ -1,10 +1,11 @@
-import { ncfConnection } from "../clients.js";
+import { applyNcfPrune, type NcfPruneTarget, planNcfPrune } from "@fnapi/ncf-client/prune";
+import { ncfConnection, platformLabel, platformSent } from "../clients.js";
 import { defineCommand } from "../command.js";
 import { UsageError } from "../errors.js";
-import { createPruneGate } from "../prune/engine.js";
-import { applyNcfPrune, type NcfPruneTarget, planNcfPrune } from "../prune/ncf.js";
+import { NCF_OLDER_THAN, refuseNcfAge } from "../list/filter.js";
 import { text } from "../text.js";
 import { listingInvocation, ncfPlanText, PRUNE_FLAGS, prune } from "./prune-shared.js";
+import { PLATFORM } from "./shared.js";
 
 // fnapi ncf prune: the packages whose names match, each with its actions (the cascade).
 
@@ -13,23 +14,25 @@ export default defineCommand({
   args: [],
   connection: "ncf",
   summary: "delete the packages whose names match, with their actions, after showing the plan",
-  description: `Lists the platform's packages, keeps those whose name matches a --match glob and no --exclude glob,
+  description: `Lists the platform's packages (fnapi ncf list-packages with the same --match and --exclude shows
+them), keeps those whose name matches a --match glob and no --exclude glob,
 prints the plan, asks (or takes --yes), deletes each with its actions (the cascade) --concurrency at a time
 with one shared back-off for 429s, lists again to confirm, and reports. Already gone counts as done: after
 SIGINT/SIGTERM, the same command again finishes the job.`,
-  flags: { ...PRUNE_FLAGS, platform: "vpc (default) or classic" },
+  required: ["match"],
+  flags: { ...PRUNE_FLAGS, "older-than": NCF_OLDER_THAN, platform: PLATFORM },
   examples: ['fnapi ncf prune --match "ci-*" --exclude "ci-keep" --yes'],
   async run(invocation) {
     const { command, flags } = invocation;
-    const platform = flags.platform;
-    if (platform !== undefined && platform !== "vpc" && platform !== "classic") {
-      throw new UsageError(text`--platform is "${platform}"; it must be vpc or classic`, command.name);
+    refuseNcfAge(flags, command.name);
+    if (flags.platform !== undefined && flags.platform !== "vpc" && flags.platform !== "classic") {
+      throw new UsageError(text`--platform is "${flags.platform}"; it must be vpc or classic`, command.name);
     }
-    const gate = createPruneGate();
-    const { client: ncf } = ncfConnection(
-      { ...listingInvocation(invocation), fetch: gate.observe(invocation.fetch) },
-      { maxAttempts: 1 },
-    );
+    // The platform it sends, shown in the plan: --platform, vpc by default, none in a zone without one.
+    const platform = platformSent(invocation) as "vpc" | "classic" | undefined;
+    // Every request on the client's send path: its retry strategy retries 429s and 5xx (inside the cascade
+    // too, after actions already went), with one back-off for the whole run.
+    const { client: ncf } = ncfConnection(listingInvocation(invocation));
     await prune(
       invocation,
       () =>
@@ -39,8 +42,8 @@ SIGINT/SIGTERM, the same command again finishes the job.`,
           ...(platform ? { platform } : {}),
           signal: invocation.signal,
         }),
-      ncfPlanText,
-      (plan, options) => applyNcfPrune(ncf, plan, { ...options, gate }),
+      (plan) => ncfPlanText(plan, platformLabel(invocation)),
+      (plan, options) => applyNcfPrune(ncf, plan, options),
       (t: NcfPruneTarget) => t.name,
       "packages",
     );

@@ -1,10 +1,9 @@
 import { createInterface } from "node:readline/promises";
+import type { FgsPrunePlan, PruneReport } from "@fnapi/fgs-client/prune";
+import type { NcfPrunePlan } from "@fnapi/ncf-client/prune";
 import type { Invocation } from "../command.js";
-import { UsageError } from "../errors.js";
+import { DeclinedError, UsageError } from "../errors.js";
 import type { Flags } from "../flags.js";
-import type { FgsPrunePlan } from "../prune/fgs.js";
-import type { NcfPrunePlan } from "../prune/ncf.js";
-import type { PruneReport } from "../prune/report.js";
 import { join, safe, type Text, text } from "../text.js";
 
 // fnapi fgs prune / fnapi ncf prune: plan, (ask,) apply, confirm, report. The library does the work
@@ -16,15 +15,18 @@ export class PruneIncompleteError extends Error {
 }
 
 export const PRUNE_FLAGS = {
-  match: "a glob (* and ?) of the names to delete; repeat it for more",
+  match:
+    'a glob (* and ?) of the names to delete; repeat it for more. Quote it\n("preview-*") so that the shell leaves it alone; every name: --match "*"',
   exclude: "a glob of names never to delete (wins over --match); repeat it for more",
   concurrency: "deletes at once, 1 to 64 (default 4); a 429 pauses the whole run",
   yes: "delete without asking (without it: asks on a terminal, refuses elsewhere with exit 2)",
+  "older-than": "only what was last changed longer ago than this (90s, 30m, 12h, 7d, 2w)",
   "dry-run": "print the plan and stop: only listing requests are sent",
 } as const;
 
-export const PRUNE_EXIT_CODES = `Exit codes: 0 everything planned is gone (or a dry run), 1 something failed or remains (or the answer
-was no), 2 bad usage or refused without --yes, 130/143 stopped by SIGINT/SIGTERM (run it again to finish).`;
+export const PRUNE_EXIT_CODES = `Exit codes: 0 everything planned is gone (or a dry run), 1 something failed or remains, 2 bad usage,
+refused without --yes, or the answer at the prompt was no (nothing was deleted), 130/143 stopped by
+SIGINT/SIGTERM (run it again to finish).`;
 
 export function integerFlag(
   flags: Flags,
@@ -33,8 +35,11 @@ export function integerFlag(
 ): number | undefined {
   const value = flags[name];
   if (value === undefined) return undefined;
-  if (!/^\d{1,4}$/.test(value)) {
-    throw new UsageError(text`--${name} is "${value}"; it must be a whole number`, command);
+  if (!/^\d{1,4}$/.test(value) || (name === "concurrency" && (Number(value) < 1 || Number(value) > 64))) {
+    throw new UsageError(
+      text`--${name} is "${value}"; it must be a whole number${name === "keep-versions" ? " from 0 to 9999 (how many published versions of each function to keep)" : " from 1 to 64"}`,
+      command,
+    );
   }
   return Number(value);
 }
@@ -72,9 +77,10 @@ export function fgsPlanText(plan: FgsPrunePlan): Text {
   return join(lines.map((l) => safe(l)));
 }
 
-export function ncfPlanText(plan: NcfPrunePlan): Text {
+/** `noPlatform`: what the PLATFORM column says when none is sent (the finance and government zones). */
+export function ncfPlanText(plan: NcfPrunePlan, noPlatform = "(none)"): Text {
   const head = `plan: delete ${plan.targets.length} packages with their actions (${plan.listed} packages listed)`;
-  const rows = plan.targets.map((t) => [t.name, t.platform ?? "(default)"]);
+  const rows = plan.targets.map((t) => [t.name, t.platform ?? noPlatform]);
   return join([head, ...(rows.length ? table(["PACKAGE", "PLATFORM"], rows) : [])].map((l) => safe(l)));
 }
 
@@ -83,12 +89,15 @@ function reportText<T>(report: PruneReport<T>, label: (t: T) => string, stopped:
   const took =
     report.durationMs < 1000 ? `${report.durationMs} ms` : `${(report.durationMs / 1000).toFixed(1)} s`;
   const lines = [
-    `${stopped ? `interrupted by ${stopped}: ` : ""}deleted ${c.deleted}, already gone ${c.alreadyGone}, skipped ${c.skipped}, failed ${c.failed}, not started ${c.notStarted}, remaining ${c.remaining} (429s ${c.throttled}, retries ${c.retries}) in ${took}`,
+    `${stopped ? `interrupted by ${stopped}: ` : ""}deleted ${c.deleted}, already gone ${c.alreadyGone}, skipped ${c.skipped}, failed ${c.failed}, not started ${c.notStarted}, remaining ${c.remaining}, unconfirmed ${c.unconfirmed} (retries ${c.retries}) in ${took}`,
     ...report.failed.map(
       (f) =>
         `  failed ${label(f.target)}: ${f.error.name}${f.error.status ? ` ${f.error.status}` : ""}${f.error.code ? ` ${f.error.code}` : ""}: ${f.error.message}`,
     ),
     ...report.remaining.map((t) => `  still listed: ${label(t)}`),
+    ...(report.confirmError
+      ? [`  not confirmed (the listing failed: ${report.confirmError.name}: ${report.confirmError.message})`]
+      : []),
   ];
   if (report.notStarted.length > 0) lines.push("  run the same command again to finish");
   return join(lines.map((l) => safe(l)));
@@ -137,8 +146,9 @@ export async function prune<Plan extends { targets: T[] }, T>(
   }
   if (!out.json) out.note(planText(planned));
   if (!(await confirm(flags, `delete ${planned.targets.length} ${noun}?`, command.name))) {
-    out.result({ command: command.name, plan: planned, confirmed: false }, "nothing was deleted");
-    throw new PruneIncompleteError("the answer was no: nothing was deleted");
+    // Said once: the error's line (exit 2, documented with the exit codes).
+    out.result({ command: command.name, plan: planned, confirmed: false }, "");
+    throw new DeclinedError("the answer was no: nothing was deleted");
   }
   let settled = 0;
   const report = await apply(planned, {
@@ -160,7 +170,7 @@ export async function prune<Plan extends { targets: T[] }, T>(
   // Stopped by a signal: run() exits 130/143 once this returns.
   if (!stopped && !report.complete) {
     throw new PruneIncompleteError(
-      `${report.counts.failed} failed and ${report.counts.remaining} remain of ${report.counts.planned} planned`,
+      `${report.counts.failed} failed, ${report.counts.remaining} remain and ${report.counts.unconfirmed} are unconfirmed of ${report.counts.planned} planned`,
     );
   }
 }

@@ -1,11 +1,11 @@
 import { type Emulator, startEmulator } from "@fnapi/emulator";
 import { createFgsClient, ValidationError } from "@fnapi/fgs-client";
+import { applyFgsPrune, planFgsPrune } from "@fnapi/fgs-client/prune";
 import { createNcfClient } from "@fnapi/ncf-client";
+import { applyNcfPrune, planNcfPrune } from "@fnapi/ncf-client/prune";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createPruneGate, retryAfterMs } from "./engine.js";
-import { applyFgsPrune, applyNcfPrune, planFgsPrune, planNcfPrune } from "./index.js";
 
-// planPrune/applyPrune against the emulator in this process (authentication off): plan, keepVersions around
+// The prune library (@fnapi/fgs-client/prune, @fnapi/ncf-client/prune) against the emulator in this process (authentication off): plan, keepVersions around
 // an alias, apply, a 429 storm through the emulator's fault injection, an interrupt then a resume, the cascade.
 
 const PROJECT = "7aad83af3e8d42e99ac194e8419e2c9b";
@@ -47,15 +47,8 @@ beforeAll(async () => {
 afterAll(() => emu.close());
 beforeEach(() => emu.reset());
 
-const fgsClient = (gate = createPruneGate({ baseMs: 5 })) => ({
-  gate,
-  fgs: createFgsClient({
-    projectId: PROJECT,
-    token: "t",
-    baseUrl: emu.url,
-    maxAttempts: 1,
-    fetch: gate.observe(),
-  }),
+const fgsClient = () => ({
+  fgs: createFgsClient({ projectId: PROJECT, token: "t", baseUrl: emu.url, backoff: { baseMs: 5 } }),
 });
 const names = () => emu.state().huawei.functions.map((f) => f.urn.split(":")[6]);
 const fault = (body: object) =>
@@ -122,14 +115,39 @@ describe("applyFgsPrune", () => {
     expect(again.complete).toBe(true);
   });
 
-  it("a 429 storm: one shared back-off, then every planned function is gone", async () => {
-    const { fgs, gate } = fgsClient();
-    const plan = await planFgsPrune(fgs, { match: ["preview-*"], now: NOW });
-    await fault({ operation: "deleteFunction", status: 429, times: 8 });
-    const report = await applyFgsPrune(fgs, plan, { gate, concurrency: 4, confirmIntervalMs: 50 });
-    expect(report.counts.throttled).toBeGreaterThanOrEqual(8);
-    expect(report.counts).toMatchObject({ deleted: 32, failed: 0, remaining: 0 });
-    expect(names().filter((n) => n?.startsWith("preview-"))).toEqual([]);
+  it("one shared back-off: a 429 with Retry-After pauses every new request of the run, then all are gone", async () => {
+    // Each request's start is recorded; the first DELETE is answered 429 with Retry-After: 1. The client's retry
+    // strategy (one per client) must hold every request that starts after that answer for the second: the
+    // throttled delete's retry and the other workers' next deletes alike. Only the other three workers' first
+    // deletes, already on their way when the 429 was answered, may start in the window. A gate that does
+    // nothing lets the throttled retry and every other delete go at once: a dozen requests in the window.
+    const starts: { at: number; method: string }[] = [];
+    let throttledAt = Number.POSITIVE_INFINITY;
+    const fgs = createFgsClient({
+      projectId: PROJECT,
+      token: "t",
+      baseUrl: emu.url,
+      fetch: async (input, init) => {
+        const request = new Request(input, init);
+        starts.push({ at: performance.now(), method: request.method });
+        if (request.method === "DELETE" && throttledAt === Number.POSITIVE_INFINITY) {
+          throttledAt = performance.now();
+          return new Response(JSON.stringify({ error_code: "FSS.0429", error_msg: "slow down" }), {
+            status: 429,
+            headers: { "content-type": "application/json", "retry-after": "1" },
+          });
+        }
+        return fetch(request);
+      },
+    });
+    const plan = await planFgsPrune(fgs, { match: ["preview-1*"], now: NOW });
+    expect(plan.targets.length).toBe(11);
+    const report = await applyFgsPrune(fgs, plan, { concurrency: 4, confirmIntervalMs: 50 });
+    const inWindow = starts.filter((s) => s.at > throttledAt && s.at < throttledAt + 950);
+    expect(inWindow.length).toBeLessThanOrEqual(3);
+    expect(starts.filter((s) => s.method === "DELETE")).toHaveLength(12); // 11 targets, one retried
+    expect(report).toMatchObject({ complete: true, counts: { deleted: 11, failed: 0, retries: 1 } });
+    expect(names().filter((n) => n?.startsWith("preview-1"))).toEqual([]);
   });
 
   it("an abort stops new work, lets in-flight settle and reports; the same plan again finishes", async () => {
@@ -173,32 +191,11 @@ describe("NCF prune", () => {
       accessKey: "k",
       secretKey: "s",
       baseUrl: `${emu.url}/ncf/api/v2`,
-      maxAttempts: 1,
     });
     const plan = await planNcfPrune(ncf, { match: ["ci-*"] });
     expect(plan.targets.map((t) => t.name)).toEqual(["ci-1", "ci-2"]);
     const report = await applyNcfPrune(ncf, plan, { confirmIntervalMs: 50 });
     expect(report).toMatchObject({ complete: true, counts: { deleted: 2, remaining: 0 } });
     expect(emu.state().ncp.packages.map((p) => p.name)).toEqual(["keep"]);
-  });
-});
-
-describe("the gate", () => {
-  it("reads Retry-After as seconds or an HTTP date", () => {
-    expect(retryAfterMs("3")).toBe(3000);
-    expect(retryAfterMs(new Date(Date.now() + 5000).toUTCString())).toBeGreaterThan(3000);
-    expect(retryAfterMs("soon")).toBeUndefined();
-  });
-
-  it("closes for a 429's Retry-After seen by the observed fetch, for every caller", async () => {
-    const gate = createPruneGate();
-    const fetch = gate.observe(
-      async () => new Response("{}", { status: 429, headers: { "retry-after": "1" } }),
-    );
-    await fetch("http://127.0.0.1/");
-    const started = Date.now();
-    await gate.wait();
-    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
-    expect(gate.throttles).toBe(1);
   });
 });

@@ -1,7 +1,8 @@
-import { type DeleteResult, ValidationError } from "@fnapi/runtime";
-import { checkOptions } from "@fnapi/runtime/internal";
-import type { FgsContext } from "../context.js";
+import { buildRequest, type DeleteResult, send, ValidationError } from "@fnapi/runtime";
+import { checkOptions, coreOf } from "@fnapi/runtime/internal";
 import { isGone } from "../errors.js";
+import type { Fgs } from "../fgs.js";
+import type { paths } from "../generated/fgs.js";
 import { parseFunctionUrn } from "../urn.js";
 
 /** Options of `deleteFunction`. */
@@ -17,7 +18,7 @@ export interface DeleteFunctionOptions {
  * one a version or the version an alias points to. Resolves on any 2xx (the body is never read).
  */
 export async function deleteFunction(
-  { kit, projectId, region, customHost }: FgsContext,
+  fgs: Fgs,
   functionUrn: string,
   options?: DeleteFunctionOptions,
 ): Promise<DeleteResult> {
@@ -25,6 +26,7 @@ export async function deleteFunction(
     signal: "signal",
     missingOk: "boolean",
   });
+  const { projectId, region, customHost } = fgs;
   const urn = parseFunctionUrn(functionUrn);
   if (urn.projectId !== projectId) {
     throw new ValidationError(
@@ -47,14 +49,16 @@ export async function deleteFunction(
       "pass the 7-field URN to delete the whole function",
     );
   }
-  const { alreadyGone, attempts, requestId } = await kit.call(
+  const core = coreOf(fgs);
+  const { alreadyGone, attempts, requestId } = await send(
+    core,
+    buildRequest<paths, "/v2/{project_id}/fgs/functions/{function_urn}", "delete">(
+      core,
+      "delete",
+      "/v2/{project_id}/fgs/functions/{function_urn}",
+      { path: { project_id: projectId, function_urn: functionUrn } },
+    ),
     { signal, idempotent: true, result: "none", alreadyGone: missingOk ? isGone : undefined },
-    (fetch) =>
-      kit.client.DELETE("/v2/{project_id}/fgs/functions/{function_urn}", {
-        params: { path: { project_id: projectId, function_urn: functionUrn } },
-        parseAs: "stream",
-        fetch,
-      }),
   );
   return { alreadyGone, attempts, requestId };
 }

@@ -1,7 +1,14 @@
-import { ValidationError } from "@fnapi/runtime";
-import { checkOptions } from "@fnapi/runtime/internal";
-import type { FgsContext } from "../context.js";
-import type { components } from "../generated/fgs.js";
+import {
+  buildRequest,
+  LISTING_BOUNDS,
+  type ListingBounds,
+  STREAMED_LISTING_BOUNDS,
+  send,
+  ValidationError,
+} from "@fnapi/runtime";
+import { boundedPages, checkOptions, coreOf } from "@fnapi/runtime/internal";
+import type { Fgs } from "../fgs.js";
+import type { components, paths } from "../generated/fgs.js";
 import { checkFunctionList } from "./list-guards.js";
 
 /** A function as listed: the 7-field URN, its name and package, and when it was last changed. */
@@ -34,30 +41,31 @@ export type PageQuery = { maxitems: string; marker?: string };
 /**
  * Page after page (`marker`, `maxitems`), the items under `key` (each page already checked by the
  * operation's response guard). It stops on an empty page, or when `next_marker` is missing, does not move
- * forward, or reaches `count` (the end is not documented; record 0010), so that no answer can make it loop.
+ * forward, or reaches `count` (the end is not documented; record 0010); and a server that keeps paging ends
+ * in a ListingLimitError at the listing bound (LISTING_BOUNDS: pages, items, bytes; record 0012).
  */
-export async function* paged<T>(
+export function paged<T>(
+  operation: string,
   get: (query: PageQuery) => Promise<Record<string, unknown>>,
   key: string,
   maxitems = "400",
+  bounds: ListingBounds = LISTING_BOUNDS,
 ): AsyncGenerator<T> {
-  let marker = 0;
-  for (;;) {
-    const body = await get(marker ? { maxitems, marker: `${marker}` } : { maxitems });
-    const items = body[key] as T[];
-    yield* items;
-    const next = body.next_marker;
-    const count = body.count;
-    if (
-      !items.length ||
-      !Number.isSafeInteger(next) ||
-      (next as number) <= marker ||
-      (typeof count === "number" && (next as number) >= count)
-    ) {
-      return;
-    }
-    marker = next as number;
-  }
+  return boundedPages<T>(
+    operation,
+    async (marker) => {
+      const body = await get(marker ? { maxitems, marker: `${marker}` } : { maxitems });
+      const items = body[key] as T[];
+      const next = body.next_marker;
+      const count = body.count;
+      const last =
+        !items.length ||
+        !Number.isSafeInteger(next) ||
+        (typeof count === "number" && (next as number) >= count);
+      return { items, next: last ? undefined : (next as number) };
+    },
+    bounds,
+  );
 }
 
 /** `last_modified` as a Date, or undefined. */
@@ -71,10 +79,7 @@ export const toDate = (value: unknown): Date | undefined => {
  * project. A page is fetched only when the previous one has been consumed, so memory does not grow with the
  * number of functions. Stop early with `break`, or with `signal`. Bad options throw at once (no request).
  */
-export function listFunctions(
-  { kit, projectId }: FgsContext,
-  options?: ListFunctionsOptions,
-): AsyncIterable<ListedFunction> {
+export function listFunctions(fgs: Fgs, options?: ListFunctionsOptions): AsyncIterable<ListedFunction> {
   const {
     pageSize = 400,
     packageName,
@@ -94,12 +99,24 @@ export function listFunctions(
       "it must be 1-64 letters, digits, _ or - (a package of the project)",
     );
   }
+  const core = coreOf(fgs);
   return {
     async *[Symbol.asyncIterator]() {
       const pages = paged<ListedFunction["raw"]>(
+        "listFunctions",
         async (query) =>
           (
-            await kit.call<Record<string, unknown>>(
+            await send<Record<string, unknown>>(
+              core,
+              buildRequest<paths, "/v2/{project_id}/fgs/functions", "get">(
+                core,
+                "get",
+                "/v2/{project_id}/fgs/functions",
+                {
+                  path: { project_id: fgs.projectId },
+                  query: packageName ? { ...query, package_name: packageName } : query,
+                },
+              ),
               {
                 signal,
                 idempotent: true,
@@ -107,19 +124,11 @@ export function listFunctions(
                 operation: "listFunctions",
                 check: checkFunctionList,
               },
-              (fetch) =>
-                kit.client.GET("/v2/{project_id}/fgs/functions", {
-                  params: {
-                    path: { project_id: projectId },
-                    query: packageName ? { ...query, package_name: packageName } : query,
-                  },
-                  parseAs: "stream",
-                  fetch,
-                }),
             )
           ).data,
         "functions",
         `${pageSize}`,
+        STREAMED_LISTING_BOUNDS,
       );
       for await (const raw of pages) {
         const fields = raw.func_urn.split(":");

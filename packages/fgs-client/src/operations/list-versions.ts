@@ -1,7 +1,7 @@
-import { ValidationError } from "@fnapi/runtime";
-import { checkOptions } from "@fnapi/runtime/internal";
-import type { FgsContext } from "../context.js";
-import type { components } from "../generated/fgs.js";
+import { buildRequest, send, ValidationError } from "@fnapi/runtime";
+import { boundedList, checkOptions, coreOf } from "@fnapi/runtime/internal";
+import type { Fgs } from "../fgs.js";
+import type { components, paths } from "../generated/fgs.js";
 import { parseFunctionUrn } from "../urn.js";
 import { paged, toDate } from "./list-functions.js";
 import { checkAliasList, checkVersionList } from "./list-guards.js";
@@ -37,7 +37,7 @@ export interface ListOptions {
 }
 
 /** The function's path: a 7-field URN of the client's project (and region, unless the host was given). */
-function functionPath({ projectId, region, customHost }: FgsContext, urn: string) {
+function functionPath({ projectId, region, customHost }: Fgs, urn: string) {
   const parts = parseFunctionUrn(urn);
   if (
     parts.projectId !== projectId ||
@@ -56,25 +56,27 @@ function functionPath({ projectId, region, customHost }: FgsContext, urn: string
 
 /** `GET …/{function_urn}/versions`, every page: the function's versions, `latest` included. */
 export async function listVersions(
-  context: FgsContext,
+  fgs: Fgs,
   functionUrn: string,
   options?: ListOptions,
 ): Promise<ListedVersion[]> {
   const { signal } = checkOptions(options, "listVersions", { signal: "signal" });
-  const path = functionPath(context, functionUrn);
-  const { kit } = context;
+  const path = functionPath(fgs, functionUrn);
+  const core = coreOf(fgs);
   const versions: ListedVersion[] = [];
   const pages = paged<ListedVersion["raw"]>(
+    "listVersions",
     async (query) =>
       (
-        await kit.call<Record<string, unknown>>(
+        await send<Record<string, unknown>>(
+          core,
+          buildRequest<paths, "/v2/{project_id}/fgs/functions/{function_urn}/versions", "get">(
+            core,
+            "get",
+            "/v2/{project_id}/fgs/functions/{function_urn}/versions",
+            { path, query },
+          ),
           { signal, idempotent: true, result: "json", operation: "listVersions", check: checkVersionList },
-          (fetch) =>
-            kit.client.GET("/v2/{project_id}/fgs/functions/{function_urn}/versions", {
-              params: { path, query },
-              parseAs: "stream",
-              fetch,
-            }),
         )
       ).data,
     "versions",
@@ -92,23 +94,24 @@ export async function listVersions(
 
 /** `GET …/{function_urn}/aliases`: every alias of the function, with the versions it points to. */
 export async function listAliases(
-  context: FgsContext,
+  fgs: Fgs,
   functionUrn: string,
   options?: ListOptions,
 ): Promise<ListedAlias[]> {
   const { signal } = checkOptions(options, "listAliases", { signal: "signal" });
-  const path = functionPath(context, functionUrn);
-  const { kit } = context;
-  const { data } = await kit.call<components["schemas"]["Alias"][]>(
+  const path = functionPath(fgs, functionUrn);
+  const core = coreOf(fgs);
+  const { data } = await send<components["schemas"]["Alias"][]>(
+    core,
+    buildRequest<paths, "/v2/{project_id}/fgs/functions/{function_urn}/aliases", "get">(
+      core,
+      "get",
+      "/v2/{project_id}/fgs/functions/{function_urn}/aliases",
+      { path },
+    ),
     { signal, idempotent: true, result: "json", operation: "listAliases", check: checkAliasList },
-    (fetch) =>
-      kit.client.GET("/v2/{project_id}/fgs/functions/{function_urn}/aliases", {
-        params: { path },
-        parseAs: "stream",
-        fetch,
-      }),
   );
-  return data.map((raw) => ({
+  return boundedList("listAliases", data).map((raw) => ({
     name: raw.name,
     version: raw.version,
     additionalVersions: { ...raw.additional_version_weights },

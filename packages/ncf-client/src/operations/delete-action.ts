@@ -1,12 +1,14 @@
-import type { ApiError, DeleteResult } from "@fnapi/runtime";
-import { checkOptions } from "@fnapi/runtime/internal";
-import type { NcfContext } from "../context.js";
+import { type ApiError, buildRequest, type DeleteResult, send } from "@fnapi/runtime";
+import { checkOptions, coreOf } from "@fnapi/runtime/internal";
 import { isGone } from "../errors.js";
+import type { paths } from "../generated/ncf.js";
+import type { Ncf } from "../ncf.js";
 import { assertActionName, assertActionPackageName, assertPlatform, type Platform } from "../package-name.js";
+import { defaultPlatform } from "../zones.js";
 
 /** Options of `deleteAction`. */
 export interface DeleteActionOptions {
-  /** Default `vpc`, and always sent. */
+  /** Default `vpc` (the zone's own in the financial and government zones, where it is never sent). */
   platform?: Platform;
   /** Aborts the call, retries and backoff included. */
   signal?: AbortSignal;
@@ -27,20 +29,28 @@ export function isTransientActionError(error: ApiError): boolean | undefined {
 
 /** `DELETE /packages/{packageName}/actions/{actionName}`: resolves on any 2xx (the body is never read). */
 export async function deleteAction(
-  { kit }: NcfContext,
+  ncf: Ncf,
   packageName: string,
   actionName: string,
   options?: DeleteActionOptions,
 ): Promise<DeleteResult> {
   const {
-    platform = "vpc",
+    platform = defaultPlatform(ncf.zone),
     signal,
     missingOk = false,
   } = checkOptions(options, "deleteAction", { signal: "signal", missingOk: "boolean" });
   assertActionPackageName(packageName);
   assertActionName(actionName);
   assertPlatform(platform);
-  const { alreadyGone, attempts, requestId } = await kit.call(
+  const core = coreOf(ncf);
+  const { alreadyGone, attempts, requestId } = await send(
+    core,
+    buildRequest<paths, "/packages/{packageName}/actions/{actionName}", "delete">(
+      core,
+      "delete",
+      "/packages/{packageName}/actions/{actionName}",
+      { path: { packageName, actionName }, query: { platform } },
+    ),
     {
       signal,
       idempotent: true,
@@ -48,12 +58,6 @@ export async function deleteAction(
       retryable: isTransientActionError,
       alreadyGone: missingOk ? isGone : undefined,
     },
-    (fetch) =>
-      kit.client.DELETE("/packages/{packageName}/actions/{actionName}", {
-        params: { path: { packageName, actionName }, query: { platform } },
-        parseAs: "stream",
-        fetch,
-      }),
   );
   return { alreadyGone, attempts, requestId };
 }

@@ -2,9 +2,9 @@ import { createHmac } from "node:crypto";
 import { inspect } from "node:util";
 import { type Answer, json, observedBody, scriptedFetch } from "@fnapi/runtime/testing";
 import { describe, expect, it, vi } from "vitest";
-import { NCF_BASE_URLS, type NcfClientCommonOptions } from "../create-ncf-client.js";
 import { NcfApiError } from "../errors.js";
 import { createNcfClient, RedirectError, ValidationError } from "../index.js";
+import { NCF_BASE_URLS, type NcfClientCommonOptions } from "../ncf.js";
 
 const accessKey = "ncp_iam_EXAMPLEACCESSKEY";
 const secretKey = "EXAMPLE/SECRET+KEY0123";

@@ -1,14 +1,17 @@
-import { type DeleteResult, ValidationError } from "@fnapi/runtime";
-import { checkOptions } from "@fnapi/runtime/internal";
-import type { NcfContext } from "../context.js";
-import { isGone, NcfApiError } from "../errors.js";
+import { buildRequest, type DeleteResult, send } from "@fnapi/runtime";
+import { checkOptions, coreOf } from "@fnapi/runtime/internal";
+import { isGone } from "../errors.js";
+import type { paths } from "../generated/ncf.js";
+import type { Ncf } from "../ncf.js";
 import { assertPackageName, assertPlatform, type Platform } from "../package-name.js";
-import { deleteAction } from "./delete-action.js";
-import { listActions } from "./list-actions.js";
+import { defaultPlatform } from "../zones.js";
 
 /** Options of `deletePackage` without cascade. */
 export interface DeletePackageOptions {
-  /** Default `vpc`, and always sent: v2.0 defaulted to `classic`, so an explicit value is the safe one. */
+  /**
+   * Default `vpc`, and always sent: v2.0 defaulted to `classic`, so an explicit value is the safe one. (In the
+   * financial and government zones the zone's own, never sent.)
+   */
   platform?: Platform;
   /** Aborts the call, retries and backoff included. */
   signal?: AbortSignal;
@@ -17,209 +20,42 @@ export interface DeletePackageOptions {
    * delete after a retried 5xx.
    */
   missingOk?: boolean;
-  /** `true` deletes the actions first (`CascadeDeleteOptions`). */
+  /** `true` deletes the actions first (`CascadeDeleteOptions`; standalone: `deletePackageCascade`). */
   cascade?: false;
 }
 
-/** Options of `deletePackage` with `cascade: true`. */
-export interface CascadeDeleteOptions extends Omit<DeletePackageOptions, "cascade"> {
-  /**
-   * Delete the package's actions first, then the package. A package with actions answers 409 80109
-   * PACKAGE_NOT_EMPTY; this lists them, deletes them, deletes the package, and on another 409 (an action
-   * created meanwhile) lists again, up to `maxRounds`. A 409 is never retried blindly.
-   */
-  cascade: true;
-  /** Actions deleted at once. Default 4, at most 32. */
-  concurrency?: number;
-  /** List-and-delete rounds before the 409 is thrown. Default 3, at most 10. */
-  maxRounds?: number;
-  /** Told of each step; an exception it throws is ignored. */
-  onProgress?: (event: CascadeProgress) => void;
-}
-
-/** A step of a cascade delete, as `onProgress` is told of it. */
-export type CascadeProgress =
-  | { type: "listed"; round: number; actions: string[] }
-  | { type: "actionDeleted"; round: number; action: string; alreadyGone: boolean }
-  | { type: "packageNotEmpty"; round: number }
-  | { type: "packageDeleted"; round: number; alreadyGone: boolean };
-
-/** What a cascade delete did before it failed. */
-export interface CascadePartialReport {
-  /** The actions this call deleted (or found already gone), in the order they went. */
-  deletedActions: string[];
-  /** The round it failed in. */
-  rounds: number;
-}
-
-/**
- * A cascade delete that failed after it did something (deleted an action, or listed again): what it did
- * before it failed is in `report`; what failed is `cause` (an `NcfApiError`, a `TimeoutError`, the signal's
- * reason…). Nothing in it is a secret: the cause was redacted before.
- */
-export class CascadeDeleteError extends Error {
-  /** Always `CascadeDeleteError`. */
-  override readonly name = "CascadeDeleteError";
-  /** The package whose cascade failed. */
-  readonly packageName: string;
-  /** What was done before the failure. */
-  readonly report: CascadePartialReport;
-  constructor(packageName: string, report: CascadePartialReport, cause: unknown) {
-    const deleted = report.deletedActions.length;
-    super(
-      `cascade delete of package ${packageName} failed in round ${report.rounds} after deleting ${deleted} action${deleted === 1 ? "" : "s"}: ${(cause as Error)?.message ?? String(cause)}`,
-      { cause },
-    );
-    this.packageName = packageName;
-    this.report = report;
-  }
-  /** Plain data for `JSON.stringify`: the message, the package, the partial report and the cause. */
-  toJSON(): Record<string, unknown> {
-    return {
-      name: this.name,
-      message: this.message,
-      packageName: this.packageName,
-      report: this.report,
-      cause: this.cause,
-    };
-  }
-}
-
-/** What a cascade delete did: the package's `DeleteResult`, and the actions it deleted on the way. */
-export interface CascadeReport extends DeleteResult {
-  /** The actions this call deleted (or found already gone), in the order they went. */
-  deletedActions: string[];
-  /** List-and-delete rounds it took. */
-  rounds: number;
-}
-
-const PACKAGE_NOT_EMPTY = (error: unknown) =>
-  error instanceof NcfApiError && error.status === 409 && error.code === "80109";
-
 /** `DELETE /packages/{packageName}`: resolves on any 2xx (the body is never read). */
 export async function deletePackage(
-  context: NcfContext,
+  ncf: Ncf,
   packageName: string,
-  given?: DeletePackageOptions | CascadeDeleteOptions,
-): Promise<DeleteResult | CascadeReport> {
-  const options = checkOptions(given, "deletePackage", {
-    signal: "signal",
-    missingOk: "boolean",
-    cascade: "boolean",
-    onProgress: "function",
-  }) as DeletePackageOptions | CascadeDeleteOptions;
-  const { platform = "vpc", signal, missingOk = false } = options;
+  options?: DeletePackageOptions,
+): Promise<DeleteResult> {
+  const {
+    platform = defaultPlatform(ncf.zone),
+    signal,
+    missingOk = false,
+  } = checkOptions(options, "deletePackage", { signal: "signal", missingOk: "boolean", cascade: "boolean" });
   assertPackageName(packageName);
   assertPlatform(platform);
-  if (options.cascade === true) return cascade(context, packageName, { ...options, platform });
-  return deletePackageOnce(context, packageName, platform, signal, missingOk);
+  return deletePackageOnce(ncf, packageName, platform, signal, missingOk);
 }
 
-function deletePackageOnce(
-  { kit }: NcfContext,
+/** The one DELETE of a package, its options already checked. */
+export async function deletePackageOnce(
+  ncf: Ncf,
   packageName: string,
   platform: Platform,
   signal: AbortSignal | undefined,
   missingOk: boolean,
 ): Promise<DeleteResult> {
-  return kit
-    .call(
-      { signal, idempotent: true, result: "none", alreadyGone: missingOk ? isGone : undefined },
-      (fetch) =>
-        kit.client.DELETE("/packages/{packageName}", {
-          params: { path: { packageName }, query: { platform } },
-          parseAs: "stream",
-          fetch,
-        }),
-    )
-    .then(({ alreadyGone, attempts, requestId }) => ({ alreadyGone, attempts, requestId }));
-}
-
-async function cascade(
-  context: NcfContext,
-  packageName: string,
-  options: CascadeDeleteOptions & { platform: Platform },
-): Promise<CascadeReport> {
-  const { platform, signal, missingOk = false } = options;
-  const concurrency = bounded("concurrency", options.concurrency ?? 4, 32);
-  const maxRounds = bounded("maxRounds", options.maxRounds ?? 3, 10);
-  const progress = (event: CascadeProgress) => {
-    try {
-      options.onProgress?.(event);
-    } catch {
-      // progress reporting must not change what the delete does
-    }
-  };
-  const deletedActions: string[] = [];
-  let round = 1;
-  try {
-    for (; ; round++) {
-      let names: string[];
-      try {
-        // A name listed twice is deleted once: a round's work is bounded by the distinct names listed.
-        names = [
-          ...new Set(
-            (await listActions(context, packageName, { platform, ...(signal ? { signal } : {}) })).map(
-              (a) => a.name,
-            ),
-          ),
-        ];
-      } catch (error) {
-        if (missingOk && isGone(error)) {
-          progress({ type: "packageDeleted", round, alreadyGone: true });
-          const { attempts, requestId } = error;
-          return { deletedActions, rounds: round, alreadyGone: true, attempts, requestId };
-        }
-        throw error;
-      }
-      progress({ type: "listed", round, actions: names });
-      await eachWithConcurrency(names, concurrency, async (action) => {
-        const { alreadyGone } = await deleteAction(context, packageName, action, {
-          platform,
-          missingOk: true,
-          ...(signal ? { signal } : {}),
-        });
-        deletedActions.push(action);
-        progress({ type: "actionDeleted", round, action, alreadyGone });
-      });
-      try {
-        const result = await deletePackageOnce(context, packageName, platform, signal, missingOk);
-        progress({ type: "packageDeleted", round, alreadyGone: result.alreadyGone });
-        return { ...result, deletedActions, rounds: round };
-      } catch (error) {
-        if (!PACKAGE_NOT_EMPTY(error) || round >= maxRounds) throw error;
-        progress({ type: "packageNotEmpty", round });
-      }
-    }
-  } catch (error) {
-    // Nothing done yet (the first listing failed, or no action went): the error as it is. Otherwise what was
-    // done so far goes with the failure, so that the caller (the CLI) can say what is already gone.
-    if (deletedActions.length === 0 && round === 1) throw error;
-    throw new CascadeDeleteError(packageName, { deletedActions: [...deletedActions], rounds: round }, error);
-  }
-}
-
-function bounded(field: string, value: unknown, max: number): number {
-  if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > max) {
-    throw new ValidationError(field, `is ${String(value)}`, `it must be an integer from 1 to ${max}`);
-  }
-  return value as number;
-}
-
-/** Runs `task` over `items`, at most `limit` at once; the first failure stops new tasks and is thrown. */
-async function eachWithConcurrency<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>) {
-  let next = 0;
-  let failed = false;
-  const worker = async () => {
-    while (!failed && next < items.length) {
-      const item = items[next++] as T;
-      try {
-        await task(item);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  const core = coreOf(ncf);
+  const { alreadyGone, attempts, requestId } = await send(
+    core,
+    buildRequest<paths, "/packages/{packageName}", "delete">(core, "delete", "/packages/{packageName}", {
+      path: { packageName },
+      query: { platform },
+    }),
+    { signal, idempotent: true, result: "none", alreadyGone: missingOk ? isGone : undefined },
+  );
+  return { alreadyGone, attempts, requestId };
 }

@@ -1,7 +1,9 @@
-import { checkOptions } from "@fnapi/runtime/internal";
-import type { NcfContext } from "../context.js";
-import type { components } from "../generated/ncf.js";
+import { buildRequest, send } from "@fnapi/runtime";
+import { checkOptions, coreOf } from "@fnapi/runtime/internal";
+import type { components, paths } from "../generated/ncf.js";
+import type { Ncf } from "../ncf.js";
 import { assertPackageName, assertPlatform, type Platform } from "../package-name.js";
+import { defaultPlatform } from "../zones.js";
 import { checkPackage } from "./response-guards.js";
 
 /** A package, as `getPackage` returns it (specs/ncf.yaml, components.schemas.Package). */
@@ -17,21 +19,23 @@ export interface GetPackageOptions {
 
 /** `GET /packages/{packageName}`: the package (`content`), with its actions' names or summaries. */
 export async function getPackage(
-  { kit }: NcfContext,
+  ncf: Ncf,
   packageName: string,
   options?: GetPackageOptions,
 ): Promise<Package> {
-  const { platform = "vpc", signal } = checkOptions(options, "getPackage", { signal: "signal" });
+  const { platform = defaultPlatform(ncf.zone), signal } = checkOptions(options, "getPackage", {
+    signal: "signal",
+  });
   assertPackageName(packageName);
   assertPlatform(platform);
-  const { data } = await kit.call<{ content: Package }>(
+  const core = coreOf(ncf);
+  const { data } = await send<{ content: Package }>(
+    core,
+    buildRequest<paths, "/packages/{packageName}", "get">(core, "get", "/packages/{packageName}", {
+      path: { packageName },
+      query: { platform },
+    }),
     { signal, idempotent: true, result: "json", operation: "getPackage", check: checkPackage },
-    (fetch) =>
-      kit.client.GET("/packages/{packageName}", {
-        params: { path: { packageName }, query: { platform } },
-        parseAs: "stream",
-        fetch,
-      }),
   );
   return data.content;
 }

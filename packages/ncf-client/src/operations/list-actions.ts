@@ -1,7 +1,9 @@
-import { checkOptions } from "@fnapi/runtime/internal";
-import type { NcfContext } from "../context.js";
-import type { components } from "../generated/ncf.js";
+import { buildRequest, send } from "@fnapi/runtime";
+import { boundedList, checkOptions, coreOf } from "@fnapi/runtime/internal";
+import type { components, paths } from "../generated/ncf.js";
+import type { Ncf } from "../ncf.js";
 import { assertActionPackageName, assertPlatform, type Platform } from "../package-name.js";
+import { defaultPlatform } from "../zones.js";
 import { checkActionList } from "./response-guards.js";
 
 /** An action, as `listActions` returns it (specs/ncf.yaml, components.schemas.ActionSummary). */
@@ -17,21 +19,25 @@ export interface ListActionsOptions {
 
 /** `GET /packages/{packageName}/actions`: the package's actions (`-`: the actions in no package). */
 export async function listActions(
-  { kit }: NcfContext,
+  ncf: Ncf,
   packageName: string,
   options?: ListActionsOptions,
 ): Promise<ActionSummary[]> {
-  const { platform = "vpc", signal } = checkOptions(options, "listActions", { signal: "signal" });
+  const { platform = defaultPlatform(ncf.zone), signal } = checkOptions(options, "listActions", {
+    signal: "signal",
+  });
   assertActionPackageName(packageName);
   assertPlatform(platform);
-  const { data } = await kit.call<{ content: { actions: ActionSummary[] } }>(
+  const core = coreOf(ncf);
+  const { data } = await send<{ content: { actions: ActionSummary[] } }>(
+    core,
+    buildRequest<paths, "/packages/{packageName}/actions", "get">(
+      core,
+      "get",
+      "/packages/{packageName}/actions",
+      { path: { packageName }, query: { platform } },
+    ),
     { signal, idempotent: true, result: "json", operation: "listActions", check: checkActionList },
-    (fetch) =>
-      kit.client.GET("/packages/{packageName}/actions", {
-        params: { path: { packageName }, query: { platform } },
-        parseAs: "stream",
-        fetch,
-      }),
   );
-  return data.content.actions;
+  return [...boundedList("listActions", data.content.actions)];
 }

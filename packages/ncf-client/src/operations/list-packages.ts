@@ -1,7 +1,9 @@
-import { checkOptions } from "@fnapi/runtime/internal";
-import type { NcfContext } from "../context.js";
-import type { components } from "../generated/ncf.js";
+import { buildRequest, send } from "@fnapi/runtime";
+import { boundedList, checkOptions, coreOf } from "@fnapi/runtime/internal";
+import type { components, paths } from "../generated/ncf.js";
+import type { Ncf } from "../ncf.js";
 import { assertPlatform, type Platform } from "../package-name.js";
+import { defaultPlatform } from "../zones.js";
 import { checkPackageList } from "./list-guards.js";
 
 /** A package as `listPackages` returns it (specs/ncf.yaml, components.schemas.PackageSummary). */
@@ -16,20 +18,16 @@ export interface ListPackagesOptions {
 }
 
 /** `GET /packages`: every package of the platform (the API does not page it). */
-export async function listPackages(
-  { kit }: NcfContext,
-  options?: ListPackagesOptions,
-): Promise<PackageSummary[]> {
-  const { platform = "vpc", signal } = checkOptions(options, "listPackages", { signal: "signal" });
+export async function listPackages(ncf: Ncf, options?: ListPackagesOptions): Promise<PackageSummary[]> {
+  const { platform = defaultPlatform(ncf.zone), signal } = checkOptions(options, "listPackages", {
+    signal: "signal",
+  });
   assertPlatform(platform);
-  const { data } = await kit.call<{ content: PackageSummary[] }>(
+  const core = coreOf(ncf);
+  const { data } = await send<{ content: PackageSummary[] }>(
+    core,
+    buildRequest<paths, "/packages", "get">(core, "get", "/packages", { query: { platform } }),
     { signal, idempotent: true, result: "json", operation: "listPackages", check: checkPackageList },
-    (fetch) =>
-      kit.client.GET("/packages", {
-        params: { query: { platform } },
-        parseAs: "stream",
-        fetch,
-      }),
   );
-  return data.content;
+  return [...boundedList("listPackages", data.content)];
 }

@@ -7,9 +7,9 @@ import {
   type ReceivedRequest,
   sameText,
 } from "../../auth-common.js";
-import type { EmulatorState } from "../../seed.js";
 import { issuedCredential } from "../huawei-keyless/state.js";
 import { huaweiCanonical, huaweiSignature, parseHuaweiAuthorization, parseSdkDate } from "./signature.js";
+import type { HuaweiState } from "./state.js";
 
 // Huawei's API gateway in front of FunctionGraph: an IAM token (X-Auth-Token, issued by the IAM module into
 // `huawei.tokens`) or an SDK-HMAC-SHA256 signature. Refusals are APIGW.0301 (401) and APIGW.0302 (403).
@@ -46,7 +46,7 @@ function refusal(
 
 export function authenticateToken(
   request: ReceivedRequest,
-  { state, now, projectId }: AuthContext<EmulatorState>,
+  { state, now, projectId }: AuthContext<HuaweiState>,
 ): AuthOutcome {
   const value = request.headers["x-auth-token"] ?? "";
   const token = state.huawei.tokens.find((t) => sameText(t.token, value));
@@ -87,7 +87,7 @@ function temporaryCredentialRefusal(
 
 export function authenticateAkSk(
   request: ReceivedRequest,
-  { state, now, projectId }: AuthContext<EmulatorState>,
+  { state, now, projectId }: AuthContext<HuaweiState>,
 ): AuthOutcome {
   const parsed = parseHuaweiAuthorization(request.headers.authorization ?? "");
   if (!parsed) {
@@ -175,16 +175,13 @@ export function authenticateAkSk(
 }
 
 /** A token when X-Auth-Token is sent, else a signature (the spec's two alternatives). */
-export function authenticateHuawei(
-  request: ReceivedRequest,
-  context: AuthContext<EmulatorState>,
-): AuthOutcome {
+export function authenticateHuawei(request: ReceivedRequest, context: AuthContext<HuaweiState>): AuthOutcome {
   if (request.headers["x-auth-token"] !== undefined) return authenticateToken(request, context);
   if (request.headers.authorization !== undefined) return authenticateAkSk(request, context);
   return refusal("no credentials", "x-auth-token not found");
 }
 
-export function claimedHuawei(request: ReceivedRequest, state: EmulatorState): Principal {
+export function claimedHuawei(request: ReceivedRequest, state: HuaweiState): Principal {
   const akSk = parseHuaweiAuthorization(request.headers.authorization ?? "");
   const credential = state.huawei.credentials.find((c) => c.accessKey === akSk?.accessKey);
   return { kind: "none", deny: credential?.deny ?? [] };

@@ -1,5 +1,5 @@
 import type { ApiFailure } from "../../error-body.js";
-import { type ApiModule, failure, type HandlerContext, type HandlerResult } from "../api-module.js";
+import { defineModule, failure, type HandlerContext, type HandlerResult } from "../api-module.js";
 import { authenticateHuawei, claimedHuawei } from "./auth.js";
 import {
   deleteFunction,
@@ -13,7 +13,7 @@ import {
   versionsOf,
   versionTime,
 } from "./backend.js";
-import { type FgsFunction, fgsFields } from "./state.js";
+import { type FgsFunction, type FgsSection, fgsFields, type HuaweiState } from "./state.js";
 
 // Huawei FunctionGraph (specs/fgs.yaml). Thin handlers over backend.ts; errors in Huawei's
 // `{error_code, error_msg}` shape (gateway errors add `request_id`).
@@ -30,7 +30,7 @@ const ANSWERS: Record<FgsError["error"], (e: FgsError) => HandlerResult> = {
 const badMaxItems = () => failure(400, "FSS.0400", "Invalid parameter", "maxitems must be >= 0");
 
 /** The function a listing names, or the documented answer. */
-const found = (c: HandlerContext): FgsFunction | HandlerResult => {
+const found = (c: HandlerContext<HuaweiState>): FgsFunction | HandlerResult => {
   const fn = findFunction(
     c.state.huawei.functions,
     c.path.function_urn as string,
@@ -48,8 +48,9 @@ const gateway = (status: number, code: string, message: string): ApiFailure => (
   gateway: true,
 });
 
-export const fgs: ApiModule = {
+export const fgs = defineModule<"huawei", FgsSection, HuaweiState>({
   api: "fgs",
+  answersUnknownPaths: true,
   section: "huawei",
   fields: fgsFields,
   authenticate: authenticateHuawei,
@@ -133,4 +134,4 @@ export const fgs: ApiModule = {
   payloadTooLarge: () => gateway(413, "APIGW.0201", "Request entity too large"),
   internalError: (details) => ({ status: 500, code: "FSS.0500", message: "Internal error", details }),
   faultCode: (status) => `FSS.${String(status).padStart(4, "0")}`,
-};
+});

@@ -10,6 +10,7 @@ import {
   string,
   unique,
 } from "../../seed-fields.js";
+import type { IamSection } from "../iam/state.js";
 
 // FunctionGraph's part of the `huawei` section: the AK/SK credentials and the functions with their versions
 // and aliases. A function URN must pass specs/fgs.yaml's FunctionUrn schema (the rule the client and the API
@@ -37,6 +38,11 @@ export interface FgsFunction {
 export interface FgsSection {
   credentials: HuaweiCredential[];
   functions: FgsFunction[];
+}
+
+/** What FunctionGraph and IAM read: the whole `huawei` section (they share it). */
+export interface HuaweiState {
+  huawei: FgsSection & IamSection;
 }
 
 const URN_TEXT = "a 7-field function URN urn:fss:<region>:<project>:function:<package>:<name>";

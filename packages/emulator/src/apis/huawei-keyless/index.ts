@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { type ApiModule, failure, type HandlerResult } from "../api-module.js";
+import { defineModule, failure, type HandlerResult } from "../api-module.js";
 import { authenticateHuawei, claimedHuawei } from "../fgs/auth.js";
+import type { HuaweiState } from "../fgs/state.js";
 import { iam } from "../iam/index.js";
 import { GITHUB_ISSUER, verifyIdToken } from "../oidc-issuer/id-token.js";
-import { type IssuedKey, keylessOf, newKey, parseKeyless, recordKey } from "./state.js";
+import { type IssuedKey, type KeylessSection, keylessOf, newKey, parseKeyless, recordKey } from "./state.js";
 
 // Huawei's keyless parties (specs/huawei-keyless.yaml), thin handlers over state.ts: the ECS metadata, CCE
 // Pod Identity, IAM v3.0 federation and security tokens, STS v5 assume-with-oidc. Each issues keys that live
@@ -41,7 +42,7 @@ const issue = (c: { state: object; now: number }, source: string) => {
   return { key, change: recordKey(key, c.now) };
 };
 
-export const huaweiKeyless: ApiModule = {
+export const huaweiKeyless = defineModule<"huawei", KeylessSection, HuaweiState>({
   api: "huawei-keyless",
   section: "huawei",
   fields: { keyless: parseKeyless },
@@ -181,4 +182,4 @@ export const huaweiKeyless: ApiModule = {
   payloadTooLarge: iam.payloadTooLarge,
   internalError: iam.internalError,
   faultCode: iam.faultCode,
-};
+});

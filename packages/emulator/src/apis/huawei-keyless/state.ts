@@ -29,6 +29,11 @@ export interface KeylessSeed {
   issued: IssuedKey[];
 }
 
+/** What this module owns in the `huawei` section. */
+export interface KeylessSection {
+  keyless: KeylessSeed | undefined;
+}
+
 const EMPTY: KeylessSeed = {
   lifetimeSeconds: 3600,
   identityProviders: [],

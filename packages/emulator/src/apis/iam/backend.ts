@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import type { EmulatorState } from "../../seed.js";
+import type { HuaweiState } from "../fgs/state.js";
 import type { HuaweiProject, HuaweiToken, HuaweiUser } from "./state.js";
 
 // IAM's password login as a plain function over the state: no HTTP, and the state it is given is not
@@ -23,7 +23,7 @@ export type IamError = { error: "WrongCredentials" } | { error: "BadScope"; deta
 
 export interface Issued {
   /** Adds the token (and drops expired or surplus issued ones): applied by the state store. */
-  change: (state: EmulatorState) => void;
+  change: (state: HuaweiState) => void;
   token: HuaweiToken;
   user: HuaweiUser;
   project: HuaweiProject;
@@ -36,7 +36,7 @@ function sameSecret(a: string, b: string): boolean {
 }
 
 /** The projects the emulator knows: the seed's `huawei.projects`, then one per region and project of a function URN. */
-export function knownProjects(state: EmulatorState): HuaweiProject[] {
+export function knownProjects(state: HuaweiState): HuaweiProject[] {
   const projects = [...state.huawei.projects];
   for (const fn of state.huawei.functions) {
     const [, , region, id] = fn.urn.split(":");
@@ -54,7 +54,7 @@ export function keptTokens(tokens: HuaweiToken[], now: number, cap = MAX_ISSUED_
 }
 
 export function createUserToken(
-  state: EmulatorState,
+  state: HuaweiState,
   login: Login,
   now: number,
   secret: string,
@@ -80,7 +80,7 @@ export function createUserToken(
     expiresAt: new Date(now + TOKEN_LIFETIME_MS).toISOString(),
     projectId: project.id,
   };
-  const change = (next: EmulatorState) => {
+  const change = (next: HuaweiState) => {
     next.huawei.tokens = [...keptTokens(next.huawei.tokens, now), token];
   };
   return { change, token, user: account, project };

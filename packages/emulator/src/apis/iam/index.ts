@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import { ANONYMOUS } from "../../auth-common.js";
-import { type ApiModule, failure } from "../api-module.js";
+import { defineModule, failure } from "../api-module.js";
+import type { HuaweiState } from "../fgs/state.js";
 import { createUserToken, type Login } from "./backend.js";
-import { iamFields } from "./state.js";
+import { type IamSection, iamFields } from "./state.js";
 
 // Huawei IAM (specs/iam.yaml): POST /v3/auth/tokens with the password method, no authentication; errors in
 // Keystone's `{error: {code, title, message}}` shape.
@@ -49,7 +50,7 @@ function loginOf(bodyBytes: Uint8Array): Login | string {
   return { domain: domain.name, user: user.name, password: user.password, project };
 }
 
-export const iam: ApiModule = {
+export const iam = defineModule<"huawei", IamSection, HuaweiState>({
   api: "iam",
   section: "huawei",
   fields: iamFields,
@@ -118,4 +119,4 @@ export const iam: ApiModule = {
   payloadTooLarge: () => ({ status: 413, code: "413", message: "Request Entity Too Large" }),
   internalError: (details) => ({ status: 500, code: "500", message: "Internal Server Error", details }),
   faultCode: (status) => String(status),
-};
+});

@@ -1,8 +1,8 @@
 import type { AuthContext, AuthOutcome, AuthRefusal, Principal, ReceivedRequest } from "../../auth-common.js";
 import { sameText } from "../../auth-common.js";
-import type { EmulatorState } from "../../seed.js";
 import { serverRoleCredential } from "../ncp-server-role/state.js";
 import { ncpSignature, ncpStringToSign } from "./signature.js";
+import type { NcpState } from "./state.js";
 
 // NCP API Gateway signature v2, as the gateway checks it before the service sees the request: a refusal is
 // its documented 401 (errorCode 200).
@@ -20,7 +20,7 @@ function refusal(reason: string, details: string, debug?: AuthRefusal["debug"]):
 
 export function authenticateNcp(
   request: ReceivedRequest,
-  { state, now }: AuthContext<EmulatorState>,
+  { state, now }: AuthContext<NcpState>,
 ): AuthOutcome {
   const timestamp = request.headers["x-ncp-apigw-timestamp"];
   const accessKey = request.headers["x-ncp-iam-access-key"];
@@ -62,7 +62,7 @@ export function authenticateNcp(
   };
 }
 
-export function claimedNcp(request: ReceivedRequest, state: EmulatorState): Principal {
+export function claimedNcp(request: ReceivedRequest, state: NcpState): Principal {
   const key = request.headers["x-ncp-iam-access-key"];
   const credential = state.ncp.credentials.find((c) => c.accessKey === key);
   return { kind: "none", deny: credential?.deny ?? [] };

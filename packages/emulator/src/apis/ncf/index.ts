@@ -1,10 +1,17 @@
 import { createHash } from "node:crypto";
 import type { ApiFailure } from "../../error-body.js";
-import { type ApiModule, failure, type HandlerContext, type HandlerResult } from "../api-module.js";
+import { defineModule, failure, type HandlerContext, type HandlerResult } from "../api-module.js";
 import { authenticateNcp, claimedNcp } from "./auth.js";
 import * as backend from "./backend.js";
 import { isNcfError, type NcfError, type NcpChange } from "./backend.js";
-import { actionName, type NcfPackage, ncpFields, type Platform } from "./state.js";
+import {
+  actionName,
+  type NcfPackage,
+  type NcpSection,
+  type NcpState,
+  ncpFields,
+  type Platform,
+} from "./state.js";
 
 // NAVER Cloud Functions (specs/ncf.yaml), v2.1 under /ncf/api/v2 and v2.0 under /api/v2, where `platform`
 // defaults to `classic` instead of `vpc`. Thin handlers: parameters in, the backend's outcome out.
@@ -31,7 +38,7 @@ const ANSWERS: Record<NcfError["error"], () => HandlerResult> = {
 };
 
 /** The backend's change, or the domain error's answer. */
-function changed(outcome: NcpChange | NcfError): HandlerResult {
+function changed(outcome: NcpChange | NcfError): HandlerResult<NcpState> {
   if (isNcfError(outcome)) return ANSWERS[outcome.error]();
   return { status: 204, change: (state) => outcome(state.ncp) };
 }
@@ -48,7 +55,7 @@ const gateway = (status: number, code: string, message: string, details?: string
   gateway: true,
 });
 
-export const ncf: ApiModule = {
+export const ncf = defineModule<"ncp", NcpSection>({
   api: "ncf",
   extraPrefixes: [V2_0_PREFIX],
   section: "ncp",
@@ -121,4 +128,4 @@ export const ncf: ApiModule = {
     ({ 400: "100", 401: "200", 404: "300", 413: "430", 429: "420", 500: "900", 503: "500", 504: "510" })[
       status
     ] ?? String(status),
-};
+});

@@ -45,6 +45,11 @@ export interface NcpSection {
   packages: NcfPackage[];
 }
 
+/** What NCF reads: its `ncp` section. */
+export interface NcpState {
+  ncp: NcpSection;
+}
+
 export function actionName(action: string | NcfAction): string {
   return typeof action === "string" ? action : action.name;
 }

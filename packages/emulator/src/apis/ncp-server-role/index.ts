@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { list, object, onlyKeys, optionalString, SeedError, string } from "../../seed-fields.js";
-import { type ApiModule, failure } from "../api-module.js";
+import { defineModule, failure } from "../api-module.js";
 import { ncf } from "../ncf/index.js";
 import { roleOf, type ServerRoleSeed } from "./state.js";
 
@@ -36,7 +36,7 @@ function parseServerRole(raw: unknown, path: string): ServerRoleSeed | undefined
   };
 }
 
-export const ncpServerRole: ApiModule = {
+export const ncpServerRole = defineModule<"ncp", { serverRole: ServerRoleSeed | undefined }>({
   api: "ncp-server-role",
   section: "ncp",
   fields: { serverRole: parseServerRole },
@@ -76,4 +76,4 @@ export const ncpServerRole: ApiModule = {
   payloadTooLarge: ncf.payloadTooLarge,
   internalError: ncf.internalError,
   faultCode: ncf.faultCode,
-};
+});

@@ -1,5 +1,5 @@
 import { object, onlyKeys, optionalString, string } from "../../seed-fields.js";
-import { type ApiModule, failure } from "../api-module.js";
+import { defineModule, failure } from "../api-module.js";
 import { GITHUB_ISSUER, mintIdToken } from "./id-token.js";
 
 // A stand-in for GitHub Actions' id-token endpoint (specs/oidc-issuer.yaml): GET /oidc-issuer/token with the
@@ -18,7 +18,7 @@ export const issuerOf = (state: object) => (state as { oidc?: { issuer?: OidcIss
 
 const fail = (status: number, message: string) => ({ status, code: String(status), message });
 
-export const oidcIssuer: ApiModule = {
+export const oidcIssuer = defineModule<"oidc", { issuer: OidcIssuerSeed | undefined }>({
   api: "oidc-issuer",
   section: "oidc",
   fields: {
@@ -65,4 +65,4 @@ export const oidcIssuer: ApiModule = {
   payloadTooLarge: () => fail(413, "Payload Too Large"),
   internalError: (details) => ({ ...fail(500, "Internal Server Error"), details }),
   faultCode: String,
-};
+});

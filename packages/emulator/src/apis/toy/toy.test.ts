@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, expectTypeOf, it } from "vitest";
 import { startEmulatorWith } from "../../server.js";
 import { bundledSpecsDir } from "../../spec-catalog.js";
 import { json } from "../../test-support.js";
@@ -48,7 +48,7 @@ describe("a third cloud module", () => {
       port: 0,
       specsDir,
       statePath,
-      seed: { toy: { keys: ["k1"], widgets: ["gear", "cog"] } } as never,
+      seed: { toy: { keys: ["k1"], widgets: ["gear", "cog"] } },
     });
     try {
       const url = `${emu.url}/toy/v1/widgets`;
@@ -58,15 +58,17 @@ describe("a third cloud module", () => {
       expect((await fetch(`${url}/gear`, { method: "DELETE", headers: { "X-Toy-Key": "k1" } })).status).toBe(
         204,
       );
-      expect((emu.state() as unknown as { toy: { widgets: string[] } }).toy.widgets).toEqual(["cog"]);
+      expect(emu.state().toy.widgets).toEqual(["cog"]); // typed by the registry line: no cast
+      expectTypeOf(emu.state().toy.widgets).toEqualTypeOf<string[]>();
+      expectTypeOf(emu.state().ncp.packages[0]?.platform).toEqualTypeOf<"vpc" | "classic" | undefined>();
+      // @ts-expect-error a field the toy module does not declare
+      emu.state().toy.gadgets;
       expect(emu.operations().find((o) => o.api === "toy")).toMatchObject({
         operationId: "deleteWidget",
         handled: true,
       });
-      emu.setState({ ncp: {}, toy: { widgets: ["ok"] } } as never);
-      expect(() => emu.setState({ toy: { widgets: ["Not-OK"] } } as never)).toThrow(
-        /toy\.widgets\[0\].*WidgetName/,
-      );
+      emu.setState({ ncp: {}, toy: { widgets: ["ok"] } });
+      expect(() => emu.setState({ toy: { widgets: ["Not-OK"] } })).toThrow(/toy\.widgets\[0\].*WidgetName/);
     } finally {
       await emu.close();
     }
