@@ -7,5 +7,8 @@ import type { FgsAuth } from "./fgs.js";
  * `fgsAkSk(renewingCredentials(provider))` (`@fnapi/auth/credentials`).
  */
 export function fgsAkSk(credentials: HuaweiAkSkCredentials | RenewingCredentials): FgsAuth {
-  return ({ projectId, clock, crypto }) => huaweiAkSkAuth(credentials, { projectId, clock, crypto });
+  return ({ projectId, clock, crypto }) =>
+    (credentials as Partial<RenewingCredentials>).auth?.((keys) =>
+      huaweiAkSkAuth(keys, { projectId, clock, crypto }),
+    ) ?? huaweiAkSkAuth(credentials as HuaweiAkSkCredentials, { projectId, clock, crypto });
 }

@@ -196,7 +196,7 @@ function renewingOf(
   clock: FgsClientCommonOptions["clock"],
 ): RenewingCredentials {
   if (typeof credentials !== "function") {
-    if (typeof credentials !== "object" || credentials === null || typeof credentials.get !== "function") {
+    if (typeof credentials !== "object" || credentials === null || typeof credentials.auth !== "function") {
       throw new ValidationError(
         "credentials",
         `is ${credentials === null ? "null" : typeof credentials}`,

@@ -96,47 +96,23 @@ export interface Ncf extends ClientHandle {
 /** The NCF build target: its credential chain finds an NCP key pair, or a provider (a Server Role). */
 export interface NcfBuild extends BuildTarget<NcpCredentials | CredentialsProvider> {
   /**
-   * Puts a provider behind the renewal cache (`createNcfClient`, and the server build's `createNcf`); without
-   * it a provider must come as `renewingCredentials(provider)`.
+   * Takes the `credentials` option, or a provider the chain found, and gives renewing credentials
+   * (`createNcfClient`, and the server build's `createNcf`: renewing.ts). Without it (`createNcf` in a browser)
+   * `credentials` must be `renewingCredentials(provider)`, so that its bundle holds no renewal cache.
    */
-  renewing?: ((provider: CredentialsProvider, options: NcfClientCommonOptions) => RenewingCredentials) | undefined;
+  renewing?: ((given: unknown, options: NcfClientOptions) => RenewingCredentials) | undefined;
 }
 
-function renewed(provider: CredentialsProvider, options: NcfClientCommonOptions, build: NcfBuild) {
-  if (!build.renewing) {
-    throw new ValidationError(
-      "credentials",
-      "is a bare provider",
-      "give credentials: renewingCredentials(provider, { renewal: NCP_RENEWAL }) from @fnapi/auth/credentials",
-    );
-  }
-  return build.renewing(provider, options);
-}
-
-/** Explicit options always win; the credential chain is asked only when no credential option is given. */
+/**
+ * Explicit options always win; the credential chain is asked only when no credential option is given. Without
+ * the `renewing` hook (`createNcf` in a browser) `credentials` is taken as renewing credentials as it is: the
+ * signer then refuses anything else by name (`accessKey is missing`) before any byte is sent.
+ */
 function credentialsFrom(options: NcfClientOptions, build: NcfBuild): NcpCredentials | RenewingCredentials {
-  const hasKeys = options.accessKey !== undefined || options.secretKey !== undefined;
-  const given = options.credentials;
-  if (given !== undefined) {
-    if (hasKeys) {
-      throw new ValidationError(
-        "credentials",
-        "are given twice (accessKey/secretKey and credentials)",
-        "give either accessKey and secretKey, or credentials",
-      );
-    }
-    if (typeof given === "function") return renewed(given, options, build);
-    if (typeof given !== "object" || given === null || typeof given.get !== "function") {
-      throw new ValidationError(
-        "credentials",
-        `is ${given === null ? "null" : typeof given}`,
-        "give an async provider of { accessKey, secretKey, expiresAt? }, or renewingCredentials(provider)",
-      );
-    }
-    return given;
-  }
-  if (hasKeys) {
-    return { accessKey: options.accessKey as string, secretKey: options.secretKey as string };
+  const given = options.credentials as RenewingCredentials | undefined;
+  if (given !== undefined && build.renewing) return build.renewing(given, options);
+  if (given !== undefined || options.accessKey !== undefined || options.secretKey !== undefined) {
+    return given ?? { accessKey: options.accessKey as string, secretKey: options.secretKey as string };
   }
   if (!build.findCredentials) {
     throw new ValidationError(
@@ -146,8 +122,20 @@ function credentialsFrom(options: NcfClientOptions, build: NcfBuild): NcpCredent
     );
   }
   const found = build.findCredentials();
-  if (typeof found === "function") return renewed(found, options, build);
-  return { accessKey: found.accessKey, secretKey: found.secretKey };
+  return typeof found === "function"
+    ? (build.renewing as NonNullable<NcfBuild["renewing"]>)(found, options)
+    : { accessKey: found.accessKey, secretKey: found.secretKey };
+}
+
+/** NCP signature v2 with fixed keys, or with the current keys of renewing credentials. */
+function authFor(
+  credentials: NcpCredentials | RenewingCredentials,
+  options: { clock: Clock | undefined; crypto: SigningCrypto | undefined },
+) {
+  return (
+    (credentials as Partial<RenewingCredentials>).auth?.((keys) => ncpSignatureV2Auth(keys, options)) ??
+    ncpSignatureV2Auth(credentials as NcpCredentials, options)
+  );
 }
 
 function region(value: unknown): NcfRegion {
@@ -205,7 +193,7 @@ export function createNcfOn(build: NcfBuild, options: NcfClientOptions = {}): Nc
         );
   const core = createClientCore({
     baseUrl,
-    auth: ncpSignatureV2Auth(credentials, { clock: options.clock, crypto: options.crypto ?? build.crypto }),
+    auth: authFor(credentials, { clock: options.clock, crypto: options.crypto ?? build.crypto }),
     errors: ncfErrorMapping,
     retry: resolveRetryOptions(options),
     fetch: options.fetch,

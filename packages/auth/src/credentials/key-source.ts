@@ -1,10 +1,10 @@
+import type { AuthScheme } from "../auth-scheme.js";
 import type { Keys } from "./temporary-credentials.js";
 
-// What an auth scheme holds: fixed keys, or renewing credentials (`renewingCredentials(provider)` from
-// `@fnapi/auth/credentials`). The scheme asks for the current keys on each attempt and remembers, per request,
-// which keys signed it (for redaction and 401s). This file is all of that machinery the main entry carries:
-// the cache, the renewal rule and the checks of a provider's answer live in the credentials entry, so a
-// program that never uses a provider does not bundle them.
+// Keys that renew themselves, as the main entry sees them: an object that turns a scheme for fixed keys into
+// one that signs with whatever keys are current. This type is all the main entry carries;
+// the cache, the renewal rule, the checks of a provider's answer and the scheme that switches keys live in
+// `@fnapi/auth/credentials`, so a program that never uses a provider bundles none of it.
 
 /** Keys that renew themselves, made by `renewingCredentials(provider)` in `@fnapi/auth/credentials`. */
 export interface RenewingCredentials {
@@ -12,20 +12,9 @@ export interface RenewingCredentials {
   get(signal?: AbortSignal): Promise<Keys>;
   /** Forget `keys` (after a 401 that blamed them). Returns whether another attempt may get different ones. */
   reject(keys: Keys): boolean;
-}
-
-/** The secrets of a key set (static or renewed). */
-export interface SecretParts {
-  readonly secretKey: string;
-  readonly securityToken?: string | undefined;
-}
-
-/** Whether `credentials` renew themselves (an object with `get` and `reject`) rather than being fixed keys. */
-export const isRenewing = (credentials: object): credentials is RenewingCredentials =>
-  typeof (credentials as { get?: unknown }).get === "function";
-
-/** The secrets of `keys`, as a redactor wants them. */
-export function secretsOf(keys: SecretParts | undefined): string[] {
-  if (!keys) return [];
-  return keys.securityToken === undefined ? [keys.secretKey] : [keys.secretKey, keys.securityToken];
+  /**
+   * A scheme that signs each attempt with the current keys, through the scheme `make` gives for them (one per
+   * set of keys): their secrets redacted from its answer, and a 401 its scheme cannot repair renews them.
+   */
+  auth(make: (keys: Keys) => AuthScheme): AuthScheme;
 }

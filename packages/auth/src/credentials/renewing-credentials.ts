@@ -2,6 +2,7 @@ import type { Clock } from "../clock.js";
 import { createCredentialsCache } from "./credentials-cache.js";
 import type { RenewingCredentials } from "./key-source.js";
 import { HUAWEI_RENEWAL, type RenewalRule } from "./renewal-rule.js";
+import { renewingAuth } from "./renewing-auth.js";
 import type { CredentialsProvider } from "./temporary-credentials.js";
 
 /** Options of `renewingCredentials`. */
@@ -22,5 +23,11 @@ export function renewingCredentials(
   provider: CredentialsProvider,
   options: RenewingCredentialsOptions = {},
 ): RenewingCredentials {
-  return createCredentialsCache(provider, options.renewal ?? HUAWEI_RENEWAL, { clock: options.clock });
+  const cache = createCredentialsCache(provider, options.renewal ?? HUAWEI_RENEWAL, { clock: options.clock });
+  const credentials: RenewingCredentials = {
+    get: cache.get,
+    reject: cache.reject,
+    auth: (make) => renewingAuth(credentials, make),
+  };
+  return credentials;
 }

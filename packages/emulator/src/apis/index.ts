@@ -9,7 +9,14 @@ import { oidcIssuer } from "./oidc-issuer/index.js";
 // The registry: the cloud APIs the emulator serves, one module per spec file. A new cloud is one folder and
 // one line in this list; its state, seed section and snapshot part follow from its module (`StateOf`).
 
-export const API_MODULES = [ncf, fgs, iam, huaweiKeyless, ncpServerRole, oidcIssuer] as const satisfies readonly ApiModule[];
+export const API_MODULES = [
+  ncf,
+  fgs,
+  iam,
+  huaweiKeyless,
+  ncpServerRole,
+  oidcIssuer,
+] as const satisfies readonly ApiModule[];
 
 /** The emulator's state (GET /_emulator/state, the state file, snapshots): one section per module section. */
 export type EmulatorState = StateOf<typeof API_MODULES>;
