@@ -1,11 +1,7 @@
 // @fnapi/auth/credentials: credentials that expire and renew themselves. Its own entry, so that a program
 // signing with fixed keys bundles none of it (the auth schemes of the main entry take either).
+export type { AuthScheme, SignableRequest } from "./auth-scheme.js";
 export type { Clock } from "./clock.js";
-export {
-  type CredentialsCache,
-  type CredentialsCacheOptions,
-  createCredentialsCache,
-} from "./credentials/credentials-cache.js";
 export type { RenewingCredentials } from "./credentials/key-source.js";
 export { HUAWEI_RENEWAL, NCP_RENEWAL, type RenewalRule } from "./credentials/renewal-rule.js";
 export {

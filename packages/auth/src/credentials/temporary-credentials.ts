@@ -28,11 +28,15 @@ export type CredentialsProvider = (context: {
 
 /** Checked credentials with the expiry as epoch ms; `toJSON` and `inspect` show no secret. */
 export interface Keys {
+  /** The access key id (not a secret; shown by its last 4 characters). */
   readonly accessKey: string;
+  /** The secret key. A secret (not enumerable). */
   readonly secretKey: string;
+  /** Huawei's security token, if any. A secret (not enumerable). */
   readonly securityToken: string | undefined;
   /** Epoch ms, or `Infinity`. */
   readonly expiresAt: number;
+  /** Which provider gave them (never a secret). */
   readonly source: string | undefined;
 }
 
