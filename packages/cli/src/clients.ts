@@ -8,11 +8,11 @@ import {
   type NcfZone,
 } from "@fnapi/ncf-client";
 import type { Invocation } from "./command.js";
-import { parseTimeout } from "./command-line.js";
 import { dryRunFetch, type PlannedRequest } from "./dry-run-fetch.js";
 import { UsageError } from "./errors.js";
 import { homeOf, huaweiKeys, ncpKeys } from "./keyless.js";
 import { text } from "./text.js";
+import { parseTimeout } from "./timeout-flag.js";
 import { verboseLogger } from "./verbose-log.js";
 
 // The clients, made from the global flags. No credential is ever taken from a flag: they are found where the

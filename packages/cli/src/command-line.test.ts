@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { didYouMean, parseCommandLine, parseTimeout, wantsJson } from "./command-line.js";
+import { didYouMean, parseCommandLine, wantsJson } from "./command-line.js";
 import { UsageError } from "./errors.js";
+import { parseTimeout } from "./timeout-flag.js";
 
 // The grammar alone (the CLI's behaviour is tested through run() and the bin in the other files).
 

@@ -1,9 +1,10 @@
 import { parseArgs } from "node:util";
 import type { Command } from "./command.js";
+import { commandsIn, findCommand, flagsOf, topLevel } from "./command-table.js";
 import { COMMANDS } from "./commands/index.js";
 import { didYouMean } from "./did-you-mean.js";
 import { UsageError } from "./errors.js";
-import { EVERYWHERE, FLAGS, type FlagName, type Flags, isFlagName } from "./flags.js";
+import { FLAGS, type FlagName, type Flags, isFlagName } from "./flags.js";
 import { text } from "./text.js";
 
 // The grammar of `fnapi`: a group, a command, its positional arguments and flags, in any order (flags may
@@ -18,37 +19,10 @@ export type CommandLine =
   | { kind: "version" }
   | { kind: "run"; command: Command; args: string[]; flags: Flags };
 
-const CONNECTION: Record<"ncf" | "fgs", readonly FlagName[]> = {
-  ncf: ["base-url", "region", "zone", "timeout"],
-  fgs: ["base-url", "region", "project-id", "timeout"],
-};
-
-/** Every flag `command` takes (its own, its connection's and the ones every command takes). */
-export function flagsOf(command: Command): FlagName[] {
-  return [
-    ...(command.connection ? CONNECTION[command.connection] : []),
-    ...(Object.keys(command.flags) as FlagName[]),
-    ...EVERYWHERE,
-  ];
-}
-
-/** The groups (`ncf`, `fgs`) and single-word commands (`emulator`), in registry order. */
-export function topLevel(): string[] {
-  return [...new Set(COMMANDS.map((c) => c.name.split(" ")[0] as string))];
-}
-
-export function commandsIn(group: string): Command[] {
-  return COMMANDS.filter((c) => c.name.startsWith(`${group} `));
-}
-
-function findCommand(name: string): Command | undefined {
-  return COMMANDS.find((c) => c.name === name);
-}
-
 /** Parses `argv` (without `node` and the script); throws a UsageError naming what is wrong. */
 export function parseCommandLine(argv: readonly string[]): CommandLine {
   const topic = topicOf(argv);
-  const known = topic ? findCommand(topic) : undefined;
+  const known = topic ? findCommand(COMMANDS, topic) : undefined;
   const args = checkFlagsBeforeParsing(argv, known);
   let parsed: ReturnType<
     typeof parseArgs<{
@@ -81,19 +55,19 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   // Bare `fnapi`: the list of every command, as gh and npm show it.
   if (group === undefined) return { kind: "help", topic: undefined };
   // a command that is also a group (`emulator`, `emulator requests`): the longer name wins
-  const pair = name !== undefined ? findCommand(`${group} ${name}`) : undefined;
-  let command: Command | undefined = findCommand(group);
+  const pair = name !== undefined ? findCommand(COMMANDS, `${group} ${name}`) : undefined;
+  let command: Command | undefined = findCommand(COMMANDS, group);
   let rest: string[];
   if (pair) {
     command = pair;
     rest = positionals.slice(2);
   } else if (command) {
     rest = positionals.slice(1);
-  } else if (commandsIn(group).length > 0) {
-    const names = commandsIn(group).map((c) => c.name.split(" ")[1] as string);
+  } else if (commandsIn(COMMANDS, group).length > 0) {
+    const names = commandsIn(COMMANDS, group).map((c) => c.name.split(" ")[1] as string);
     const list = names.join(", ");
     if (name === undefined) throw new UsageError(text`fnapi ${group} needs a command: ${list}`, group);
-    command = findCommand(`${group} ${name}`);
+    command = findCommand(COMMANDS, `${group} ${name}`);
     if (!command) {
       const guess = didYouMean(name, names);
       throw new UsageError(
@@ -103,7 +77,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     }
     rest = positionals.slice(2);
   } else {
-    const groups = topLevel();
+    const groups = topLevel(COMMANDS);
     const guess = didYouMean(group, groups);
     throw new UsageError(
       text`unknown command "${group}"${guess ? text`; did you mean "${guess}"?` : text``} The commands are ${groups.join(", ")}`,
@@ -209,9 +183,10 @@ const OPTIONS = Object.fromEntries(
 function helpTopic(positionals: readonly string[]): string | undefined {
   const [group, name] = positionals;
   if (group === undefined) return undefined;
-  if (name !== undefined && findCommand(`${group} ${name}`)) return `${group} ${name}`;
-  if (findCommand(group)) return group;
-  if (commandsIn(group).length > 0) return findCommand(`${group} ${name}`) ? `${group} ${name}` : group;
+  if (name !== undefined && findCommand(COMMANDS, `${group} ${name}`)) return `${group} ${name}`;
+  if (findCommand(COMMANDS, group)) return group;
+  if (commandsIn(COMMANDS, group).length > 0)
+    return findCommand(COMMANDS, `${group} ${name}`) ? `${group} ${name}` : group;
   return undefined;
 }
 
@@ -236,17 +211,4 @@ function topicOf(argv: readonly string[]): string | undefined {
 export function wantsJson(argv: readonly string[]): boolean {
   const end = argv.indexOf("--");
   return (end === -1 ? argv : argv.slice(0, end)).includes("--json");
-}
-
-/** `--timeout MS`: the per-attempt bound of the clients. */
-export function parseTimeout(value: string | undefined, command: string): number | undefined {
-  if (value === undefined) return undefined;
-  const ms = Number(value);
-  if (!/^\d+$/.test(value) || ms < 1 || ms > 2 ** 31 - 1) {
-    throw new UsageError(
-      text`--timeout is "${value}"; it must be a whole number of milliseconds from 1 to 2147483647`,
-      command,
-    );
-  }
-  return ms;
 }

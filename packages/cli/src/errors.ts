@@ -3,6 +3,7 @@ import { ApiError, isGone as isNcfGone, ValidationError } from "@fnapi/ncf-clien
 import { baseUrlHint, zoneRefusal } from "./hints.js";
 import { InterruptedError } from "./interrupt.js";
 import { join, type Printable, safe, type Text, text } from "./text.js";
+import { fieldKey, validationMessage } from "./validation-message.js";
 
 // What a failure means for the caller: the exit code, the line on stderr and the `--json` object.
 //   0  done (or already gone with --missing-ok)
@@ -144,21 +145,6 @@ const CREDENTIALS_HINT = text`
 Set them in the environment or the vendor's file (see fnapi --help); fnapi takes no secret as a flag.`;
 
 // A ValidationError's field, as the user knows it (the flag or argument), and what fixes it.
-const LABELS: Record<string, string> = {
-  platform: "--platform",
-  projectId: "the project id",
-  region: "--region",
-  baseUrl: "--base-url",
-  timeoutMs: "--timeout",
-  function_urn: "the <urn> argument",
-  functionUrn: "the <urn> argument",
-  packageName: "the package name",
-  actionName: "the action name",
-  version: "the <urn> argument's version",
-  alias: "the <urn> argument's alias",
-  package: "the <urn> argument's package",
-  name: "the <urn> argument's function name",
-};
 
 const FIXES: Record<string, Text> = {
   platform: text`Pass --platform vpc or --platform classic.`,
@@ -181,28 +167,6 @@ function fixFor(error: ValidationError): Text | undefined {
       return text`Pass --project-id ${project[1]} (the URN's project), or a URN in project ${project[2]}.`;
   }
   return FIXES[fieldKey(error.field)];
-}
-
-export function fieldKey(field: string): string {
-  return field.split(/[.[ ]/)[0] ?? field;
-}
-
-/** `the project id is missing; it must be 32 letters or digits` (not `invalid projectId is missing`). */
-export function validationMessage(error: ValidationError): string {
-  if (!error.message.startsWith(error.field)) return error.message;
-  const key = fieldKey(error.field);
-  const own = LABELS[error.field];
-  // `function_urn project id` -> `the <urn> argument's project id`
-  const label =
-    own ??
-    (LABELS[key]
-      ? `${LABELS[key]}${error.field.length > key.length ? "'s" : ""}${error.field.slice(key.length)}`
-      : undefined);
-  if (label === undefined) return error.message;
-  const rest = error.message.slice(error.field.length);
-  // `functionUrn project id "x" is invalid` -> `the <urn> argument's project id "x" is invalid`
-  const part = own !== undefined && /^ (project id|function name|version|alias|package|region)\b/.test(rest);
-  return `${label}${part ? "'s" : ""}${rest}`;
 }
 
 // undici's and Node's codes, in words; the code follows in parentheses.

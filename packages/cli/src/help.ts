@@ -1,6 +1,9 @@
 import type { Command } from "./command.js";
-import { commandsIn } from "./command-line.js";
+import { commandsIn as commandsOf } from "./command-table.js";
 import { COMMANDS } from "./commands/index.js";
+
+const commandsIn = (group: string) => commandsOf(COMMANDS, group);
+
 import { FLAGS, type FlagName } from "./flags.js";
 
 // The --help texts, made from the commands (commands/*.ts) and the paragraphs every command shares.

@@ -1,6 +1,6 @@
 import type { ValidationError } from "@fnapi/ncf-client";
-import { fieldKey, validationMessage } from "./errors.js";
 import { type Text, text } from "./text.js";
+import { fieldKey, validationMessage } from "./validation-message.js";
 
 // Hints for two mistakes a message alone does not explain: a base URL with the wrong API prefix, and a
 // --platform in a zone that has one platform.

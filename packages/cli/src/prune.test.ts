@@ -58,7 +58,10 @@ const fgsPrune = (...flags: string[]) =>
   h.fnapi(["fgs", "prune", "--base-url", h.fgs, "--match", "preview-*", ...flags]);
 const deletes = () => h.emu.requests().filter((r) => r.method === "DELETE").length;
 
-describe("fnapi fgs prune", () => {
+// Each case runs the fnapi binary (a new Node process, twice in some) against the emulator, with a listing
+// and a re-check before each of 20 deletes: seconds on an idle machine, many times that beside six busy
+// processes. The cases count what was done; this bound only stops a hung run.
+describe("fnapi fgs prune", { timeout: 180_000 }, () => {
   it("--dry-run prints the plan and sends nothing but listing GETs", async () => {
     const run = await fgsPrune("--older-than", "7d", "--dry-run");
     expect(run.code).toBe(0);
@@ -266,7 +269,7 @@ describe("fnapi fgs prune", () => {
   });
 });
 
-describe("fnapi ncf prune", () => {
+describe("fnapi ncf prune", { timeout: 180_000 }, () => {
   it("deletes the matching packages with their actions (the cascade), exit 0", async () => {
     const dry = await h.fnapi(["ncf", "prune", "--base-url", h.ncf, "--match", "ci-*", "--dry-run"]);
     expect(dry.code).toBe(0);

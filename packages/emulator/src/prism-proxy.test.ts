@@ -37,7 +37,7 @@ function startProxy(spec: string, upstream: string): Promise<{ url: string; chil
   );
   return new Promise((resolve, reject) => {
     let output = "";
-    const timer = setTimeout(() => reject(new Error(`Prism proxy did not start:\n${output}`)), 45_000);
+    const timer = setTimeout(() => reject(new Error(`Prism proxy did not start:\n${output}`)), 150_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const listening = /Prism is listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
@@ -84,7 +84,7 @@ beforeAll(async () => {
     startProxy("fgs.json", emu.url),
     hasOperation("createUserToken") ? startProxy("iam.json", emu.url) : undefined,
   ]);
-}, 90_000);
+}, 200_000); // three Prisms start at once: seconds idle, minutes beside six busy processes
 afterAll(async () => {
   ncfProxy?.child.kill("SIGTERM");
   fgsProxy?.child.kill("SIGTERM");

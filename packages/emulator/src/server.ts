@@ -150,6 +150,11 @@ export async function startEmulatorWith<const Modules extends readonly ApiModule
       else res.destroy();
     }
   });
+  // An idle keep-alive connection is closed by the server after keepAliveTimeout, and a client that reuses it
+  // at that moment gets a reset (undici: UND_ERR_SOCKET) for a request that never arrived. Node's 5 s makes
+  // that race likely on a loaded machine (timers late on both sides); at 65 s, as load balancers use, a
+  // client's own idle limit (undici: 4 s, or the server's hint less 1 s) ends the connection first.
+  server.keepAliveTimeout = 65_000;
   server.on("clientError", (_error, socket) => {
     const date = new Date(clock()).toUTCString();
     if (!socket.writable) return socket.destroy();

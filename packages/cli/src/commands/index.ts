@@ -1,6 +1,6 @@
 import type { Command } from "../command.js";
 import authStatus from "./auth-status.js";
-import completion from "./completion.js";
+import { completionCommand } from "./completion.js";
 import emulator from "./emulator-command.js";
 import emulatorRequests from "./emulator-requests.js";
 import fgsDeleteFunction from "./fgs-delete-function.js";
@@ -31,5 +31,5 @@ export const COMMANDS: readonly Command[] = [
   authStatus,
   emulator,
   emulatorRequests,
-  completion,
+  completionCommand(() => COMMANDS),
 ];
