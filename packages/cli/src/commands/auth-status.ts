@@ -1,9 +1,9 @@
 import { huaweiCredentialsChain, keyIdTail, ncpCredentialsChain } from "@fnapi/auth/server";
 import { defineCommand } from "../command.js";
-import { parseTimeout } from "../command-line.js";
 import { UsageError } from "../errors.js";
 import { chainSources } from "../keyless.js";
 import { text } from "../text.js";
+import { parseTimeout } from "../timeout-flag.js";
 
 // fnapi auth status <huawei|ncp>: which source of the vendor's chain answers, the key id's last 4 characters
 // and when the keys expire. Never a secret: keys that expire are fetched (that is how the expiry is known)
