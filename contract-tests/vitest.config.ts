@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { networkGuard } from "../vitest.shared.js";
 
 // Two projects: only the contract suites (and the browser test, which reaches Prism through the page) start
 // the Prism mocks; the loopback suites (faults, hostile servers, load, properties, signing capture) start
@@ -14,14 +15,24 @@ export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    setupFiles: networkGuard.setupFiles,
     projects: [
       {
         extends: true,
-        test: { name: "prism", include: prismSuites, globalSetup: ["src/global-setup.ts"] },
+        test: {
+          name: "prism",
+          include: prismSuites,
+          globalSetup: [...networkGuard.globalSetup, "src/global-setup.ts"],
+        },
       },
       {
         extends: true,
-        test: { name: "loopback", include: ["src/**/*.test.ts"], exclude: prismSuites },
+        test: {
+          name: "loopback",
+          include: ["src/**/*.test.ts"],
+          exclude: prismSuites,
+          globalSetup: networkGuard.globalSetup,
+        },
       },
     ],
   },

@@ -26,6 +26,9 @@ const specs = [
   { name: "ncf-v3", title: "NAVER Cloud Platform Cloud Functions (API v3)" },
   { name: "fgs", title: "Huawei Cloud FunctionGraph" },
   { name: "iam", title: "Huawei Cloud IAM (user tokens)" },
+  { name: "huawei-keyless", title: "Huawei Cloud keyless credentials" },
+  { name: "ncp-server-role", title: "NAVER Cloud Platform Server Role" },
+  { name: "oidc-issuer", title: "OIDC id tokens (GitHub Actions)" },
 ];
 
 const require = createRequire(join(specsDir, "package.json"));

@@ -1,4 +1,5 @@
 import { type Clock, systemClock } from "./clock.js";
+import { createSingleFlightCache } from "./credentials/single-flight-cache.js";
 import { assertHeaderSafe } from "./header-value.js";
 import { ValidationError } from "./validation-error.js";
 
@@ -60,56 +61,16 @@ export function createHuaweiTokenSource(
     );
   }
   const provider = token;
-  const clock = options.clock ?? systemClock;
   const refreshBeforeMs = options.refreshBeforeMs ?? 5 * MINUTE;
   const assumedLifetimeMs = options.assumedLifetimeMs ?? 23 * 60 * MINUTE;
-  let cached: { token: string; refreshAt: number } | undefined;
-  let pending: { promise: Promise<string>; controller: AbortController; waiting: number } | undefined;
-
-  function refresh(): NonNullable<typeof pending> {
-    const controller = new AbortController();
-    const started = clock();
-    const run = async () => {
-      const result = await provider({ signal: controller.signal });
-      const value = typeof result === "string" ? result : result?.token;
-      assertHeaderSafe("token", value);
-      const expiresAt = expiryOf(result, started + assumedLifetimeMs);
-      if (controller.signal.aborted) throw controller.signal.reason;
-      cached = { token: value, refreshAt: expiresAt - refreshBeforeMs };
-      return value;
-    };
-    const current = { promise: run(), controller, waiting: 0 };
-    current.promise
-      .finally(() => {
-        if (pending === current) pending = undefined;
-      })
-      .catch(() => {});
-    return current;
-  }
-
-  return {
-    refreshable: true,
-    get(signal) {
-      if (cached && clock() < cached.refreshAt) return Promise.resolve(cached.token);
-      pending ??= refresh();
-      const current = pending;
-      current.waiting++;
-      // A caller without a signal waits for as long as the refresh takes, and keeps it alive meanwhile.
-      if (!signal) return current.promise.finally(() => current.waiting--);
-      const leave = () => {
-        current.waiting--;
-        if (current.waiting === 0 && pending === current && signal.aborted) {
-          // Nobody waits for this refresh any more: stop it, and let the next caller start afresh.
-          pending = undefined;
-          current.controller.abort(signal.reason);
-        }
-      };
-      return raceAbort(current.promise, signal).finally(leave);
-    },
-    invalidate(rejected) {
-      if (rejected === undefined || cached?.token === rejected) cached = undefined;
-    },
-  };
+  const cache = createSingleFlightCache(async (signal, startedAt) => {
+    const result = await provider({ signal });
+    const value = typeof result === "string" ? result : result?.token;
+    assertHeaderSafe("token", value);
+    const refreshAt = expiryOf(result, startedAt + assumedLifetimeMs) - refreshBeforeMs;
+    return { value, refreshAt, requiredAt: refreshAt };
+  }, options.clock ?? systemClock);
+  return { refreshable: true, get: cache.get, invalidate: cache.invalidate };
 }
 
 function expiryOf(result: HuaweiTokenResult, fallback: number): number {
@@ -124,14 +85,4 @@ function expiryOf(result: HuaweiTokenResult, fallback: number): number {
     );
   }
   return time;
-}
-
-/** Settles like `promise`, or rejects with the signal's reason as soon as `signal` aborts. */
-function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
-  });
 }

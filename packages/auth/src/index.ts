@@ -1,6 +1,8 @@
 // @fnapi/auth: the signers and auth schemes of both clouds, with no dependency (not even on openapi-fetch).
 export type { AuthScheme, SignableRequest } from "./auth-scheme.js";
 export type { Clock } from "./clock.js";
+export type { RenewingCredentials } from "./credentials/key-source.js";
+export type { CredentialsProvider, Keys, TemporaryCredentials } from "./credentials/temporary-credentials.js";
 export { type SigningCrypto, webCrypto } from "./crypto.js";
 export { type HuaweiAkSkAuthOptions, huaweiAkSkAuth } from "./huawei-aksk-auth.js";
 export { huaweiSdkDate, parseHuaweiSdkDate } from "./huawei-canonical.js";

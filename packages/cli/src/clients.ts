@@ -1,4 +1,4 @@
-import { findHuaweiCredentials, findHuaweiProjectId, findNcpCredentials } from "@fnapi/auth/server";
+import { findHuaweiProjectId } from "@fnapi/auth/server";
 import { createFgsClient, type FgsClient } from "@fnapi/fgs-client";
 import {
   createNcfClient,
@@ -11,6 +11,7 @@ import {
 import type { Invocation } from "./command.js";
 import { dryRunFetch, type PlannedRequest } from "./dry-run-fetch.js";
 import { UsageError } from "./errors.js";
+import { homeOf, huaweiKeys, ncpKeys } from "./keyless.js";
 import { text } from "./text.js";
 import { parseTimeout } from "./timeout-flag.js";
 import { verboseLogger } from "./verbose-log.js";
@@ -97,14 +98,12 @@ export function ncfConnection(
   const { flags } = invocation;
   const { planned, options, baseUrl } = common(invocation, "ncf");
   const zone = ncfZone(invocation);
-  const found = findNcpCredentials({ env: invocation.env, ...homeOf(invocation) });
   // The client applies the zone's rules (one place, ncf-client) and picks the API (record 0016): --api, else
   // the prefix of --base-url, else v3 (v2.0/v2.1 in the financial and government zones).
   const client = createNcfClient({
     ...options,
     ...extra,
-    accessKey: found.accessKey,
-    secretKey: found.secretKey,
+    ...ncpKeys(invocation, planned !== undefined),
     ...(flags.region !== undefined ? { region: flags.region as NcfRegion } : {}),
     ...(flags.api !== undefined ? { api: flags.api as NcfApi } : {}),
     ...(baseUrl !== undefined ? { baseUrl } : {}),
@@ -176,21 +175,15 @@ export function fgsConnection(
   const { flags } = invocation;
   const { planned, options, baseUrl } = common(invocation, "fgs");
   const sources = { env: invocation.env, ...homeOf(invocation) };
-  const found = findHuaweiCredentials(sources);
-  const projectId = flags["project-id"] ?? found.projectId ?? findHuaweiProjectId(sources);
+  const { keys, projectId: foundProject } = huaweiKeys(invocation, planned !== undefined);
+  const projectId = flags["project-id"] ?? foundProject ?? findHuaweiProjectId(sources);
   const client = createFgsClient({
     ...options,
     ...extra,
-    accessKey: found.accessKey,
-    secretKey: found.secretKey,
-    ...(found.securityToken !== undefined ? { securityToken: found.securityToken } : {}),
+    ...keys,
     ...(projectId !== undefined ? { projectId } : {}),
     ...(baseUrl !== undefined ? { baseUrl } : {}),
     ...(flags.region !== undefined ? { region: flags.region } : {}),
   });
   return { client, planned };
-}
-
-function homeOf(invocation: Invocation): { home?: string } {
-  return invocation.home !== undefined ? { home: invocation.home } : {};
 }

@@ -1,5 +1,5 @@
 import { createFgsClient, FgsApiError } from "@fnapi/fgs-client";
-import { createNcfClient, NcfApiError, NetworkError } from "@fnapi/ncf-client";
+import { createNcfClient, NcfApiError, type NcfClientCommonOptions, NetworkError } from "@fnapi/ncf-client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type Emulator, startEmulator } from "./server.js";
 import { FUNCTION_URN, HUAWEI, HUAWEI_TEMPORARY, NCP, PROJECT, TOKEN, testSeed } from "./test-support.js";
@@ -14,7 +14,7 @@ afterAll(() => emu.close());
 beforeEach(() => emu.reset());
 
 const fast = { maxAttempts: 3, backoff: { baseMs: 1, maxMs: 5 } };
-const ncf = (extra: Partial<Parameters<typeof createNcfClient>[0]> = {}) =>
+const ncf = (extra: Partial<NcfClientCommonOptions & { accessKey: string; secretKey: string }> = {}) =>
   createNcfClient({ ...NCP, baseUrl: `${emu.url}/ncf/api/v2`, ...fast, ...extra });
 const fault = (body: object) =>
   fetch(`${emu.url}/_emulator/faults`, {

@@ -35,7 +35,10 @@ export interface Answer {
 
 export function send(res: ServerResponse, requestId: string, now: number, answer: Answer): void {
   const { status, body, headers = {} } = answer;
-  const payload = body === undefined || status === 204 ? undefined : JSON.stringify(body);
+  // A handler that sets a text/plain Content-Type answers its string as is (metadata servers answer plain text).
+  const plain = typeof body === "string" && headers["Content-Type"]?.startsWith("text/plain") === true;
+  const payload =
+    body === undefined || status === 204 ? undefined : plain ? (body as string) : JSON.stringify(body);
   res.writeHead(status, {
     Date: new Date(now).toUTCString(),
     "X-Request-Id": requestId,

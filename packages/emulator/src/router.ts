@@ -49,7 +49,10 @@ export function createRouter(
       }
       if (!best || score > best.score) best = { api: route.op.api, score };
     }
-    return best?.api;
+    // A path that matches no prefix and no literal segment of any API belongs to none of them: the module
+    // that answers unknown paths does (with several APIs served at the host's root, the first one listed
+    // would otherwise answer for all of them).
+    return best && best.score > 0 ? best.api : undefined;
   }
 
   return {

@@ -8,6 +8,7 @@ describe("parseSeed", () => {
     expect(parseSeed({})).toEqual({
       ncp: { credentials: [], packages: [], region: "kr", actionVersions: [] },
       huawei: { credentials: [], tokens: [], users: [], projects: [], functions: [] },
+      oidc: {},
     });
   });
 

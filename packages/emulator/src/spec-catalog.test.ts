@@ -63,6 +63,16 @@ describe("the operations served", () => {
         "listFunctions",
         "listPackages",
         "listVersionAliases",
+        // The keyless parties (huawei-keyless, ncp-server-role, oidc-issuer).
+        "assumeAgencyWithOidc",
+        "createIdToken",
+        "createMetadataSessionToken",
+        "createPodIdentityCredentials",
+        "createTemporaryAccessKey",
+        "createTokenWithIdToken",
+        "getMetadataSecurityKey",
+        "getServerRoleCredentials",
+        "listServerRoles",
       ].sort(),
     );
   });

@@ -1,4 +1,11 @@
-import type { HuaweiAkSkCredentials, HuaweiTokenProvider, SigningCrypto } from "@fnapi/auth";
+import type {
+  CredentialsProvider,
+  HuaweiAkSkCredentials,
+  HuaweiTokenProvider,
+  RenewingCredentials,
+  SigningCrypto,
+} from "@fnapi/auth";
+import { HUAWEI_RENEWAL, type RenewalRule, renewingCredentials } from "@fnapi/auth/credentials";
 import { type DeleteResult, ValidationError } from "@fnapi/runtime";
 import { assertOptionsObject, type BuildTarget, coreOf } from "@fnapi/runtime/internal";
 import { createOpenapiClient } from "@fnapi/runtime/openapi";
@@ -35,6 +42,8 @@ export interface FgsTokenCredentials {
   secretKey?: never;
   /** Not with a token. */
   securityToken?: never;
+  /** Not with a token. */
+  credentials?: never;
 }
 
 /** AK/SK credentials of `createFgsClient`. */
@@ -47,6 +56,29 @@ export interface FgsAkSkCredentials {
   securityToken?: string;
   /** Not with keys. */
   token?: never;
+  /** Not with keys. */
+  credentials?: never;
+}
+
+/**
+ * Credentials that can expire: an async provider of `{ accessKey, secretKey, securityToken?, expiresAt? }`
+ * (e.g. from `@fnapi/auth/server`'s `huaweiCredentialsChain`), cached and renewed 40 minutes before expiry
+ * (at half-life for shorter-lived keys), one renewal however many calls wait, and once after a 401. With
+ * `createFgs`: `auth: fgsAkSk(renewingCredentials(provider))` (`@fnapi/auth/credentials`).
+ */
+export interface FgsProviderCredentials {
+  /** The provider (or `renewingCredentials(provider)`). What it returns is secret like static keys. */
+  credentials: CredentialsProvider | RenewingCredentials;
+  /** When the provider's keys are renewed. Default Huawei's (`HUAWEI_RENEWAL`). */
+  renewal?: RenewalRule;
+  /** Not with a provider. */
+  token?: never;
+  /** Not with a provider. */
+  accessKey?: never;
+  /** Not with a provider. */
+  secretKey?: never;
+  /** Not with a provider. */
+  securityToken?: never;
 }
 
 /** No credential option: on Node, Deno and Bun they come from Huawei's environment variables or file. */
@@ -59,14 +91,17 @@ export interface FgsFoundCredentials {
   secretKey?: never;
   /** Not with a token. */
   securityToken?: never;
+  /** Not with keys. */
+  credentials?: never;
 }
 
 /** Options of `createFgsClient`: the common options and one kind of credentials. */
 export type FgsClientOptions = FgsClientCommonOptions &
-  (FgsTokenCredentials | FgsAkSkCredentials | FgsFoundCredentials);
+  (FgsTokenCredentials | FgsAkSkCredentials | FgsProviderCredentials | FgsFoundCredentials);
 
 /** The FunctionGraph build target: its chain finds a key pair (and maybe a project), or just a project. */
-export interface FgsBuild extends BuildTarget<HuaweiAkSkCredentials & { projectId?: string }> {
+export interface FgsBuild
+  extends BuildTarget<(HuaweiAkSkCredentials & { projectId?: string }) | CredentialsProvider> {
   /** The project id from the vendor's environment, in the server build only. */
   findProjectId?: (() => string | undefined) | undefined;
 }
@@ -100,16 +135,18 @@ export function createFgsClientOn(build: FgsBuild, options: FgsClientOptions = {
   const given = (options ?? {}) as Partial<FgsClientOptions>;
   const hasToken = given.token !== undefined;
   const hasAkSk = given.accessKey !== undefined || given.secretKey !== undefined;
-  if (hasToken && hasAkSk) {
+  const hasProvider = given.credentials !== undefined;
+  if (Number(hasToken) + Number(hasAkSk) + Number(hasProvider) > 1) {
+    const kinds = [hasToken && "token", hasAkSk && "accessKey/secretKey", hasProvider && "credentials"];
     throw new ValidationError(
       "credentials",
-      "are given twice (token and accessKey/secretKey)",
-      "give either token, or accessKey and secretKey",
+      `are given twice (${kinds.filter(Boolean).join(" and ")})`,
+      "give either token, or accessKey and secretKey, or a credentials provider",
     );
   }
   // Explicit options always win; the credential chain is asked only when no credential option is given.
-  let found: (HuaweiAkSkCredentials & { projectId?: string }) | undefined;
-  if (!hasToken && !hasAkSk) {
+  let found: (HuaweiAkSkCredentials & { projectId?: string }) | CredentialsProvider | undefined;
+  if (!hasToken && !hasAkSk && !hasProvider) {
     if (!build.findCredentials) {
       throw new ValidationError(
         "credentials",
@@ -119,17 +156,30 @@ export function createFgsClientOn(build: FgsBuild, options: FgsClientOptions = {
     }
     found = build.findCredentials();
   }
+  const provider = given.credentials ?? (typeof found === "function" ? found : undefined);
+  const { renewal, clock } = given as { renewal?: RenewalRule; clock?: FgsClientCommonOptions["clock"] };
   const auth = hasToken
     ? fgsToken(given.token as string | HuaweiTokenProvider)
     : fgsAkSk(
-        found ?? {
-          accessKey: given.accessKey as string,
-          secretKey: given.secretKey as string,
-          securityToken: given.securityToken,
-        },
+        provider !== undefined
+          ? renewingOf(provider, renewal, clock)
+          : ((found as HuaweiAkSkCredentials | undefined) ?? {
+              accessKey: given.accessKey as string,
+              secretKey: given.secretKey as string,
+              securityToken: given.securityToken,
+            }),
       );
-  const { token: _t, accessKey: _a, secretKey: _s, securityToken: _st, ...common } = given;
-  const projectId = given.projectId ?? found?.projectId ?? build.findProjectId?.();
+  const {
+    token: _t,
+    accessKey: _a,
+    secretKey: _s,
+    securityToken: _st,
+    credentials: _c,
+    renewal: _r,
+    ...common
+  } = given as Partial<FgsClientOptions & FgsProviderCredentials>;
+  const foundProject = typeof found === "object" ? found.projectId : undefined;
+  const projectId = given.projectId ?? foundProject ?? build.findProjectId?.();
   return bindFgsClient(
     createFgsWith(
       build.crypto as SigningCrypto,
@@ -137,6 +187,25 @@ export function createFgsClientOn(build: FgsBuild, options: FgsClientOptions = {
       "createFgsClient",
     ),
   );
+}
+
+/** A provider behind the renewal cache (Huawei's rule unless given); renewing credentials as they are. */
+function renewingOf(
+  credentials: CredentialsProvider | RenewingCredentials,
+  renewal: RenewalRule | undefined,
+  clock: FgsClientCommonOptions["clock"],
+): RenewingCredentials {
+  if (typeof credentials !== "function") {
+    if (typeof credentials !== "object" || credentials === null || typeof credentials.auth !== "function") {
+      throw new ValidationError(
+        "credentials",
+        `is ${credentials === null ? "null" : typeof credentials}`,
+        "give an async provider of { accessKey, secretKey, securityToken?, expiresAt? }",
+      );
+    }
+    return credentials;
+  }
+  return renewingCredentials(credentials, { renewal: renewal ?? HUAWEI_RENEWAL, clock });
 }
 
 /** Every operation bound on `fgs`, and the typed client. */

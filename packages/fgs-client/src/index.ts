@@ -21,6 +21,7 @@ export type {
   FgsClient,
   FgsClientOptions,
   FgsFoundCredentials,
+  FgsProviderCredentials,
   FgsTokenCredentials,
 } from "./create-fgs-client.js";
 export { createFgs, createFgsClient } from "./create-fgs-client.web.js";

@@ -1,10 +1,13 @@
 import { webCrypto } from "@fnapi/auth";
 import { bindNcfClient, type NcfClient } from "./create-ncf-client.js";
 import { createNcfOn, type Ncf, type NcfBuild, type NcfClientOptions } from "./ncf.js";
+import { renewing } from "./renewing.js";
 import { chooseApi, type NcfApi } from "./v3/choose-api.js";
 import { bindNcfV3Client } from "./v3/create-v3-client.js";
 import { createNcfV3On, type NcfV3 } from "./v3/ncf-v3.js";
 
+// The lean clients (createNcf, createNcfV3) carry no renewal cache: there `credentials` must already be
+// `renewingCredentials(provider)`. The method-style client takes a bare provider too.
 const web: NcfBuild = { crypto: webCrypto };
 
 /**
@@ -16,7 +19,7 @@ const web: NcfBuild = { crypto: webCrypto };
 export function createNcfClient<A extends NcfApi = NcfApi>(
   options?: NcfClientOptions & { api?: A },
 ): NcfClient<A> {
-  return bindNcfClientOn(web, options) as NcfClient<A>;
+  return bindNcfClientOn({ ...web, renewing }, options) as NcfClient<A>;
 }
 
 /** The method-style client of a build: the one place that dispatches between the APIs. */

@@ -1,4 +1,12 @@
-import { type Clock, type NcpCredentials, ncpSignatureV2Auth, type SigningCrypto } from "@fnapi/auth";
+import {
+  type Clock,
+  type CredentialsProvider,
+  type NcpCredentials,
+  ncpSignatureV2Auth,
+  type RenewingCredentials,
+  type SigningCrypto,
+} from "@fnapi/auth";
+import type { RenewalRule } from "@fnapi/auth/credentials";
 import { type CallLogger, createClientCore, type RetryOptions, ValidationError } from "@fnapi/runtime";
 import {
   type BuildTarget,
@@ -68,14 +76,23 @@ export interface NcfClientCommonOptions extends RetryOptions {
    * `createNcf` is always v2.1 and `createNcfV3` always v3.
    */
   api?: "v3" | "v2.1";
+  /** When a credentials provider's keys are renewed. Default NAVER's: from 15 minutes before expiry. */
+  renewal?: RenewalRule;
 }
 
 /**
- * Options of `createNcfClient`: `accessKey` and `secretKey` together, or neither (then, on Node, Deno and
- * Bun, the vendor's credential chain is asked).
+ * Options of `createNcfClient`: `accessKey` and `secretKey` together, or `credentials` (keys that expire, e.g.
+ * a Server Role's: a provider, cached, renewed from 15 minutes before expiry, once after a 401), or neither
+ * (then, on Node, Deno and Bun, the vendor's credential chain is asked). `createNcf` in the web build takes
+ * a provider as `renewingCredentials(provider, { renewal: NCP_RENEWAL })` from `@fnapi/auth/credentials`,
+ * so that a program with fixed keys bundles no renewal cache.
  */
 export type NcfClientOptions = NcfClientCommonOptions &
-  (NcpCredentials | { accessKey?: never; secretKey?: never });
+  (
+    | (NcpCredentials & { credentials?: never })
+    | { credentials: CredentialsProvider | RenewingCredentials; accessKey?: never; secretKey?: never }
+    | { accessKey?: never; secretKey?: never; credentials?: never }
+  );
 
 /** An NCF client without methods: give it to the standalone operations (`deletePackage(ncf, name)`). */
 export interface Ncf extends ClientHandle {
@@ -83,13 +100,29 @@ export interface Ncf extends ClientHandle {
   readonly zone: NcfZone;
 }
 
-/** The NCF build target: its credential chain finds an NCP key pair. */
-export type NcfBuild = BuildTarget<NcpCredentials>;
+/** The NCF build target: its credential chain finds an NCP key pair, or a provider (a Server Role). */
+export interface NcfBuild extends BuildTarget<NcpCredentials | CredentialsProvider> {
+  /**
+   * Takes the `credentials` option, or a provider the chain found, and gives renewing credentials
+   * (`createNcfClient`, and the server build's `createNcf`: renewing.ts). Without it (`createNcf` in a browser)
+   * `credentials` must be `renewingCredentials(provider)`, so that its bundle holds no renewal cache.
+   */
+  renewing?: ((given: unknown, options: NcfClientOptions) => RenewingCredentials) | undefined;
+}
 
-/** Explicit options always win; the credential chain is asked only when neither key is given. */
-export function credentialsFrom(options: NcfClientOptions, build: NcfBuild): NcpCredentials {
-  if (options.accessKey !== undefined || options.secretKey !== undefined) {
-    return { accessKey: options.accessKey as string, secretKey: options.secretKey as string };
+/**
+ * Explicit options always win; the credential chain is asked only when no credential option is given. Without
+ * the `renewing` hook (`createNcf` in a browser) `credentials` is taken as renewing credentials as it is: the
+ * signer then refuses anything else by name (`accessKey is missing`) before any byte is sent.
+ */
+export function credentialsFrom(
+  options: NcfClientOptions,
+  build: NcfBuild,
+): NcpCredentials | RenewingCredentials {
+  const given = options.credentials as RenewingCredentials | undefined;
+  if (given !== undefined && build.renewing) return build.renewing(given, options);
+  if (given !== undefined || options.accessKey !== undefined || options.secretKey !== undefined) {
+    return given ?? { accessKey: options.accessKey as string, secretKey: options.secretKey as string };
   }
   if (!build.findCredentials) {
     throw new ValidationError(
@@ -98,8 +131,21 @@ export function credentialsFrom(options: NcfClientOptions, build: NcfBuild): Ncp
       "give accessKey and secretKey (in a browser or a worker they are never looked up)",
     );
   }
-  const { accessKey, secretKey } = build.findCredentials();
-  return { accessKey, secretKey };
+  const found = build.findCredentials();
+  return typeof found === "function"
+    ? (build.renewing as NonNullable<NcfBuild["renewing"]>)(found, options)
+    : { accessKey: found.accessKey, secretKey: found.secretKey };
+}
+
+/** NCP signature v2 with fixed keys, or with the current keys of renewing credentials (v2.1 and v3 alike). */
+export function authFor(
+  credentials: NcpCredentials | RenewingCredentials,
+  options: { clock: Clock | undefined; crypto: SigningCrypto | undefined },
+) {
+  return (
+    (credentials as Partial<RenewingCredentials>).auth?.((keys) => ncpSignatureV2Auth(keys, options)) ??
+    ncpSignatureV2Auth(credentials as NcpCredentials, options)
+  );
 }
 
 export function region(value: unknown): NcfRegion {
@@ -157,7 +203,7 @@ export function createNcfOn(build: NcfBuild, options: NcfClientOptions = {}): Nc
         );
   const core = createClientCore({
     baseUrl,
-    auth: ncpSignatureV2Auth(credentials, { clock: options.clock, crypto: options.crypto ?? build.crypto }),
+    auth: authFor(credentials, { clock: options.clock, crypto: options.crypto ?? build.crypto }),
     errors: ncfErrorMapping,
     retry: resolveRetryOptions(options),
     fetch: options.fetch,

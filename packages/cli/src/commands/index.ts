@@ -1,4 +1,5 @@
 import type { Command } from "../command.js";
+import authStatus from "./auth-status.js";
 import { completionCommand } from "./completion.js";
 import emulator from "./emulator-command.js";
 import emulatorRequests from "./emulator-requests.js";
@@ -27,6 +28,7 @@ export const COMMANDS: readonly Command[] = [
   fgsListAliases,
   fgsDeleteFunction,
   fgsPrune,
+  authStatus,
   emulator,
   emulatorRequests,
   completionCommand(() => COMMANDS),

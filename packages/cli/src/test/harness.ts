@@ -163,7 +163,8 @@ export function signals(): { onSignal: NonNullable<CliIo["onSignal"]>; fire(sign
 export function runBin(args: string[], env: Record<string, string>): Promise<Run> {
   if (!existsSync(BIN)) throw new Error(`${BIN} is missing: build @fnapi/cli first (turbo does before test)`);
   const child = spawn(process.execPath, [BIN, ...args], {
-    env: { PATH: process.env.PATH ?? "", ...env },
+    // The network guard (scripts/network-guard) follows the child through NODE_OPTIONS.
+    env: { PATH: process.env.PATH ?? "", ...guardEnv(), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stdout = "";
@@ -183,6 +184,14 @@ export function runBin(args: string[], env: Record<string, string>): Promise<Run
       resolve(result(code, stdout, stderr));
     });
   });
+}
+
+function guardEnv(): Record<string, string> {
+  const { NODE_OPTIONS, FNAPI_NETWORK_GUARD_LOG } = process.env;
+  return {
+    ...(NODE_OPTIONS ? { NODE_OPTIONS } : {}),
+    ...(FNAPI_NETWORK_GUARD_LOG ? { FNAPI_NETWORK_GUARD_LOG } : {}),
+  };
 }
 
 export function assertNoSecret(text: string): void {

@@ -1,13 +1,24 @@
 import type { ApiModule, SeedOf, StateOf } from "./api-module.js";
 import { fgs } from "./fgs/index.js";
+import { huaweiKeyless } from "./huawei-keyless/index.js";
 import { iam } from "./iam/index.js";
 import { ncf } from "./ncf/index.js";
 import { ncfV3 } from "./ncf-v3/index.js";
+import { ncpServerRole } from "./ncp-server-role/index.js";
+import { oidcIssuer } from "./oidc-issuer/index.js";
 
 // The registry: the cloud APIs the emulator serves, one module per spec file. A new cloud is one folder and
 // one line in this list; its state, seed section and snapshot part follow from its module (`StateOf`).
 
-export const API_MODULES = [ncf, ncfV3, fgs, iam] as const satisfies readonly ApiModule[];
+export const API_MODULES = [
+  ncf,
+  ncfV3,
+  fgs,
+  iam,
+  huaweiKeyless,
+  ncpServerRole,
+  oidcIssuer,
+] as const satisfies readonly ApiModule[];
 
 /** The emulator's state (GET /_emulator/state, the state file, snapshots): one section per module section. */
 export type EmulatorState = StateOf<typeof API_MODULES>;

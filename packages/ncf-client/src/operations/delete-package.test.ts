@@ -4,7 +4,7 @@ import { type Answer, json, observedBody, scriptedFetch } from "@fnapi/runtime/t
 import { describe, expect, it, vi } from "vitest";
 import { NcfApiError } from "../errors.js";
 import { createNcfClient, RedirectError, ValidationError } from "../index.js";
-import { NCF_BASE_URLS, type NcfClientOptions } from "../ncf.js";
+import { NCF_BASE_URLS, type NcfClientCommonOptions } from "../ncf.js";
 
 const accessKey = "ncp_iam_EXAMPLEACCESSKEY";
 const secretKey = "EXAMPLE/SECRET+KEY0123";
@@ -12,7 +12,7 @@ const NOW = 1_700_000_000_000;
 const packageUrl = (name: string, platform = "vpc") =>
   `${NCF_BASE_URLS.korea}/packages/${name}?platform=${platform}`;
 
-function client(answers: Answer[], options: Partial<NcfClientOptions> = {}) {
+function client(answers: Answer[], options: Partial<NcfClientCommonOptions> = {}) {
   const scripted = scriptedFetch(...answers);
   const ncf = createNcfClient({
     accessKey,

@@ -1,4 +1,3 @@
-import { ncpSignatureV2Auth } from "@fnapi/auth";
 import { createClientCore, ValidationError } from "@fnapi/runtime";
 import {
   type ClientHandle,
@@ -7,7 +6,7 @@ import {
   resolveRetryOptions,
   withCore,
 } from "@fnapi/runtime/internal";
-import { credentialsFrom, type NcfBuild, type NcfClientOptions, region } from "../ncf.js";
+import { authFor, credentialsFrom, type NcfBuild, type NcfClientOptions, region } from "../ncf.js";
 import { resolveZone } from "../zones.js";
 import { NCF_V3_BASE_URLS } from "./choose-api.js";
 import { ncfV3ErrorMapping } from "./errors.js";
@@ -48,7 +47,7 @@ export function createNcfV3On(build: NcfBuild, options: NcfClientOptions = {}): 
     throw new ValidationError("api", `is "v3" but the ${zone} zone has no API v3`, "leave api out");
   const core = createClientCore({
     baseUrl,
-    auth: ncpSignatureV2Auth(credentials, { clock: options.clock, crypto: options.crypto ?? build.crypto }),
+    auth: authFor(credentials, { clock: options.clock, crypto: options.crypto ?? build.crypto }),
     errors: ncfV3ErrorMapping,
     retry: resolveRetryOptions(options),
     fetch: options.fetch,

@@ -7,6 +7,7 @@ import {
   type ReceivedRequest,
   sameText,
 } from "../../auth-common.js";
+import { issuedCredential } from "../huawei-keyless/state.js";
 import { huaweiCanonical, huaweiSignature, parseHuaweiAuthorization, parseSdkDate } from "./signature.js";
 import type { HuaweiState } from "./state.js";
 
@@ -124,7 +125,14 @@ export function authenticateAkSk(
       `verify aksk signature fail: the signed header ${absent} was not sent`,
     );
   }
-  const credential = state.huawei.credentials.find((c) => c.accessKey === parsed.accessKey);
+  const issued = issuedCredential(state, parsed.accessKey, now);
+  if (issued === "expired") {
+    return refusal(
+      "temporary access key expired",
+      "verify aksk signature fail: the security token has expired",
+    );
+  }
+  const credential = state.huawei.credentials.find((c) => c.accessKey === parsed.accessKey) ?? issued;
   if (!credential)
     return refusal("unknown access key", "verify aksk signature fail: the access key does not exist");
   const temporary = temporaryCredentialRefusal(request, parsed.signedHeaders, credential.securityToken);
@@ -156,7 +164,14 @@ export function authenticateAkSk(
       "the X-Project-Id header does not match the project id of the path",
     );
   }
-  return { ok: true, principal: { kind: "aksk", accessKey: parsed.accessKey, deny: credential.deny ?? [] } };
+  return {
+    ok: true,
+    principal: {
+      kind: "aksk",
+      accessKey: parsed.accessKey,
+      deny: (credential as { deny?: string[] }).deny ?? [],
+    },
+  };
 }
 
 /** A token when X-Auth-Token is sent, else a signature (the spec's two alternatives). */

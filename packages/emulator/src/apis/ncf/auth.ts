@@ -1,5 +1,6 @@
 import type { AuthContext, AuthOutcome, AuthRefusal, Principal, ReceivedRequest } from "../../auth-common.js";
 import { sameText } from "../../auth-common.js";
+import { serverRoleCredential } from "../ncp-server-role/state.js";
 import { ncpSignature, ncpStringToSign } from "./signature.js";
 import type { NcpState } from "./state.js";
 
@@ -44,7 +45,9 @@ export function authenticateNcp(
       "Invalid authentication information: the timestamp is 5 minutes or more away from the server's time.",
     );
   }
-  const credential = state.ncp.credentials.find((c) => c.accessKey === accessKey);
+  const role = serverRoleCredential(state, accessKey, now);
+  if (role === "expired") return refusal("Server Role key expired", "Invalid authentication information.");
+  const credential = state.ncp.credentials.find((c) => c.accessKey === accessKey) ?? role;
   if (!credential) return refusal("unknown access key", "Invalid authentication information.");
   const stringToSign = ncpStringToSign(request.method, request.target, timestamp, accessKey);
   if (!sameText(ncpSignature(credential.secretKey, stringToSign), signature)) {
@@ -53,7 +56,10 @@ export function authenticateNcp(
       stringToSign,
     });
   }
-  return { ok: true, principal: { kind: "ncp", accessKey, deny: credential.deny ?? [] } };
+  return {
+    ok: true,
+    principal: { kind: "ncp", accessKey, deny: (credential as { deny?: string[] }).deny ?? [] },
+  };
 }
 
 export function claimedNcp(request: ReceivedRequest, state: NcpState): Principal {
