@@ -369,7 +369,8 @@ ${body}
   const usage = (importLine) => `${importLine}
 
 export async function usage(signal: AbortSignal): Promise<void> {
-  const ncf: NcfClient = createNcfClient({ accessKey: "a", secretKey: "s", maxAttempts: 2, timeoutMs: 5_000 });
+  // the API is chosen once per client (record 0016); its typed client is that API's
+  const ncf: NcfClient<"v2.1"> = createNcfClient({ api: "v2.1", accessKey: "a", secretKey: "s", maxAttempts: 2, timeoutMs: 5_000 });
   const options: DeletePackageOptions = { platform: "classic", missingOk: true, signal };
   const done: Promise<DeleteResult> = ncf.deletePackage("package001", options);
   const gone: boolean = (await done).alreadyGone;
