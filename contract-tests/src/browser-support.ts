@@ -55,7 +55,9 @@ export function browserModules(): BrowserModule[] {
   const entries: [string, string][] = [
     ["@fnapi/runtime", "."],
     ["@fnapi/runtime", "./internal"],
+    ["@fnapi/runtime", "./openapi"],
     ["@fnapi/auth", "."],
+    ["@fnapi/auth", "./credentials"],
     ["@fnapi/ncf-client", "."],
     ["@fnapi/fgs-client", "."],
     ["openapi-fetch", "."],
