@@ -43,7 +43,7 @@ export function startCall(core: ClientCore, given: OutgoingRequest, idempotent?:
     site: { method: request.method, url: request.url },
     idempotent: idempotent ?? IDEMPOTENT_METHODS.has(request.method),
     body: request.body == null ? null : (new TextEncoder().encode(request.body).buffer as ArrayBuffer),
-    headers: request.headers ? { ...core.headers, ...request.headers } : core.headers,
+    headers: request.headers ? mergeHeaders(core.headers, request.headers) : core.headers,
     sent: [undefined],
   };
 }
@@ -150,4 +150,18 @@ export async function exchange(
         core.auth.onUnauthorized?.(response, copy) === true,
     },
   };
+}
+
+/**
+ * The client's headers, then the request's, by name whatever its case: `Content-Type` and `content-type` are one
+ * header (a plain spread keeps both, and `new Headers` then sends `application/json, application/json`).
+ */
+function mergeHeaders(
+  base: Record<string, string> | undefined,
+  own: Record<string, string>,
+): Record<string, string> {
+  const merged: Record<string, string> = {};
+  for (const [name, value] of Object.entries(base ?? {})) merged[name.toLowerCase()] = value;
+  for (const [name, value] of Object.entries(own)) merged[name.toLowerCase()] = value;
+  return merged;
 }
