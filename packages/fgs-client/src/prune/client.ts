@@ -34,6 +34,8 @@ export interface PrunableAlias {
 
 /** The operations of a FunctionGraph client a prune calls: `createFgsClient(…)` gives one. */
 export interface FgsPruneClient {
+  /** The client's project: a listed function of another project is never planned (the client's delete refuses it). */
+  readonly projectId?: string;
   /** Every function, page after page. */
   listFunctions(options?: { packageName?: string; signal?: AbortSignal }): AsyncIterable<PrunableFunction>;
   /** A function's versions. */

@@ -77,7 +77,11 @@ export interface FgsPrunePlan {
 }
 
 /** A listed function as a target, or why it cannot be one (every field checked against the spec). */
-function functionTarget(fn: PrunableFunction, packageName: string | undefined): FgsPruneTarget | string {
+function functionTarget(
+  fn: PrunableFunction,
+  packageName: string | undefined,
+  projectId: string | undefined,
+): FgsPruneTarget | string {
   let parts: ReturnType<typeof parseFunctionUrn>;
   try {
     // The URN as listed (the client keeps its first 7 fields): an alias's or a version's is not a function's.
@@ -89,6 +93,8 @@ function functionTarget(fn: PrunableFunction, packageName: string | undefined): 
     return "its URN is not a function's";
   }
   if (fn.raw.func_name !== parts.name) return "its func_name is not the name in its URN";
+  // A server may list what it likes: another project's function is not this client's to delete.
+  if (projectId !== undefined && parts.projectId !== projectId) return "it is in another project";
   if (packageName !== undefined && parts.package !== packageName)
     return `it is not in package ${packageName}`;
   return {
@@ -139,7 +145,7 @@ export async function planFgsPrune(fgs: FgsPruneClient, given: FgsPruneOptions):
   });
   for await (const fn of listing) {
     if (++plan.listed % ITEMS_PER_TURN === 0) await pause(signal);
-    const target = functionTarget(fn, packageName);
+    const target = functionTarget(fn, packageName, fgs.projectId);
     if (typeof target === "string") {
       plan.skipped.push({
         target: { urn: clip(fn.urn), name: clip(fn.name), kind: "function" },
