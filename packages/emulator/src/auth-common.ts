@@ -1,5 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import type { ApiFailure } from "./error-body.js";
+import type { SignatureExplanation } from "./explanation.js";
 
 // What every cloud module's authentication works with: the request as received, the principal it yields and
 // the refusal it answers (its failure body, a reason for the request log and, for a refused signature, what
@@ -30,6 +31,11 @@ export interface AuthRefusal {
   reason: string;
   /** What the emulator computed, for the log: never a secret (token values are masked). */
   debug?: { scheme: string; canonicalRequest?: string; stringToSign: string };
+  /**
+   * Why, in words, for the inspector and the request log: built by the module that refused, from what its
+   * check found (one rule, stated once), and only when a refused request is logged.
+   */
+  explain?: () => SignatureExplanation;
 }
 
 export type AuthOutcome = { ok: true; principal: Principal } | ({ ok: false } & AuthRefusal);

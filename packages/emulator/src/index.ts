@@ -1,11 +1,11 @@
 export type { FgsSection, IamSection, NcpSection } from "./apis/index.js";
-export type { Fault, FaultSpec } from "./faults.js";
 export type {
   FirstDifference,
   Problem as SignatureProblem,
   SignatureExplanation,
   SignedText,
-} from "./inspector/explanation.js";
+} from "./explanation.js";
+export type { Fault, FaultSpec } from "./faults.js";
 export type { RequestRecord } from "./request-log.js";
 export {
   type EmulatorState,

@@ -1,5 +1,5 @@
 import type { ApiModule, HandlerResult } from "./apis/api-module.js";
-import type { Principal, ReceivedRequest } from "./auth-common.js";
+import type { AuthRefusal, Principal, ReceivedRequest } from "./auth-common.js";
 import { type ApiFailure, reasonPhrase } from "./error-body.js";
 import type { FaultTable } from "./faults.js";
 import type { Answer } from "./http.js";
@@ -16,6 +16,8 @@ export type Outcome = Omit<RequestRecord, "time" | "method" | "path" | "requestI
 export interface Served {
   answer: Answer | "drop";
   outcome: Outcome;
+  /** Why authentication refused the request, in words (the refusing module's), built only when asked. */
+  explain?: AuthRefusal["explain"];
 }
 
 export interface PipelineDeps {
@@ -145,11 +147,12 @@ export function createPipeline(deps: PipelineDeps) {
 
     const auth = authenticate(routed, received, now);
     if (!auth.ok) {
-      return stop(auth.failure, {
+      const stopped = stop(auth.failure, {
         authPassed: false,
         authReason: auth.reason,
         ...(auth.debug ? { signatureDebug: auth.debug } : {}),
       });
+      return auth.explain ? { ...stopped, explain: auth.explain } : stopped;
     }
     const authDone: { authPassed: true; authReason?: string } = { authPassed: true };
     if ("authReason" in auth) authDone.authReason = auth.authReason;

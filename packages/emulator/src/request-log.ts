@@ -1,4 +1,4 @@
-import type { SignatureExplanation } from "./inspector/explanation.js";
+import type { SignatureExplanation } from "./explanation.js";
 
 // What GET /_emulator/requests returns: one record per API request (control requests are not recorded),
 // never a secret key, token, password or signature. Bounded by count and by bytes: a long field is cut to

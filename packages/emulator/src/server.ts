@@ -10,10 +10,10 @@ import { guardControl } from "./control-guard.js";
 import type { Emulator, EmulatorOptions } from "./emulator-types.js";
 import { FaultTable } from "./faults.js";
 import { headersOf, readBody, send } from "./http.js";
-import { credentialOf, explainRefusal } from "./inspector/explain.js";
+import { credentialOf } from "./inspector/credential.js";
 import { WatchedRequestLog } from "./inspector/live.js";
 import { isInspectorPath, packageVersion, serveInspector } from "./inspector/routes.js";
-import { type AnyState, signingKeysOf } from "./inspector/state-access.js";
+import type { AnyState } from "./inspector/state-access.js";
 import { createPipeline } from "./pipeline.js";
 import { formatLogLine, type RequestRecord } from "./request-log.js";
 import { createRouter } from "./router.js";
@@ -116,7 +116,7 @@ export async function startEmulatorWith<const Modules extends readonly ApiModule
       const received: ReceivedRequest = { method, target, rawPath, rawQuery, headers, body };
       const now = clock();
       const served = serve(received, tooLarge, requestId, now);
-      const { answer, outcome } = served instanceof Promise ? await served : served;
+      const { answer, outcome, explain } = served instanceof Promise ? await served : served;
       if (answer === "drop") req.socket.destroy();
       else send(res, requestId, clock(), answer);
       const durationMs = performance.now() - started;
@@ -132,10 +132,7 @@ export async function startEmulatorWith<const Modules extends readonly ApiModule
       record.durationMs = Math.round(durationMs * 10) / 10;
       const credential = credentialOf(headers);
       if (credential !== undefined) record.credential = credential;
-      if (outcome.authPassed === false) {
-        const why = explainRefusal(received, outcome.authReason, signingKeysOf(inspected()), now);
-        if (why) record.explanation = why;
-      }
+      if (explain) record.explanation = explain();
       log.add(record);
       options.log?.(formatLogLine(record as RequestRecord, durationMs));
     } catch (error) {

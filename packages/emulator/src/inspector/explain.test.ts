@@ -1,9 +1,9 @@
 import { createHash, createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Problem } from "../explanation.js";
 import type { RequestRecord } from "../request-log.js";
 import { type Emulator, startEmulator } from "../server.js";
 import { FUNCTION_URN, HUAWEI, NCP, PROJECT, testSeed } from "../test-support.js";
-import type { Problem } from "./explanation.js";
 
 // Why a signature was refused, in the JSON request log: each common signer mistake gets its own correct
 // sentence. The requests are signed by the small signers below, written from specs/auth.md for this test
@@ -179,5 +179,62 @@ describe("the explanation of a refused signature", () => {
       /signed as "\/ncf\/api\/v2\/packages\/my pkg\?platform=vpc" but was sent as ".*my%20pkg/,
     );
     expect(JSON.stringify(emulator.requests())).not.toContain(NCP.secretKey);
+  });
+
+  // The class behind this case: an explanation re-deriving what the authentication decided (the inspector kept
+  // its own list of keys, so a key the gateway knew from the metadata server was "not known"). The refusing
+  // module now says why, from its own check: issued keys, expired ones and a mismatch with either.
+  it("explains a refusal by what the authentication found: issued Server Role keys, live or expired", async () => {
+    const issued = {
+      accessKey: "ncp_role_LIVE",
+      secretKey: "role-secret-live",
+      expiresAt: "2027-01-01T00:00:00Z",
+    };
+    const expired = {
+      accessKey: "ncp_role_OLD",
+      secretKey: "role-secret-old",
+      expiresAt: "2026-01-01T00:00:00Z",
+    };
+    const seed = testSeed();
+    (seed.ncp as Record<string, unknown>).serverRole = { roleId: "role", issued: [issued, expired] };
+    const roles = await startEmulator({ port: 0, seed, clock: () => NOW });
+    try {
+      const send = async (key: typeof issued, target: string, signedTarget: string) => {
+        const timestamp = String(NOW);
+        const signature = hmac(
+          key.secretKey,
+          `DELETE ${signedTarget}\n${timestamp}\n${key.accessKey}`,
+          "base64",
+        );
+        const response = await fetch(`${roles.url}${target}`, {
+          method: "DELETE",
+          headers: {
+            "x-ncp-apigw-timestamp": timestamp,
+            "x-ncp-iam-access-key": key.accessKey,
+            "x-ncp-apigw-signature-v2": signature,
+          },
+        });
+        await response.arrayBuffer();
+        return { status: response.status, explanation: roles.requests().at(-1)?.explanation };
+      };
+      const encoded = await send(
+        issued,
+        "/ncf/api/v2/packages/my%20pkg?platform=vpc",
+        "/ncf/api/v2/packages/my pkg?platform=vpc",
+      );
+      expect(encoded.status).toBe(401);
+      expect(encoded.explanation?.problem).toBe("encoding");
+      const target = "/ncf/api/v2/packages/empty?platform=vpc";
+      const old = await send(expired, target, target);
+      expect(old.status).toBe(401);
+      expect(old.explanation?.problem).toBe("expired-credential");
+      expect(old.explanation?.sentence).toMatch(/"ncp_role_OLD" has expired/);
+      const wrong = await send({ ...issued, secretKey: "not-it" }, target, target);
+      expect(wrong.explanation?.problem).toBe("wrong-secret");
+      const log = JSON.stringify(roles.requests());
+      for (const secret of [issued.secretKey, expired.secretKey]) expect(log).not.toContain(secret);
+    } finally {
+      await roles.close();
+    }
   });
 });

@@ -6,6 +6,7 @@ export type Problem =
   | "malformed"
   | "clock-skew"
   | "unknown-access-key"
+  | "expired-credential"
   | "unsigned-header"
   | "absent-signed-header"
   | "security-token"
