@@ -386,8 +386,13 @@ describe("the 401 repair within maxAttempts × timeoutMs (#17.6)", () => {
     });
     const { value: error, ms } = await timed(() => caught(fgs.deleteFunction(urn)));
     // Before: three attempts of 400 ms each (1.2 s > the 1 s bound), and the delete succeeded on the third.
-    expect(error).toBeInstanceOf(TimeoutError);
-    expect((error as TimeoutError).timeoutMs).toBeLessThanOrEqual(500);
+    // The 204 would come 400 ms into a third attempt, after the budget (2 × 500 ms) is spent: the call fails.
+    // How it fails depends on how late the answers are (on a loaded machine the 401 may come after its
+    // attempt's 500 ms, which is then a counted timeout, not a repair): a TimeoutError of at most 500 ms, or
+    // the 503 when nothing was left for another attempt. Never the 204.
+    expect(error).toBeDefined();
+    if (error instanceof TimeoutError) expect(error.timeoutMs).toBeLessThanOrEqual(500);
+    else expect(error).toMatchObject({ name: "FgsApiError", status: 503 });
     expect(ms).toBeLessThan(2 * 500 + 3_000); // the bound, with slack for a loaded machine
   });
 });
