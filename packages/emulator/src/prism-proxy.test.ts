@@ -1,11 +1,10 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import type { ChildProcess } from "node:child_process";
 import { createFgsClient } from "@fnapi/fgs-client";
 import { createNcfClient } from "@fnapi/ncf-client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { startPrismProxy } from "./prism-support.js";
 import { type Emulator, startEmulator } from "./server.js";
-import { bundledSpecsDir, operationsOf, readBundledSpecs } from "./spec-catalog.js";
+import { operationsOf, readBundledSpecs } from "./spec-catalog.js";
 import { FUNCTION_URN, NCP, NCP_DENIED, PROJECT, TOKEN, testSeed } from "./test-support.js";
 
 // Conformance: `prism proxy --errors` in front of the emulator validates every request and response against
@@ -13,51 +12,10 @@ import { FUNCTION_URN, NCP, NCP_DENIED, PROJECT, TOKEN, testSeed } from "./test-
 // header. The clients (and raw requests for what the clients refuse to send) are driven through it. The
 // emulator runs with authentication off: a signature made for the proxy's path cannot match the upstream's.
 
-const require = createRequire(import.meta.url);
-const prismBin = join(dirname(require.resolve("@stoplight/prism-cli/package.json")), "dist", "index.js");
 const specs = readBundledSpecs();
 const hasOperation = (operationId: string) =>
   specs.flatMap(operationsOf).some((o) => o.operationId === operationId);
-
-function startProxy(spec: string, upstream: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(
-    process.execPath,
-    [
-      prismBin,
-      "proxy",
-      join(bundledSpecsDir(), spec),
-      upstream,
-      "--host",
-      "127.0.0.1",
-      "--port",
-      "0",
-      "--errors",
-    ],
-    { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" } },
-  );
-  return new Promise((resolve, reject) => {
-    let output = "";
-    const timer = setTimeout(() => reject(new Error(`Prism proxy did not start:\n${output}`)), 150_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const listening = /Prism is listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (listening?.[1]) {
-        clearTimeout(timer);
-        child.stdout?.removeListener("data", onData);
-        child.stderr?.removeListener("data", onData);
-        child.stdout?.resume();
-        child.stderr?.resume();
-        resolve({ url: listening[1], child });
-      } else if (/\bfatal\b/i.test(output)) {
-        clearTimeout(timer);
-        reject(new Error(`Prism proxy failed:\n${output}`));
-      }
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.once("exit", (code) => reject(new Error(`Prism proxy exited with ${code}:\n${output}`)));
-  });
-}
+const startProxy = startPrismProxy;
 
 interface Seen {
   call: string;
