@@ -9,32 +9,34 @@ import { OFFICIAL_CORE, OFFICIAL_PACKAGE } from "./official-sdk.mjs";
 
 const BENCH_DIR = fileURLToPath(new URL("..", import.meta.url));
 
+// The one-call programs as users are told to write them: a standalone operation, the auth scheme imported
+// (the same imports as .size-limit.json's entries).
 export const PROGRAMS = [
   {
     id: "@fnapi/ncf-client",
     platform: "browser",
     format: "esm",
-    source: `import { createNcfClient } from "@fnapi/ncf-client";
-const ncf = createNcfClient({ accessKey: "AK", secretKey: "SK" });
-await ncf.deletePackage("package001", { platform: "vpc" });`,
+    source: `import { createNcf, deletePackage } from "@fnapi/ncf-client";
+const ncf = createNcf({ accessKey: "AK", secretKey: "SK" });
+await deletePackage(ncf, "package001", { platform: "vpc" });`,
   },
   {
     id: "@fnapi/fgs-client (token)",
     platform: "browser",
     format: "esm",
-    source: `import { createFgsClient, formatFunctionUrn } from "@fnapi/fgs-client";
+    source: `import { createFgs, deleteFunction, fgsToken } from "@fnapi/fgs-client";
 const projectId = "7aad83af3e8d42e99ac194e8419e2c9b";
-const fgs = createFgsClient({ projectId, token: "MIItoken" });
-await fgs.deleteFunction(formatFunctionUrn({ region: "cn-north-4", projectId, name: "hello" }));`,
+const fgs = createFgs({ projectId, auth: fgsToken("MIItoken") });
+await deleteFunction(fgs, \`urn:fss:cn-north-4:\${projectId}:function:default:hello\`);`,
   },
   {
     id: "@fnapi/fgs-client (AK/SK)",
     platform: "browser",
     format: "esm",
-    source: `import { createFgsClient, formatFunctionUrn } from "@fnapi/fgs-client";
+    source: `import { createFgs, deleteFunction, fgsAkSk } from "@fnapi/fgs-client";
 const projectId = "7aad83af3e8d42e99ac194e8419e2c9b";
-const fgs = createFgsClient({ projectId, accessKey: "AK", secretKey: "SK" });
-await fgs.deleteFunction(formatFunctionUrn({ region: "cn-north-4", projectId, name: "hello" }));`,
+const fgs = createFgs({ projectId, auth: fgsAkSk({ accessKey: "AK", secretKey: "SK" }) });
+await deleteFunction(fgs, \`urn:fss:cn-north-4:\${projectId}:function:default:hello\`);`,
   },
   {
     id: OFFICIAL_PACKAGE,

@@ -1,8 +1,15 @@
 // Every way of sending the one DELETE that the request benchmark compares. Each `setup` resolves to a
 // function that sends one request and settles when the 2xx answer has been fully received.
 import http from "node:http";
-import { createFgsClient, formatFunctionUrn } from "@fnapi/fgs-client";
-import { createNcfClient } from "@fnapi/ncf-client";
+import {
+  createFgs,
+  createFgsClient,
+  deleteFunction,
+  fgsAkSk,
+  fgsToken,
+  formatFunctionUrn,
+} from "@fnapi/fgs-client";
+import { createNcf, createNcfClient, deletePackage } from "@fnapi/ncf-client";
 import {
   ACCESS_KEY,
   FUNCTION_NAME,
@@ -16,7 +23,13 @@ import {
   SECRET_KEY,
   TOKEN,
 } from "./fixtures.mjs";
-import { createHandRolledHuaweiSigner, createHandRolledNcpSigner } from "./hand-rolled.mjs";
+import { createHttpFetch } from "./http-fetch.mjs";
+import {
+  createNodeHuaweiSigner,
+  createNodeNcpSigner,
+  fetchAttempt,
+  huaweiCanonicalUri,
+} from "./like-for-like.mjs";
 import { createOfficialClient, officialDeleteFunctionRequest } from "./official-sdk.mjs";
 
 // The headers a user would set by hand for a token-authenticated FunctionGraph DELETE.
@@ -29,7 +42,11 @@ function fetchOrThrow(url, init) {
   });
 }
 
-/** Ordered as the tables show them: the floor, the baselines, ours, theirs. */
+/**
+ * Ordered as the tables show them: the floor, the baselines, ours (the standalone operations users are told to
+ * use, then the all-methods clients), theirs. Every client of ours runs with its defaults (3 attempts, 30 s
+ * per attempt, the standard retry strategy) in the server build (Node's export conditions: node:crypto).
+ */
 export const CONTESTANTS = [
   {
     id: "node-http",
@@ -63,71 +80,116 @@ export const CONTESTANTS = [
     },
   },
   {
-    id: "fetch-ncp",
-    label: "raw fetch + hand-rolled NCP signing",
+    id: "lfl-ncp",
+    label: "like-for-like: fetch + NCP signing (node:crypto) + attempt timeout",
     kind: "baseline",
     async setup(origin) {
       const target = ncfPathAndQuery();
-      const url = origin + target;
-      const sign = await createHandRolledNcpSigner();
-      return async () => fetchOrThrow(url, { method: "DELETE", headers: await sign("DELETE", target) });
+      const sign = createNodeNcpSigner();
+      return () => fetchAttempt(origin + target, "DELETE", sign("DELETE", target));
     },
   },
   {
-    id: "fetch-huawei",
-    label: "raw fetch + hand-rolled Huawei AK/SK signing",
+    id: "lfl-token",
+    label: "like-for-like: fetch + X-Auth-Token + attempt timeout",
     kind: "baseline",
     async setup(origin) {
-      const url = origin + fgsPath();
-      const sign = await createHandRolledHuaweiSigner({ host: new URL(origin).host, projectId: PROJECT_ID });
-      // The gateway canonicalises the raw colons of the URN as %3A, and every path ends in "/".
-      const canonicalUri = `${fgsPath().replaceAll(":", "%3A")}/`;
-      const fixed = { "Content-Type": "application/json", "X-Project-Id": PROJECT_ID };
-      return async () =>
-        fetchOrThrow(url, {
-          method: "DELETE",
-          headers: { ...fixed, ...(await sign("DELETE", canonicalUri)) },
-        });
+      const path = fgsPath();
+      return () => fetchAttempt(origin + path, "DELETE", { ...TOKEN_HEADERS });
+    },
+  },
+  {
+    id: "lfl-aksk",
+    label: "like-for-like: fetch + Huawei AK/SK signing (node:crypto) + attempt timeout",
+    kind: "baseline",
+    async setup(origin) {
+      const path = fgsPath();
+      const sign = createNodeHuaweiSigner({ host: new URL(origin).host });
+      return () => fetchAttempt(origin + path, "DELETE", sign("DELETE", huaweiCanonicalUri(path)));
+    },
+  },
+  {
+    id: "ncf",
+    label: "@fnapi/ncf-client deletePackage(createNcf(…))",
+    kind: "ours",
+    compareTo: "lfl-ncp",
+    async setup(origin) {
+      const ncf = createNcf({ accessKey: ACCESS_KEY, secretKey: SECRET_KEY, baseUrl: origin + NCF_PREFIX });
+      return () => deletePackage(ncf, NCF_PACKAGE, { platform: "vpc" });
+    },
+  },
+  {
+    id: "fgs-token",
+    label: "@fnapi/fgs-client deleteFunction(createFgs({ auth: fgsToken }))",
+    kind: "ours",
+    compareTo: "lfl-token",
+    async setup(origin) {
+      const fgs = createFgs({ projectId: PROJECT_ID, baseUrl: origin, auth: fgsToken(TOKEN) });
+      const urn = formatFunctionUrn({ region: REGION, projectId: PROJECT_ID, name: FUNCTION_NAME });
+      return () => deleteFunction(fgs, urn);
+    },
+  },
+  {
+    id: "fgs-aksk",
+    label: "@fnapi/fgs-client deleteFunction(createFgs({ auth: fgsAkSk }))",
+    kind: "ours",
+    compareTo: "lfl-aksk",
+    async setup(origin) {
+      const auth = fgsAkSk({ accessKey: ACCESS_KEY, secretKey: SECRET_KEY });
+      const fgs = createFgs({ projectId: PROJECT_ID, baseUrl: origin, auth });
+      return () => deleteFunction(fgs, FUNCTION_URN);
+    },
+  },
+  {
+    id: "fgs-token-http",
+    label: "@fnapi/fgs-client deleteFunction(createFgs({ auth: fgsToken, fetch: node:http adapter }))",
+    kind: "ours",
+    style: "transport",
+    compareTo: "lfl-token",
+    async setup(origin) {
+      const fetch = createHttpFetch();
+      const fgs = createFgs({ projectId: PROJECT_ID, baseUrl: origin, auth: fgsToken(TOKEN), fetch });
+      return () => deleteFunction(fgs, FUNCTION_URN);
     },
   },
   {
     id: "ncf-client",
-    label: "@fnapi/ncf-client deletePackage",
+    label: "@fnapi/ncf-client createNcfClient(…).deletePackage",
     kind: "ours",
-    compareTo: "fetch-ncp",
+    style: "method",
+    compareTo: "lfl-ncp",
     async setup(origin) {
       const ncf = createNcfClient({
         accessKey: ACCESS_KEY,
         secretKey: SECRET_KEY,
         baseUrl: origin + NCF_PREFIX,
-        maxAttempts: 1,
       });
       return () => ncf.deletePackage(NCF_PACKAGE, { platform: "vpc" });
     },
   },
   {
     id: "fgs-client-token",
-    label: "@fnapi/fgs-client deleteFunction (token)",
+    label: "@fnapi/fgs-client createFgsClient({ token }).deleteFunction",
     kind: "ours",
-    compareTo: "fetch",
+    style: "method",
+    compareTo: "lfl-token",
     async setup(origin) {
-      const fgs = createFgsClient({ projectId: PROJECT_ID, baseUrl: origin, token: TOKEN, maxAttempts: 1 });
-      const urn = formatFunctionUrn({ region: REGION, projectId: PROJECT_ID, name: FUNCTION_NAME });
-      return () => fgs.deleteFunction(urn);
+      const fgs = createFgsClient({ projectId: PROJECT_ID, baseUrl: origin, token: TOKEN });
+      return () => fgs.deleteFunction(FUNCTION_URN);
     },
   },
   {
     id: "fgs-client-aksk",
-    label: "@fnapi/fgs-client deleteFunction (AK/SK)",
+    label: "@fnapi/fgs-client createFgsClient({ accessKey, secretKey }).deleteFunction",
     kind: "ours",
-    compareTo: "fetch-huawei",
+    style: "method",
+    compareTo: "lfl-aksk",
     async setup(origin) {
       const fgs = createFgsClient({
         projectId: PROJECT_ID,
         baseUrl: origin,
         accessKey: ACCESS_KEY,
         secretKey: SECRET_KEY,
-        maxAttempts: 1,
       });
       return () => fgs.deleteFunction(FUNCTION_URN);
     },

@@ -27,6 +27,7 @@ export async function benchRequests({ origin, plan, home, log }) {
     label: c.label,
     kind: c.kind,
     compareTo: c.compareTo,
+    style: c.style ?? (c.kind === "ours" ? "standalone" : undefined),
     sequential: summarizeLatencies(batches.get(c.id).sequential),
     concurrent: summarizeLatencies(batches.get(c.id).concurrent),
   }));
@@ -50,7 +51,7 @@ function addRatios(rows) {
   for (const row of rows) {
     row.vsFetch = ratiosTo(row, byId.get("fetch"));
     if (row.compareTo)
-      row.vsHandRolled = { reference: row.compareTo, ...ratiosTo(row, byId.get(row.compareTo)) };
+      row.vsLikeForLike = { reference: row.compareTo, ...ratiosTo(row, byId.get(row.compareTo)) };
     if (row.kind === "ours") row.officialVsThis = ratiosTo(byId.get("official-sdk"), row);
   }
 }

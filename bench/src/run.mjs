@@ -7,10 +7,13 @@ import { fileURLToPath } from "node:url";
 import { benchBundleSizes } from "./bundle-size.mjs";
 import { benchColdStart } from "./cold-start.mjs";
 import { benchEmulator } from "./emulator.mjs";
+import { fgsPath, ncfPathAndQuery } from "./fixtures.mjs";
 import { formatJson } from "./json.mjs";
+import { checkLikeForLikeSignatures } from "./like-for-like.mjs";
 import { describeMachine } from "./machine.mjs";
-import { parseOptions, USAGE } from "./options.mjs";
+import { parseOptions, SECTIONS, USAGE } from "./options.mjs";
 import { benchPackageCounts } from "./package-count.mjs";
+import { writeReadmeTargets } from "./readme-region.mjs";
 import { renderMarkdown } from "./report.mjs";
 import { benchRequests } from "./requests.mjs";
 import { startLoopbackServer } from "./server-process.mjs";
@@ -39,6 +42,11 @@ async function main() {
       log("requests:");
       const server = await startLoopbackServer({ lifetimeMs: 20 * 60_000 });
       try {
+        await checkLikeForLikeSignatures({
+          origin: server.origin,
+          fgsPath: fgsPath(),
+          ncfTarget: ncfPathAndQuery(),
+        });
         results.requests = await benchRequests({ origin: server.origin, plan: plan.requests, home, log });
       } finally {
         server.stop();
@@ -75,6 +83,11 @@ async function main() {
   writeFileSync(join(BENCH_DIR, "results.json"), formatJson(results, jsonReplacer));
   writeFileSync(join(BENCH_DIR, "RESULTS.md"), renderMarkdown(results));
   log(`wrote bench/results.json and bench/RESULTS.md in ${Math.round(results.durationSeconds)} s`);
+  // Only a full run of every section is a run to publish: only then does README.md's table change.
+  if (profile === "full" && sections.length === SECTIONS.length) {
+    writeReadmeTargets(join(BENCH_DIR, "README.md"), results);
+    log("wrote the targets table of bench/README.md");
+  }
   const missed = results.targets.filter((t) => !t.met);
   log(`targets: ${results.targets.length - missed.length} met, ${missed.length} missed`);
   for (const t of missed) log(`  missed: ${t.subject}: ${t.goal} (measured ${t.value.toFixed(2)} ${t.unit})`);

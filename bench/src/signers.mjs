@@ -4,6 +4,7 @@ import { createHuaweiSigner, createNcpSigner } from "@fnapi/auth";
 import { nodeCrypto } from "@fnapi/auth/server";
 import { ACCESS_KEY, fgsPath, ncfPathAndQuery, PROJECT_ID, SECRET_KEY } from "./fixtures.mjs";
 import { createHandRolledHuaweiSigner, createHandRolledNcpSigner } from "./hand-rolled.mjs";
+import { createNodeHuaweiSigner, createNodeNcpSigner, huaweiCanonicalUri } from "./like-for-like.mjs";
 import { loadOfficialSigner } from "./official-sdk.mjs";
 
 const ORIGIN = "http://127.0.0.1:8080";
@@ -34,6 +35,15 @@ export const SIGNERS = [
     label: "hand-rolled NCP v2 (Web Crypto, key imported once)",
     async setup() {
       const sign = await createHandRolledNcpSigner();
+      const target = ncfPathAndQuery();
+      return () => sign("DELETE", target);
+    },
+  },
+  {
+    id: "ncp-like-for-like",
+    label: "like-for-like NCP v2 (node:crypto, key made once: the request bench's baseline)",
+    async setup() {
+      const sign = createNodeNcpSigner();
       const target = ncfPathAndQuery();
       return () => sign("DELETE", target);
     },
@@ -73,6 +83,15 @@ export const SIGNERS = [
       const sign = await createHandRolledHuaweiSigner({ host: new URL(ORIGIN).host, projectId: PROJECT_ID });
       const canonicalUri = `${fgsPath().replaceAll(":", "%3A")}/`;
       return () => sign("DELETE", canonicalUri);
+    },
+  },
+  {
+    id: "huawei-like-for-like",
+    label: "like-for-like Huawei AK/SK (node:crypto, key made once: the request bench's baseline)",
+    async setup() {
+      const sign = createNodeHuaweiSigner({ host: new URL(ORIGIN).host });
+      const path = fgsPath();
+      return () => sign("DELETE", huaweiCanonicalUri(path));
     },
   },
   {

@@ -1,15 +1,20 @@
-// The goals of issue 16 (which replace those of issue 13), checked against one run's numbers. They are goals,
-// not assertions: a miss is reported (and explained in the Markdown), never a failed run.
+// The goals checked against one run's numbers: issue 23's per-request goals (which replace issue 16's), issue
+// 16's others. They are goals, not assertions: a miss is reported (and explained in the Markdown), never a
+// failed run, and a goal is never changed to fit a measurement.
 
 export const TARGETS = {
-  /** Per request against raw fetch in the same run: [sequential median, time per request at 64 concurrent]. */
-  maxRatioToFetch: {
-    "fgs-client-token": [1.1, 1.25],
-    "fgs-client-aksk": [1.2, 1.3],
-    "ncf-client": [1.15, 1.25],
+  /**
+   * Issue 23: client CPU per request over its like-for-like baseline (fetch + the same signing with
+   * node:crypto + a per-attempt timeout), in the same run: [sequential, 64 concurrent]. The standalone
+   * operations, the path users are told to use; the all-methods clients are shown beside them, unchecked.
+   */
+  maxCpuRatioToLikeForLike: {
+    ncf: [1.1, 1.15],
+    "fgs-token": [1.1, 1.15],
+    "fgs-aksk": [1.1, 1.15],
   },
-  /** Only the AK/SK client has an official counterpart to beat: on every column. */
-  minSpeedupOverOfficial: { "fgs-client-aksk": 1.5 },
+  /** Issue 23: the official SDK at least this much slower than the AK/SK client, in every column. */
+  minSpeedupOverOfficial: { "fgs-aksk": 1.5 },
   /** A client's import, in a fresh process, against openapi-fetch's own import in the same run. */
   maxImportOverOpenapiFetchMs: 5,
   /** One-call browser bundles, min+gzip (the same numbers as .size-limit.json). */
@@ -32,22 +37,18 @@ export function checkTargets(results) {
   const add = (subject, goal, value, met, unit) => checks.push({ subject, goal, value, unit, met });
 
   for (const row of results.requests?.contestants.filter((c) => c.kind === "ours") ?? []) {
-    const r = row.vsFetch;
-    const [maxSequential, maxConcurrent] = TARGETS.maxRatioToFetch[row.id] ?? [1.15, 1.25];
-    add(
-      row.id,
-      `sequential median ≤ ${maxSequential}× raw fetch`,
-      r.sequential.median,
-      r.sequential.median <= maxSequential,
-      "×",
-    );
-    add(
-      row.id,
-      `time per request at 64 concurrent ≤ ${maxConcurrent}× raw fetch`,
-      r.concurrent.throughput,
-      r.concurrent.throughput <= maxConcurrent,
-      "×",
-    );
+    const limits = TARGETS.maxCpuRatioToLikeForLike[row.id];
+    if (limits && row.vsLikeForLike) {
+      const reference = row.vsLikeForLike.reference;
+      for (const [mode, max] of [
+        ["sequential", limits[0]],
+        ["concurrent", limits[1]],
+      ]) {
+        const label = mode === "sequential" ? "sequential" : "64 concurrent";
+        const value = row.vsLikeForLike[mode].cpu;
+        add(row.id, `${label}: client CPU/req ≤ ${max}× ${reference}`, value, value <= max, "×");
+      }
+    }
     const min = TARGETS.minSpeedupOverOfficial[row.id];
     if (min === undefined) continue;
     const o = row.officialVsThis;
