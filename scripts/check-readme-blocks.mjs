@@ -45,11 +45,11 @@ import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { parseSeed, startEmulator } from "@fnapi/emulator";
 import { parse as parseYaml } from "yaml";
+import { documentedFiles, fencedBlocks } from "./lib/markdown.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const SEED = join(root, "examples", "seed.json");
 const NOT_RUN = /^<!--\s*not run(?::\s*(.*?))?\s*-->$/;
-const FENCE = /^```([A-Za-z]*)\s*$/;
 const LANGUAGES = {
   sh: "sh",
   bash: "sh",
@@ -71,44 +71,20 @@ const NEVER_RUN =
   /\b(npm (ci|install|i|uninstall|update|test|publish|version|run (release|version|bench|test)\b)|npx changeset|npm run -w|npm run \S+ -w)\b/;
 
 /** Every README.md of the repository, in a stable order. */
-function readmes() {
-  const found = [];
-  const walk = (dir) => {
-    for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
-      if (entry.name === "node_modules" || entry.name.startsWith(".") || entry.name === "dist") continue;
-      const path = dir ? `${dir}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(path);
-      // The READMEs, and the documents they link to in docs/ (the long material moved out of the root README).
-      else if (entry.name === "README.md" || (dir === "docs" && entry.name.endsWith(".md"))) found.push(path);
-    }
-  };
-  walk("");
-  return found.sort();
-}
+const readmes = () => documentedFiles(root);
 
-/** The fenced blocks of a README: language, first line (1-based), code, and the marker before it. */
+/** The fenced blocks of a README in a language it checks: language, first line (1-based), code, marker. */
 function blocks(readme) {
   const lines = readFileSync(join(root, readme), "utf8").split("\n");
-  const out = [];
-  for (let i = 0; i < lines.length; i++) {
-    const open = FENCE.exec(lines[i] ?? "");
-    if (!open) continue;
-    let end = i + 1;
-    while (end < lines.length && !/^```\s*$/.test(lines[end] ?? "")) end++;
-    let marker = i - 1;
-    while (marker >= 0 && (lines[marker] ?? "").trim() === "") marker--;
-    const language = LANGUAGES[(open[1] ?? "").toLowerCase()];
-    if (language)
-      out.push({
-        readme,
-        line: i + 2,
-        language,
-        code: lines.slice(i + 1, end).join("\n"),
-        before: (lines[marker] ?? "").trim(),
-      });
-    i = end;
-  }
-  return out;
+  return fencedBlocks(lines)
+    .filter((block) => LANGUAGES[block.info])
+    .map((block) => ({
+      readme,
+      line: block.open + 2,
+      language: LANGUAGES[block.info],
+      code: block.code,
+      before: block.marker,
+    }));
 }
 
 const freePort = () =>

@@ -8,25 +8,15 @@
 //   <!-- not compiled: <why> -->   skip the block; only for one that cannot compile, and the reason is required
 //   <!-- continues -->             compile the block after the one before it (it uses that block's variables)
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, relative, resolve } from "node:path";
+import { documentedFiles, fencedBlocks } from "./lib/markdown.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const out = join(root, "node_modules", ".cache", "fnapi-readme-code");
-const readmes = [
-  "README.md",
-  ...readdirSync(join(root, "packages"))
-    .sort()
-    .map((name) => `packages/${name}/README.md`),
-  "specs/README.md",
-  ...readdirSync(join(root, "docs"))
-    .filter((name) => name.endsWith(".md"))
-    .sort()
-    .map((name) => `docs/${name}`),
-].filter((file) => existsSync(join(root, file)));
+const readmes = documentedFiles(root);
 
-const OPEN = /^```(ts|typescript)\s*$/;
 const SKIP = /^<!--\s*not compiled(?::\s*(.*?))?\s*-->$/;
 const CONTINUES = /^<!--\s*continues\s*-->$/;
 
@@ -38,16 +28,11 @@ let skipped = 0;
 for (const readme of readmes) {
   const lines = readFileSync(join(root, readme), "utf8").split("\n");
   let previous; // the segments of the last block compiled from this README
-  for (let i = 0; i < lines.length; i++) {
-    if (!OPEN.test(lines[i] ?? "")) continue;
-    const start = i + 1;
-    let end = start;
-    while (end < lines.length && !/^```\s*$/.test(lines[end] ?? "")) end++;
-    const code = lines.slice(start, end);
-    let marker = i - 1;
-    while (marker >= 0 && (lines[marker] ?? "").trim() === "") marker--;
-    const before = (lines[marker] ?? "").trim();
-    i = end;
+  for (const block of fencedBlocks(lines)) {
+    if (block.info !== "ts" && block.info !== "typescript") continue;
+    const start = block.open + 1;
+    const code = block.code.split("\n");
+    const before = block.marker;
     const skip = SKIP.exec(before);
     if (skip) {
       if (!skip[1])

@@ -18,10 +18,11 @@
 //
 // Needs the build (`npm run build`).
 import { spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { startEmulator } from "@fnapi/emulator";
+import { documentedFiles, fencedBlocks } from "./lib/markdown.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const TRANSCRIPT = /^<!--\s*transcript:\s*(\S+)\s*-->$/;
@@ -37,34 +38,10 @@ const VARIABLE = [
 ];
 const mask = (text) => VARIABLE.reduce((t, [pattern, by]) => t.replace(pattern, by), text);
 
-function readmes() {
-  const found = [];
-  const walk = (dir) => {
-    for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
-      if (entry.name === "node_modules" || entry.name.startsWith(".") || entry.name === "dist") continue;
-      const path = dir ? `${dir}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name === "README.md" || (dir === "docs" && entry.name.endsWith(".md"))) found.push(path);
-    }
-  };
-  walk("");
-  return found.sort();
-}
+const readmes = () => documentedFiles(root);
 
 /** The ```console blocks of a file: where they start and end (0-based line indexes), and the marker. */
-function consoleBlocks(lines) {
-  const out = [];
-  for (let i = 0; i < lines.length; i++) {
-    if (!/^```console\s*$/.test(lines[i])) continue;
-    let end = i + 1;
-    while (end < lines.length && !/^```\s*$/.test(lines[end])) end++;
-    let marker = i - 1;
-    while (marker >= 0 && lines[marker].trim() === "") marker--;
-    out.push({ open: i, close: end, marker: (lines[marker] ?? "").trim() });
-    i = end;
-  }
-  return out;
-}
+const consoleBlocks = (lines) => fencedBlocks(lines).filter((block) => block.info === "console");
 
 /** A block's commands, each with the lines it printed and its exit code. */
 function parse(body) {
