@@ -1,25 +1,28 @@
-import { ValidationError } from "@fnapi/runtime";
+import { STREAMED_LISTING_BOUNDS, ValidationError } from "@fnapi/runtime";
+import { listingBudget } from "@fnapi/runtime/internal";
 
 // API v3's page-number listings (`pageNo` from 0, `pageSize` 1–100, `totalElements`/`totalPages` beside the
-// items), walked as an async iterable with bounds: at most `maxPages` pages and `maxItems` items, and a
-// server whose `totalPages` outgrows the bound, answers another page than the one asked for, or sends the
-// same page twice ends the walk with an NcfPagingError instead of looping. Page-number listings shift while
-// things are created or deleted: whatever deletes what it listed lists completely first (see cascade.ts).
+// items), walked as an async iterable. What it reads is counted by the runtime's listing budget, the one
+// every listing has (pages, items, bytes: a ListingLimitError when one is passed), with `maxPages` and
+// `maxItems` as given; what only page numbers can get wrong is checked here: a server whose `totalPages`
+// outgrows the bound, answers another page than the one asked for, or sends the same page twice ends the
+// walk with an NcfPagingError instead of looping. Page-number listings shift while things are created or
+// deleted: whatever deletes what it listed lists completely first (see cascade.ts).
 
 /** The page size every v3 listing asks for: the API's maximum. */
 export const PAGE_SIZE = 100;
 
 /** Bounds of one listing. */
 export interface PagingOptions {
-  /** Pages fetched at most. Default 100 (10,000 items at 100 a page), at most 10,000. */
+  /** Pages fetched at most (then a ListingLimitError). Default 100 (10,000 items at 100 a page), at most 10,000. */
   maxPages?: number;
-  /** Items returned at most. Default 10,000, at most 1,000,000. */
+  /** Items returned at most (then a ListingLimitError). Default 10,000, at most 1,000,000. Bytes: 256 MiB. */
   maxItems?: number;
   /** Aborts the listing between and during pages. */
   signal?: AbortSignal | undefined;
 }
 
-/** A listing that broke its bounds or its own paging meta; nothing after the last good page is returned. */
+/** A listing whose paging meta broke its own rules; nothing after the last good page is returned. */
 export class NcfPagingError extends Error {
   /** Always `NcfPagingError`. */
   override readonly name = "NcfPagingError";
@@ -56,12 +59,15 @@ export async function* pageThrough<T>(
 ): AsyncGenerator<T, void, undefined> {
   const maxPages = bound("maxPages", options.maxPages, 100, 10_000);
   const maxItems = bound("maxItems", options.maxItems, 10_000, 1_000_000);
-  let items = 0;
+  const budget = listingBudget(operation, {
+    maxPages,
+    maxItems,
+    maxBytes: STREAMED_LISTING_BOUNDS.maxBytes,
+  });
   let previous: string | undefined;
   for (let pageNo = 0; ; pageNo++) {
     options.signal?.throwIfAborted();
-    if (pageNo >= maxPages)
-      throw new NcfPagingError(operation, pageNo, `more than maxPages (${maxPages}) pages`);
+    budget.beforePage();
     const page = await fetchPage(pageNo);
     const fail = (problem: string) => new NcfPagingError(operation, pageNo + 1, problem);
     if (page.pageNo !== pageNo)
@@ -74,8 +80,7 @@ export async function* pageThrough<T>(
     if (page.items.length > 0 && signature === previous)
       throw fail(`page ${pageNo} repeats page ${pageNo - 1}`);
     previous = signature;
-    items += page.items.length;
-    if (items > maxItems) throw fail(`more than maxItems (${maxItems}) items`);
+    budget.received(page.items);
     yield* page.items;
     if (page.items.length === 0 || pageNo + 1 >= page.totalPages) return;
   }
