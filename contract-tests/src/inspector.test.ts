@@ -142,7 +142,7 @@ describe.skipIf(missing !== undefined)("the inspector page in Chromium", () => {
   it("explains a wrong secret (and the other signer mistakes) live, as the JSON log does", async () => {
     expect((await ncpDelete("scratch", "not-the-secret")).status).toBe(401);
     const sentence = emulator.requests().at(-1)?.explanation?.sentence as string;
-    expect(sentence).toMatch(/another secret key than the one seeded for "ncp_iam_BROWSER"/);
+    expect(sentence).toMatch(/another secret key than the one known for "ncp_iam_BROWSER"/);
     await page.getByText(sentence).waitFor({ timeout: 15_000 });
 
     const statuses = [
