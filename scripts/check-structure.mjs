@@ -1,6 +1,7 @@
 // check:structure: the shape of product code (every non-test source file under packages/*/src, generated
 // code aside), as the guide asks: no file over 250 lines, and no import circle (dpdm, type-only imports
-// left out). Lists every file and every circle that breaks a rule, and fails if there is any.
+// left out); and one rule of the scripts: every `turbo` a script runs has Turbo's telemetry off (no packet
+// leaves the machine). Lists every file, circle and script that breaks a rule, and fails if there is any.
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
@@ -59,7 +60,30 @@ for (const line of circles.split("\n")) {
 }
 if (circles && !problems.some((p) => p.startsWith("import circle"))) problems.push(`dpdm failed: ${circles}`);
 
-console.log(`${files.length} product files checked (at most ${MAX_LINES} lines each, no import circle)`);
+// Every package.json script that runs turbo sets TURBO_TELEMETRY_DISABLED=1 (an `npm run` of it from a shell
+// without .ci/run's environment is as quiet as CI).
+const manifests = [
+  "package.json",
+  ...readdirSync(join(root, "packages")).map((p) => `packages/${p}/package.json`),
+];
+for (const manifest of [...manifests, "contract-tests/package.json", "specs/package.json"]) {
+  let scripts;
+  try {
+    scripts = JSON.parse(readFileSync(join(root, manifest), "utf8")).scripts ?? {};
+  } catch {
+    continue;
+  }
+  for (const [name, command] of Object.entries(scripts)) {
+    for (const part of String(command).split(/&&|\|\||;/)) {
+      if (/(^|\s)turbo\s/.test(part) && !/TURBO_TELEMETRY_DISABLED=1\s/.test(part))
+        problems.push(`${manifest}: script "${name}" runs turbo without TURBO_TELEMETRY_DISABLED=1`);
+    }
+  }
+}
+
+console.log(
+  `${files.length} product files checked (at most ${MAX_LINES} lines each, no import circle); turbo telemetry off in every script`,
+);
 if (problems.length > 0) {
   console.error(problems.join("\n"));
   process.exit(1);
