@@ -3,7 +3,7 @@ import { type AttemptRequest, attemptRequest } from "./attempt-request.js";
 import type { Attempt, AttemptOutcome } from "./attempts.js";
 import { readErrorBody } from "./bounded-body.js";
 import type { ClientCore } from "./client-core.js";
-import { type ApiError, type CallSite, NetworkError, ResponseBodyError } from "./errors.js";
+import { type ApiError, CallError, type CallSite, NetworkError } from "./errors.js";
 import { type CallLogEntry, safeLog } from "./logger.js";
 import { createRedactor, type Redactor } from "./redact.js";
 import type { OutgoingRequest } from "./request-url.js";
@@ -67,9 +67,12 @@ export type Failure = Extract<AttemptOutcome<never>, { done: false }>;
 
 type LogFields = Omit<CallLogEntry, "method" | "url" | "attempt" | "durationMs">;
 
-/** Failures of an attempt while reading a body: a body that ends early is a NetworkError, retried. */
+/**
+ * Failures of an attempt while reading a body: a body that ends early is a NetworkError, retried; a typed
+ * error of the reader (a ResponseBodyError: too large, not JSON, fields missing) is thrown as it is.
+ */
 export function bodyFailure(call: Call, error: unknown, attempt: Attempt, redact: () => Redactor): Failure {
-  if (error instanceof ResponseBodyError) throw error;
+  if (error instanceof CallError) throw error;
   const failure = bodyError(error, {
     signal: attempt.signal,
     site: call.site,
