@@ -49,5 +49,5 @@ export {
   type RetryStrategy,
   type StandardRetryOptions,
 } from "./retry/strategy.js";
-export { type ReadData, sendWith } from "./send-with.js";
 export { type ResolvedRetryOptions, type RetryOptions, resolveRetryOptions } from "./retry-options.js";
+export { type ReadData, sendWith } from "./send-with.js";
