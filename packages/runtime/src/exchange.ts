@@ -9,7 +9,7 @@ import { createRedactor, type Redactor } from "./redact.js";
 import type { OutgoingRequest } from "./request-url.js";
 import { parseRetryAfter } from "./retry/retry-after.js";
 import { isRetryableStatus } from "./retry/retryable.js";
-import { bodyError, send as sendOnWire } from "./transport.js";
+import { networkError, send as sendOnWire } from "./transport.js";
 
 // One attempt of a call: authenticate a fresh copy of the request, send it, and say what came back — a 2xx
 // to read, or a failure with what the attempt loop needs to decide (retryable, Retry-After, repair). Both
@@ -69,20 +69,24 @@ type LogFields = Omit<CallLogEntry, "method" | "url" | "attempt" | "durationMs">
 
 /**
  * Failures of an attempt while reading a body: a body that ends early is a NetworkError, retried; a typed
- * error of the reader (a ResponseBodyError: too large, not JSON, fields missing) is thrown as it is.
+ * error of the reader (a ResponseBodyError: too large, not JSON, fields missing) is thrown as it is, and so is
+ * an abort (the attempt loop makes it the caller's reason or a TimeoutError).
  */
 export function bodyFailure(call: Call, error: unknown, attempt: Attempt, redact: () => Redactor): Failure {
-  if (error instanceof CallError) throw error;
-  const failure = bodyError(error, {
-    signal: attempt.signal,
-    site: call.site,
-    attempt: attempt.number,
-    redactor: redact,
-  });
-  if (failure instanceof NetworkError)
-    return { done: false, error: failure, retryable: call.idempotent, cost: 2 };
-  throw failure;
+  if (error instanceof CallError || attempt.signal.aborted) throw error;
+  return networkFailure(
+    call,
+    networkError(error, { site: call.site, attempt: attempt.number, redactor: redact }, "body ended early: "),
+  );
 }
+
+/** A NetworkError as the attempt loop takes it: retried when the call is idempotent, at twice the cost. */
+const networkFailure = (call: Call, error: NetworkError): Failure => ({
+  done: false,
+  error,
+  retryable: call.idempotent,
+  cost: 2,
+});
 
 /**
  * Sends one attempt. A 2xx is handed back unread; an error answer becomes the client's ApiError (its body
@@ -122,8 +126,7 @@ export async function exchange(
   } catch (error) {
     log({ error: (error as Error)?.name ?? "Error" });
     // Only a rejection of fetch itself (the transport made it a NetworkError) may be worth repeating.
-    if (error instanceof NetworkError)
-      return { ok: false, outcome: { done: false, error, retryable: call.idempotent, cost: 2 } };
+    if (error instanceof NetworkError) return { ok: false, outcome: networkFailure(call, error) };
     throw error;
   }
   if (response.ok) return { ok: true, response, log, redact };

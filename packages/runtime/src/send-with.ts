@@ -5,6 +5,7 @@ import { ApiError, type CallSite } from "./errors.js";
 import { bodyFailure, exchange, startCall } from "./exchange.js";
 import type { Redactor } from "./redact.js";
 import type { OutgoingRequest } from "./request-url.js";
+import { discard } from "./transport.js";
 
 // The one send of every request of every client (operations, the IAM token request, prune's deletes and
 // listings), under the client's retry strategy. It resolves to what happened — the 2xx's data, or the error
@@ -36,7 +37,7 @@ export async function sendWith<Data = unknown>(
         let data: unknown;
         try {
           if (read) data = await read(response, call.site, attempt.number);
-          else response.body?.cancel().catch(() => {});
+          else discard(response);
         } catch (error) {
           return bodyFailure(call, error, attempt, redact);
         }
