@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { createFgs, deleteFunction, FgsApiError, fgsToken, fgsTokenProvider, ValidationError } from "./index.js";
+import {
+  createFgs,
+  deleteFunction,
+  FgsApiError,
+  fgsToken,
+  fgsTokenProvider,
+  ValidationError,
+} from "./index.js";
 
 // The token schemes of the lean client: a fixed token (`fgsToken`, no provider cache in its bundle) and a token
 // that renews itself (`fgsTokenProvider`).
@@ -18,7 +25,10 @@ function recording(answer: (token: string | null) => Response) {
 }
 
 const unauthorized = () =>
-  Response.json({ error_code: "APIGW.0301", error_msg: "Incorrect IAM authentication information" }, { status: 401 });
+  Response.json(
+    { error_code: "APIGW.0301", error_msg: "Incorrect IAM authentication information" },
+    { status: 401 },
+  );
 
 describe("fgsToken and fgsTokenProvider", () => {
   it("fgsToken sends the fixed token; a 401 is final (nothing to refresh)", async () => {
