@@ -61,7 +61,7 @@ async function signWith(
   method: string,
   url: URL,
   toSign: Record<string, string>,
-  bodySha256: string | undefined,
+  bodySha256: string,
   date: string,
 ) {
   const headers = canonicalHeaders(Object.entries(toSign));
@@ -71,7 +71,7 @@ async function signWith(
     canonicalQueryString(url.search),
     headers.canonical,
     headers.signed,
-    bodySha256 ?? EMPTY_BODY_SHA256,
+    bodySha256,
   ].join("\n");
   const canonicalRequestSha256 = toHex(await crypto.sha256(canonicalRequest));
   const stringToSign = `${HUAWEI_ALGORITHM}\n${date}\n${canonicalRequestSha256}`;
@@ -102,7 +102,7 @@ export async function huaweiSign(
     input.method,
     typeof input.url === "string" ? new URL(input.url) : input.url,
     input.headers,
-    input.bodySha256,
+    input.bodySha256 ?? EMPTY_BODY_SHA256,
     date,
   );
 }
@@ -143,6 +143,8 @@ export function createHuaweiSigner(
   const clock = options.clock ?? systemClock;
   const crypto = options.crypto ?? webCrypto;
   const mac = crypto.hmacSha256(credentials.secretKey);
+  const hashHex = async (bytes: Uint8Array) => toHex(await crypto.sha256(bytes));
+  let emptyBodySha256: string | undefined;
 
   return {
     async sign(request) {
@@ -154,9 +156,10 @@ export function createHuaweiSigner(
       request.headers.forEach((value, name) => {
         if (!UNSIGNED.has(name)) toSign[name] = value;
       });
+      // The empty body's hash is computed once per signer rather than carried as a constant in every bundle.
       const bodySha256 = request.body
-        ? toHex(await crypto.sha256(new Uint8Array(await request.clone().arrayBuffer())))
-        : undefined;
+        ? await hashHex(new Uint8Array(await request.clone().arrayBuffer()))
+        : (emptyBodySha256 ??= await hashHex(new Uint8Array(0)));
       const signed = await signWith(mac, crypto, accessKey, request.method, url, toSign, bodySha256, date);
       request.headers.set("Authorization", signed.authorization);
       return signed.signature;

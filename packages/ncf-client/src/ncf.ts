@@ -13,6 +13,7 @@ import {
   type ClientHandle,
   checkOptions,
   parseBaseUrl,
+  quoteValue,
   resolveRetryOptions,
   withCore,
 } from "@fnapi/runtime/internal";
@@ -148,12 +149,13 @@ export function authFor(
   );
 }
 
-export function region(value: unknown): NcfRegion {
+/** The region named (default `korea`); its kind was checked with the other options. */
+export function region(value: string | undefined): NcfRegion {
   if (value === undefined) return "korea";
-  if (typeof value === "string" && Object.hasOwn(NCF_BASE_URLS, value)) return value as NcfRegion;
+  if (Object.hasOwn(NCF_BASE_URLS, value)) return value as NcfRegion;
   throw new ValidationError(
     "region",
-    typeof value === "string" ? `${JSON.stringify(value.slice(0, 40))} is unknown` : `is ${typeof value}`,
+    `${quoteValue(value)} is unknown`,
     `it must be one of ${Object.keys(NCF_BASE_URLS).join(", ")} (or give baseUrl)`,
   );
 }

@@ -79,36 +79,28 @@ export function resolveZone(
 export const defaultPlatform = (zone: NcfZone): Platform =>
   zone === "standard" ? "vpc" : ZONE_PLATFORM[zone];
 
-/** Refuses a platform the zone does not have. */
-export function checkZonePlatform(zone: NcfZone, platform: unknown): void {
-  if (zone === "standard" || platform === undefined) return;
-  const only = ZONE_PLATFORM[zone];
-  if (platform !== only) {
-    throw new ValidationError(
-      "platform",
-      `is ${quoteValue(String(platform))}, which the ${zone} zone does not have`,
-      `the ${zone} zone is ${only === "vpc" ? "VPC" : "Classic"} only: leave platform out (it is never sent there)`,
-    );
-  }
-}
-
 /**
  * The zone rule as a client's `prepare` step (none for the standard zone): every request's `platform` query
- * parameter is checked against the zone and left out.
+ * parameter is left out, and one the zone does not have is refused.
  */
 export function zoneRule(zone: NcfZone): ((request: OutgoingRequest) => OutgoingRequest) | undefined {
   if (zone === "standard") return undefined;
+  const only = ZONE_PLATFORM[zone];
   return (request) => {
     const at = request.url.indexOf("?");
     if (at < 0) return request;
     const kept: string[] = [];
     for (const pair of request.url.slice(at + 1).split("&")) {
-      const eq = pair.indexOf("=");
-      const name = decodeURIComponent(eq < 0 ? pair : pair.slice(0, eq));
+      const [name = "", value = ""] = pair.split("=").map(decodeURIComponent);
       if (name !== "platform") kept.push(pair);
-      else checkZonePlatform(zone, decodeURIComponent(eq < 0 ? "" : pair.slice(eq + 1)));
+      else if (value !== only) {
+        throw new ValidationError(
+          "platform",
+          `is ${quoteValue(value)}, which the ${zone} zone does not have`,
+          `the ${zone} zone is ${only === "vpc" ? "VPC" : "Classic"} only: leave platform out (it is never sent there)`,
+        );
+      }
     }
-    const url = request.url.slice(0, at) + (kept.length > 0 ? `?${kept.join("&")}` : "");
-    return { ...request, url };
+    return { ...request, url: request.url.slice(0, at) + (kept.length > 0 ? `?${kept.join("&")}` : "") };
   };
 }
