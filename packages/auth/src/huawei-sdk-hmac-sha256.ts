@@ -157,9 +157,10 @@ export function createHuaweiSigner(
         if (!UNSIGNED.has(name)) toSign[name] = value;
       });
       // The empty body's hash is computed once per signer rather than carried as a constant in every bundle.
+      emptyBodySha256 ??= await hashHex(new Uint8Array(0));
       const bodySha256 = request.body
         ? await hashHex(new Uint8Array(await request.clone().arrayBuffer()))
-        : (emptyBodySha256 ??= await hashHex(new Uint8Array(0)));
+        : emptyBodySha256;
       const signed = await signWith(mac, crypto, accessKey, request.method, url, toSign, bodySha256, date);
       request.headers.set("Authorization", signed.authorization);
       return signed.signature;

@@ -44,12 +44,12 @@ export interface FgsAuthSettings {
   crypto: SigningCrypto;
 }
 
-/** An auth scheme for a FunctionGraph client: `fgsToken(token)` or `fgsAkSk({ accessKey, secretKey })`. */
+/** An auth scheme for a FunctionGraph client: `fgsToken(token)`, `fgsTokenProvider(provider)` or `fgsAkSk(keys)`. */
 export type FgsAuth = (settings: FgsAuthSettings) => AuthScheme;
 
 /** Options of `createFgs`: the common options, a project and the auth scheme. */
 export interface FgsOptions extends FgsClientCommonOptions {
-  /** `fgsToken(token)` or `fgsAkSk({ accessKey, secretKey })`. */
+  /** `fgsToken(token)`, `fgsTokenProvider(provider)` or `fgsAkSk({ accessKey, secretKey })`. */
   auth: FgsAuth;
 }
 
@@ -81,7 +81,7 @@ export function createFgsWith(crypto: SigningCrypto, given: FgsOptions, call = "
     throw new ValidationError(
       "auth",
       "is missing",
-      "give auth: fgsToken(token) or fgsAkSk({ accessKey, secretKey })",
+      "give auth: fgsToken(token), fgsTokenProvider(provider) or fgsAkSk({ accessKey, secretKey })",
     );
   }
   const projectId = checkUrnField("projectId", options.projectId);
