@@ -26,7 +26,7 @@ export interface Call {
   /** The body as bytes, encoded once per call (what is signed is what is sent). */
   readonly body: ArrayBuffer | null;
   /** The client's headers and the request's own. */
-  readonly headers: Record<string, string> | undefined;
+  readonly headers: HeadersInit | undefined;
   /**
    * The requests every attempt sent: their secrets (signatures, tokens, a token replaced after a 401) are
    * asked for only when something has to be redacted. `undefined` stands for what the scheme holds (a key, a
@@ -162,12 +162,8 @@ export async function exchange(
  * The client's headers, then the request's, by name whatever its case: `Content-Type` and `content-type` are one
  * header (a plain spread keeps both, and `new Headers` then sends `application/json, application/json`).
  */
-function mergeHeaders(
-  base: Record<string, string> | undefined,
-  own: Record<string, string>,
-): Record<string, string> {
-  const merged: Record<string, string> = {};
-  for (const [name, value] of Object.entries(base ?? {})) merged[name.toLowerCase()] = value;
-  for (const [name, value] of Object.entries(own)) merged[name.toLowerCase()] = value;
+function mergeHeaders(base: Record<string, string> | undefined, own: Record<string, string>): Headers {
+  const merged = new Headers(base);
+  for (const name in own) merged.set(name, own[name] as string);
   return merged;
 }
