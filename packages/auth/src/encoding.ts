@@ -7,7 +7,8 @@ export function utf8Bytes(text: string): Uint8Array<ArrayBuffer> {
   return utf8.encode(text) as Uint8Array<ArrayBuffer>;
 }
 
-const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
+// Pure: a program that never makes hex (NCP signs in base64) drops the table.
+const HEX = /* @__PURE__ */ Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
 
 export function toHex(bytes: Uint8Array): string {
   let out = "";

@@ -49,17 +49,9 @@ export function canonicalHeaders(headers: Iterable<readonly [string, string]>): 
   };
 }
 
-/** `YYYYMMDDTHHMMSSZ` in UTC. */
+/** `YYYYMMDDTHHMMSSZ` in UTC (a time that is not a date is a RangeError). */
 export function huaweiSdkDate(epochMs: number): string {
-  const d = new Date(epochMs);
-  if (Number.isNaN(d.getTime())) throw new RangeError(`the signing time ${epochMs} is not a valid date`);
-  return `${String(d.getUTCFullYear()).padStart(4, "0")}${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())}T${two(
-    d.getUTCHours(),
-  )}${two(d.getUTCMinutes())}${two(d.getUTCSeconds())}Z`;
-}
-
-function two(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
+  return new Date(epochMs).toISOString().replace(/[-:]|\.\d+/g, "");
 }
 
 /** The time an `X-Sdk-Date` names, in milliseconds since the epoch (NaN when it is not `YYYYMMDDTHHMMSSZ`). */

@@ -53,19 +53,25 @@ export interface HuaweiSignature {
 
 type Mac = (data: string) => Uint8Array | Promise<Uint8Array>;
 
-async function signWith(mac: Mac, crypto: SigningCrypto, accessKey: string, input: HuaweiSignInput) {
-  const url = typeof input.url === "string" ? new URL(input.url) : input.url;
-  let date: string | undefined;
-  for (const name in input.headers) if (name.toLowerCase() === "x-sdk-date") date = input.headers[name];
-  if (date === undefined) throw new TypeError("the headers to sign must include X-Sdk-Date");
-  const headers = canonicalHeaders(Object.entries(input.headers));
+/** Signs `method url` with exactly `headers`, whose `X-Sdk-Date` is `date`. */
+async function signWith(
+  mac: Mac,
+  crypto: SigningCrypto,
+  accessKey: string,
+  method: string,
+  url: URL,
+  toSign: Record<string, string>,
+  bodySha256: string,
+  date: string,
+) {
+  const headers = canonicalHeaders(Object.entries(toSign));
   const canonicalRequest = [
-    input.method.toUpperCase(),
+    method.toUpperCase(),
     canonicalUri(url.pathname),
     canonicalQueryString(url.search),
     headers.canonical,
     headers.signed,
-    input.bodySha256 ?? EMPTY_BODY_SHA256,
+    bodySha256,
   ].join("\n");
   const canonicalRequestSha256 = toHex(await crypto.sha256(canonicalRequest));
   const stringToSign = `${HUAWEI_ALGORITHM}\n${date}\n${canonicalRequestSha256}`;
@@ -81,12 +87,24 @@ async function signWith(mac: Mac, crypto: SigningCrypto, accessKey: string, inpu
 }
 
 /** The pure algorithm: signs exactly the given headers, showing every intermediate string. */
-export function huaweiSign(
+export async function huaweiSign(
   credentials: Pick<HuaweiAkSkCredentials, "accessKey" | "secretKey">,
   input: HuaweiSignInput,
   crypto: SigningCrypto = webCrypto,
 ): Promise<HuaweiSignature> {
-  return signWith(crypto.hmacSha256(credentials.secretKey), crypto, credentials.accessKey, input);
+  let date: string | undefined;
+  for (const name in input.headers) if (name.toLowerCase() === "x-sdk-date") date = input.headers[name];
+  if (date === undefined) throw new TypeError("the headers to sign must include X-Sdk-Date");
+  return signWith(
+    crypto.hmacSha256(credentials.secretKey),
+    crypto,
+    credentials.accessKey,
+    input.method,
+    typeof input.url === "string" ? new URL(input.url) : input.url,
+    input.headers,
+    input.bodySha256 ?? EMPTY_BODY_SHA256,
+    date,
+  );
 }
 
 /** Options of `createHuaweiSigner`. */
@@ -125,25 +143,25 @@ export function createHuaweiSigner(
   const clock = options.clock ?? systemClock;
   const crypto = options.crypto ?? webCrypto;
   const mac = crypto.hmacSha256(credentials.secretKey);
+  const hashHex = async (bytes: Uint8Array) => toHex(await crypto.sha256(bytes));
+  let emptyBodySha256: string | undefined;
 
   return {
     async sign(request) {
-      request.headers.set("X-Sdk-Date", huaweiSdkDate(clock()));
+      const date = huaweiSdkDate(clock());
+      request.headers.set("X-Sdk-Date", date);
       if (securityToken !== undefined) request.headers.set("X-Security-Token", securityToken);
       const url = new URL(request.url);
       const toSign: Record<string, string> = { host: url.host };
       request.headers.forEach((value, name) => {
         if (!UNSIGNED.has(name)) toSign[name] = value;
       });
+      // The empty body's hash is computed once per signer rather than carried as a constant in every bundle.
+      emptyBodySha256 ??= await hashHex(new Uint8Array(0));
       const bodySha256 = request.body
-        ? toHex(await crypto.sha256(new Uint8Array(await request.clone().arrayBuffer())))
-        : undefined;
-      const signed = await signWith(mac, crypto, accessKey, {
-        method: request.method,
-        url,
-        headers: toSign,
-        ...(bodySha256 ? { bodySha256 } : {}),
-      });
+        ? await hashHex(new Uint8Array(await request.clone().arrayBuffer()))
+        : emptyBodySha256;
+      const signed = await signWith(mac, crypto, accessKey, request.method, url, toSign, bodySha256, date);
       request.headers.set("Authorization", signed.authorization);
       return signed.signature;
     },

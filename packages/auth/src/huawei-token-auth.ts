@@ -1,4 +1,5 @@
 import type { AuthScheme } from "./auth-scheme.js";
+import { fixedTokenSource } from "./huawei-fixed-token.js";
 import {
   createHuaweiTokenSource,
   type HuaweiTokenProvider,
@@ -15,9 +16,22 @@ export function huaweiTokenAuth(
   token: string | HuaweiTokenProvider | HuaweiTokenSource,
   options: HuaweiTokenSourceOptions = {},
 ): AuthScheme {
-  const source =
-    typeof token === "object" && token !== null ? token : createHuaweiTokenSource(token, options);
-  const fixed = typeof token === "string" ? [token] : [];
+  if (typeof token === "string") return huaweiFixedTokenAuth(token);
+  return tokenSourceAuth(
+    typeof token === "object" && token !== null ? token : createHuaweiTokenSource(token, options),
+  );
+}
+
+/**
+ * A fixed IAM token (`X-Auth-Token`) as an auth scheme, without the provider cache of `huaweiTokenAuth` (so a
+ * program with a fixed token bundles none): redacted wherever it is echoed; a 401 is final.
+ */
+export function huaweiFixedTokenAuth(token: string): AuthScheme {
+  return tokenSourceAuth(fixedTokenSource(token), [token]);
+}
+
+/** `X-Auth-Token` from `source`; redacts `held` and every token it sent. */
+function tokenSourceAuth(source: HuaweiTokenSource, held: string[] = []): AuthScheme {
   return {
     name: "huawei-iam-token",
     async authorize(request, signal) {
@@ -25,7 +39,7 @@ export function huaweiTokenAuth(
     },
     secrets(request) {
       const sent = request?.headers.get("x-auth-token");
-      return sent ? [...fixed, sent] : [...fixed];
+      return sent ? [...held, sent] : [...held];
     },
     onUnauthorized(_response, request) {
       const rejected = request.headers.get("x-auth-token");

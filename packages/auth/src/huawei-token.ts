@@ -1,6 +1,7 @@
 import { type Clock, systemClock } from "./clock.js";
 import { createSingleFlightCache } from "./credentials/single-flight-cache.js";
 import { assertHeaderSafe } from "./header-value.js";
+import { fixedTokenSource } from "./huawei-fixed-token.js";
 import { ValidationError } from "./validation-error.js";
 
 // IAM tokens for Huawei Cloud (`X-Auth-Token`). A token is either a fixed string or comes from an async
@@ -48,11 +49,7 @@ export function createHuaweiTokenSource(
   token: string | HuaweiTokenProvider,
   options: HuaweiTokenSourceOptions = {},
 ): HuaweiTokenSource {
-  if (typeof token === "string") {
-    assertHeaderSafe("token", token);
-    const fixed = token;
-    return { get: () => Promise.resolve(fixed), invalidate() {}, refreshable: false };
-  }
+  if (typeof token === "string") return fixedTokenSource(token);
   if (typeof token !== "function") {
     throw new ValidationError(
       "token",

@@ -22,7 +22,7 @@ export {
   type HuaweiTokenSource,
   type HuaweiTokenSourceOptions,
 } from "./huawei-token.js";
-export { huaweiTokenAuth } from "./huawei-token-auth.js";
+export { huaweiFixedTokenAuth, huaweiTokenAuth } from "./huawei-token-auth.js";
 export {
   createNcpSigner,
   type NcpCredentials,

@@ -80,9 +80,7 @@ export function createNcpSigner(credentials: NcpCredentials, options: NcpSignerO
     headersFor,
     async sign(request) {
       const headers = await headersFor(request.method, request.url);
-      request.headers.set("x-ncp-apigw-timestamp", headers["x-ncp-apigw-timestamp"]);
-      request.headers.set("x-ncp-iam-access-key", headers["x-ncp-iam-access-key"]);
-      request.headers.set("x-ncp-apigw-signature-v2", headers["x-ncp-apigw-signature-v2"]);
+      for (const [name, value] of Object.entries(headers)) request.headers.set(name, value);
       return headers["x-ncp-apigw-signature-v2"];
     },
   };

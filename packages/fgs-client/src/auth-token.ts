@@ -1,10 +1,15 @@
-import { type HuaweiTokenProvider, huaweiTokenAuth } from "@fnapi/auth";
+import { huaweiFixedTokenAuth } from "@fnapi/auth";
+import { ValidationError } from "@fnapi/runtime";
 import type { FgsAuth } from "./fgs.js";
 
 /**
- * IAM token authentication for `createFgs({ auth: fgsToken(token) })`: a token, or an async provider whose
- * result is cached until shortly before it expires (`createIamTokenProvider`). Sent as `X-Auth-Token`.
+ * A fixed IAM token for `createFgs({ auth: fgsToken(token) })`, sent as `X-Auth-Token`. A token that renews
+ * itself (`createIamTokenProvider`, your own provider) is `fgsTokenProvider(provider)`: a program with a
+ * fixed token bundles no provider cache.
  */
-export function fgsToken(token: string | HuaweiTokenProvider): FgsAuth {
-  return ({ clock }) => huaweiTokenAuth(token, clock ? { clock } : {});
+export function fgsToken(token: string): FgsAuth {
+  if (typeof token === "function") {
+    throw new ValidationError("token", "is a function", "give a provider as fgsTokenProvider(provider)");
+  }
+  return () => huaweiFixedTokenAuth(token);
 }

@@ -12,6 +12,7 @@ import { createOpenapiClient } from "@fnapi/runtime/openapi";
 import type { Client } from "openapi-fetch";
 import { fgsAkSk } from "./auth-aksk.js";
 import { fgsToken } from "./auth-token.js";
+import { fgsTokenProvider } from "./auth-token-provider.js";
 import { createFgsWith, type Fgs, type FgsClientCommonOptions } from "./fgs.js";
 import type { paths } from "./generated/fgs.js";
 import { type DeleteFunctionOptions, deleteFunction } from "./operations/delete-function.js";
@@ -159,7 +160,9 @@ export function createFgsClientOn(build: FgsBuild, options: FgsClientOptions = {
   const provider = given.credentials ?? (typeof found === "function" ? found : undefined);
   const { renewal, clock } = given as { renewal?: RenewalRule; clock?: FgsClientCommonOptions["clock"] };
   const auth = hasToken
-    ? fgsToken(given.token as string | HuaweiTokenProvider)
+    ? typeof given.token === "string"
+      ? fgsToken(given.token)
+      : fgsTokenProvider(given.token as HuaweiTokenProvider)
     : fgsAkSk(
         provider !== undefined
           ? renewingOf(provider, renewal, clock)

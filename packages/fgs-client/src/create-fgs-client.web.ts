@@ -13,7 +13,8 @@ export function createFgsClient(options?: FgsClientOptions): FgsClient {
 
 /**
  * A FunctionGraph client without methods, for the standalone operations, with its auth scheme given:
- * `createFgs({ projectId, auth: fgsToken(token) })` or `auth: fgsAkSk({ accessKey, secretKey })`.
+ * `createFgs({ projectId, auth: fgsToken(token) })`, `auth: fgsTokenProvider(provider)` or
+ * `auth: fgsAkSk({ accessKey, secretKey })`.
  */
 export function createFgs(options: FgsOptions): Fgs {
   return createFgsWith(webCrypto, options);

@@ -8,7 +8,7 @@ import {
   withCore,
 } from "@fnapi/runtime/internal";
 import { fgsErrorMapping } from "./errors.js";
-import { URN_RULES } from "./urn.js";
+import { checkUrnField } from "./urn.js";
 
 // A FunctionGraph client's settings, without any operation: what every operation (`deleteFunction(fgs, urn)`)
 // takes. The auth scheme is given explicitly (`fgsToken`, `fgsAkSk`), so a program bundles the one it uses.
@@ -44,12 +44,12 @@ export interface FgsAuthSettings {
   crypto: SigningCrypto;
 }
 
-/** An auth scheme for a FunctionGraph client: `fgsToken(token)` or `fgsAkSk({ accessKey, secretKey })`. */
+/** An auth scheme for a FunctionGraph client: `fgsToken(token)`, `fgsTokenProvider(provider)` or `fgsAkSk(keys)`. */
 export type FgsAuth = (settings: FgsAuthSettings) => AuthScheme;
 
 /** Options of `createFgs`: the common options, a project and the auth scheme. */
 export interface FgsOptions extends FgsClientCommonOptions {
-  /** `fgsToken(token)` or `fgsAkSk({ accessKey, secretKey })`. */
+  /** `fgsToken(token)`, `fgsTokenProvider(provider)` or `fgsAkSk({ accessKey, secretKey })`. */
   auth: FgsAuth;
 }
 
@@ -67,16 +67,6 @@ export interface Fgs extends ClientHandle {
 // still percent-encoded, so no value can change the path.
 const encodeKeepingColons = (value: string) => encodeURIComponent(value).replace(/%3A/gi, ":");
 
-function check(field: "projectId" | "region", value: unknown): string {
-  const { pattern, rule } = URN_RULES[field];
-  if (typeof value !== "string" || !pattern.test(value)) {
-    const problem =
-      typeof value === "string" ? `${JSON.stringify(value.slice(0, 80))} is invalid` : "is missing";
-    throw new ValidationError(field, problem, `it must be ${rule}`);
-  }
-  return value;
-}
-
 /** A FunctionGraph client's settings; `crypto` is the build's (node:crypto or Web Crypto). */
 export function createFgsWith(crypto: SigningCrypto, given: FgsOptions, call = "createFgs"): Fgs {
   const options = checkOptions(given, call, {
@@ -91,11 +81,11 @@ export function createFgsWith(crypto: SigningCrypto, given: FgsOptions, call = "
     throw new ValidationError(
       "auth",
       "is missing",
-      "give auth: fgsToken(token) or fgsAkSk({ accessKey, secretKey })",
+      "give auth: fgsToken(token), fgsTokenProvider(provider) or fgsAkSk({ accessKey, secretKey })",
     );
   }
-  const projectId = check("projectId", options.projectId);
-  const region = check("region", options.region ?? "cn-north-4");
+  const projectId = checkUrnField("projectId", options.projectId);
+  const region = checkUrnField("region", options.region ?? "cn-north-4");
   const core = createClientCore({
     baseUrl: parseBaseUrl(options.baseUrl ?? `https://functiongraph.${region}.myhuaweicloud.com`),
     auth: options.auth({ projectId, clock: options.clock, crypto: options.crypto ?? crypto }),

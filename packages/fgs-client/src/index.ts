@@ -16,6 +16,7 @@ export {
 } from "@fnapi/runtime";
 export { fgsAkSk } from "./auth-aksk.js";
 export { fgsToken } from "./auth-token.js";
+export { fgsTokenProvider } from "./auth-token-provider.js";
 export type {
   FgsAkSkCredentials,
   FgsClient,

@@ -45,22 +45,23 @@ export interface ParsedFunctionUrn extends FunctionUrnParts {
   package: string;
 }
 
-/** Checks one field; `part` names it inside a URN (the error's field is then `functionUrn`). */
-function check(field: keyof typeof URN_RULES, value: unknown, part?: string): string {
-  const at = part === undefined ? field : "functionUrn";
-  const prefix = part === undefined ? "" : `${part} `;
-  if (typeof value !== "string") {
+/**
+ * Checks one field against its rule (a client's `projectId` and `region` too); `part` names it inside a URN
+ * (the error's field is then `functionUrn`).
+ */
+export function checkUrnField(field: keyof typeof URN_RULES, value: unknown, part?: string): string {
+  const { pattern, rule } = URN_RULES[field];
+  if (typeof value !== "string" || !pattern.test(value)) {
+    const problem =
+      typeof value === "string"
+        ? `${quote(value)} is invalid`
+        : value === undefined
+          ? "is missing"
+          : `is ${value === null ? "null" : typeof value}`;
     throw new ValidationError(
-      at,
-      `${prefix}is ${typeof value}`,
-      `it must be a string of ${URN_RULES[field].rule}`,
-    );
-  }
-  if (!URN_RULES[field].pattern.test(value)) {
-    throw new ValidationError(
-      at,
-      `${prefix}${quote(value)} is invalid`,
-      `it must be ${URN_RULES[field].rule}`,
+      part === undefined ? field : "functionUrn",
+      part === undefined ? problem : `${part} ${problem}`,
+      `it must be ${rule}`,
     );
   }
   return value;
@@ -71,11 +72,11 @@ export function formatFunctionUrn(parts: FunctionUrnParts): string {
   const fields = [
     "urn",
     "fss",
-    check("region", parts.region),
-    check("projectId", parts.projectId),
+    checkUrnField("region", parts.region),
+    checkUrnField("projectId", parts.projectId),
     "function",
-    check("package", parts.package ?? "default"),
-    check("name", parts.name),
+    checkUrnField("package", parts.package ?? "default"),
+    checkUrnField("name", parts.name),
   ];
   if (parts.version !== undefined && parts.alias !== undefined) {
     throw new ValidationError(
@@ -91,8 +92,8 @@ export function formatFunctionUrn(parts: FunctionUrnParts): string {
       "leave version out to name the whole function, or name a published version",
     );
   }
-  if (parts.version !== undefined) fields.push(check("version", parts.version));
-  if (parts.alias !== undefined) fields.push(`!${check("alias", parts.alias)}`);
+  if (parts.version !== undefined) fields.push(checkUrnField("version", parts.version));
+  if (parts.alias !== undefined) fields.push(`!${checkUrnField("alias", parts.alias)}`);
   return fields.join(":");
 }
 
@@ -128,14 +129,14 @@ export function parseFunctionUrn(urn: string): ParsedFunctionUrn {
     );
   }
   const parsed: ParsedFunctionUrn = {
-    region: check("region", region, "region"),
-    projectId: check("projectId", projectId, "project id"),
-    package: check("package", pkg, "package"),
-    name: check("name", name, "function name"),
+    region: checkUrnField("region", region, "region"),
+    projectId: checkUrnField("projectId", projectId, "project id"),
+    package: checkUrnField("package", pkg, "package"),
+    name: checkUrnField("name", name, "function name"),
   };
   if (qualifier !== undefined) {
-    if (qualifier.startsWith("!")) parsed.alias = check("alias", qualifier.slice(1), "alias");
-    else parsed.version = check("version", qualifier, "version");
+    if (qualifier.startsWith("!")) parsed.alias = checkUrnField("alias", qualifier.slice(1), "alias");
+    else parsed.version = checkUrnField("version", qualifier, "version");
   }
   return parsed;
 }

@@ -13,6 +13,7 @@ import {
   type ClientHandle,
   checkOptions,
   parseBaseUrl,
+  quoteValue,
   resolveRetryOptions,
   withCore,
 } from "@fnapi/runtime/internal";
@@ -148,12 +149,13 @@ export function authFor(
   );
 }
 
-export function region(value: unknown): NcfRegion {
+/** The region named (default `korea`); its kind was checked with the other options. */
+export function region(value: string | undefined): NcfRegion {
   if (value === undefined) return "korea";
-  if (typeof value === "string" && Object.hasOwn(NCF_BASE_URLS, value)) return value as NcfRegion;
+  if (Object.hasOwn(NCF_BASE_URLS, value)) return value as NcfRegion;
   throw new ValidationError(
     "region",
-    typeof value === "string" ? `${JSON.stringify(value.slice(0, 40))} is unknown` : `is ${typeof value}`,
+    `${quoteValue(value)} is unknown`,
     `it must be one of ${Object.keys(NCF_BASE_URLS).join(", ")} (or give baseUrl)`,
   );
 }
@@ -174,33 +176,23 @@ export function createNcfOn(build: NcfBuild, options: NcfClientOptions = {}): Nc
     zone: "string",
   });
   const credentials = credentialsFrom(options, build);
-  const explicitZone = options.zone;
+  const { zone: given, region: named, baseUrl: url } = options;
   // The region gives the URL; a zone alone (no region, no baseUrl) gives its own zone's URL.
   const chosen =
-    options.region === undefined && (explicitZone === "finance" || explicitZone === "government")
-      ? explicitZone
-      : region(options.region);
-  if (
-    options.region !== undefined &&
-    options.baseUrl === undefined &&
-    explicitZone !== undefined &&
-    explicitZone !== zoneOf(chosen)
-  ) {
-    throw new ValidationError(
-      "zone",
-      `is ${JSON.stringify(String(explicitZone).slice(0, 40))} but region ${chosen} is in the ${zoneOf(chosen)} zone`,
-      "leave zone out (the region tells it), or give the zone's region",
-    );
-  }
-  const baseUrl = parseBaseUrl(options.baseUrl ?? NCF_BASE_URLS[chosen]);
+    named === undefined && (given === "finance" || given === "government") ? given : region(named);
+  const baseUrl = parseBaseUrl(url ?? NCF_BASE_URLS[chosen]);
+  // The zone claimed is `zone`, else the region's when one is named; the URL's (its host's, or its region's
+  // when it comes from the table) must agree.
   const zone =
-    explicitZone !== undefined
-      ? resolveZone(baseUrl, explicitZone)
-      : resolveZone(
+    given !== undefined
+      ? resolveZone(
           baseUrl,
-          options.region !== undefined || !options.baseUrl ? zoneOf(chosen) : undefined,
-          "region",
-        );
+          url === undefined,
+          given,
+          "zone",
+          url === undefined ? `region ${chosen}` : "baseUrl",
+        )
+      : resolveZone(baseUrl, url === undefined, named === undefined ? undefined : zoneOf(chosen), "region");
   const core = createClientCore({
     baseUrl,
     auth: authFor(credentials, { clock: options.clock, crypto: options.crypto ?? build.crypto }),

@@ -19,95 +19,88 @@ export const NCF_ZONE_HOSTS = {
 /** The one platform each zone has. */
 const ZONE_PLATFORM = { finance: "vpc", government: "classic" } as const;
 
-/** The path of the government zone's API (v2.0): exactly this, nothing longer (`/api/v20`, `/api/v2x`). */
-const GOVERNMENT_PATH = "/api/v2";
-
-/** A base URL's host and path, normalised once: lower case, no trailing dot, no trailing slash. */
-export function normaliseBaseUrl(baseUrl: string): { host: string; path: string } {
-  const url = new URL(baseUrl);
-  return {
-    host: url.host.toLowerCase().replace(/\.(?=:\d+$|$)/, ""),
-    path: url.pathname.replace(/\/+$/, ""),
-  };
-}
+/** The government zone's API (v2.0). */
+const GOVERNMENT_URL = `https://${NCF_ZONE_HOSTS.government}/api/v2`;
 
 const isZone = (value: unknown): value is NcfZone =>
   value === "standard" || value === "finance" || value === "government";
 
 /**
- * The zone of a base URL: from its host when that is a zone's host, else the zone given (`zone`, or the one
- * `region` is in — a proxy in front of the government zone keeps its rules), else `standard`. A zone that
- * contradicts the host is a ValidationError naming `field`.
+ * The zone whose rules apply to a client on `baseUrl`. The URL's zone is that of its host when it is a zone's
+ * host, and `standard` for a URL of the region table (`fromTable`); the zone the caller claims (`zone`, or
+ * the one `region` is in) must agree with it, and decides for any other host (a proxy, a mock, the emulator:
+ * a proxy in front of the government zone keeps its rules). The host is compared normalised: lower case, no
+ * trailing dot. A disagreement is a ValidationError naming `field` and what contradicts it (`against`).
  */
-export function resolveZone(baseUrl: string, given: unknown, field: "zone" | "region" = "zone"): NcfZone {
-  if (given !== undefined && !isZone(given)) {
+export function resolveZone(
+  baseUrl: string,
+  fromTable: boolean,
+  claimed: unknown,
+  field: "zone" | "region",
+  against = "baseUrl",
+): NcfZone {
+  if (claimed !== undefined && !isZone(claimed)) {
     throw new ValidationError(
-      "zone",
-      `is ${quoteValue(String(given))}`,
+      field,
+      `is ${quoteValue(String(claimed))}`,
       'it must be "standard", "finance" or "government"',
     );
   }
-  const { host, path } = normaliseBaseUrl(baseUrl);
-  const byHost: NcfZone | undefined =
+  const url = new URL(baseUrl);
+  const host = url.host.toLowerCase().replace(/\.(?=:\d+$|$)/, "");
+  const byUrl: NcfZone | undefined =
     host === NCF_ZONE_HOSTS.finance
       ? "finance"
       : host === NCF_ZONE_HOSTS.government
         ? "government"
-        : undefined;
-  if (given !== undefined && byHost !== undefined && given !== byHost) {
+        : fromTable
+          ? "standard"
+          : undefined;
+  if (claimed !== undefined && byUrl !== undefined && claimed !== byUrl) {
     throw new ValidationError(
       field,
-      field === "zone"
-        ? `is ${quoteValue(given)} but baseUrl is the ${byHost} zone's host`
-        : `is in the ${given} zone but baseUrl is the ${byHost} zone's host`,
-      `leave ${field} out, or give the ${byHost} zone`,
+      `${field === "zone" ? `is ${quoteValue(claimed)}` : `is in the ${claimed} zone`} but ${against} is in the ${byUrl} zone`,
+      `leave ${field} out: ${against} tells the zone`,
     );
   }
-  const zone = byHost ?? given ?? "standard";
-  if (byHost === "government" && path !== GOVERNMENT_PATH) {
+  // The government zone serves v2.0 at exactly this path, nothing longer (`/api/v20`, `/api/v2x`).
+  const path = url.pathname.replace(/\/+$/, "");
+  if (byUrl === "government" && path !== "/api/v2") {
     throw new ValidationError(
       "baseUrl",
-      `is the government zone with another path than ${GOVERNMENT_PATH} (${quoteValue(path || "/")})`,
-      "the government zone serves the v2.0 API: use https://cloudfunctions.apigw.gov-ntruss.com/api/v2",
+      `is the government zone with another path than /api/v2 (${quoteValue(path || "/")})`,
+      `use ${GOVERNMENT_URL}`,
     );
   }
-  return zone;
+  return byUrl ?? claimed ?? "standard";
 }
 
 /** The platform an operation sends when the caller names none: the zone's own, else `vpc`. */
 export const defaultPlatform = (zone: NcfZone): Platform =>
   zone === "standard" ? "vpc" : ZONE_PLATFORM[zone];
 
-/** Refuses a platform the zone does not have. */
-export function checkZonePlatform(zone: NcfZone, platform: unknown): void {
-  if (zone === "standard" || platform === undefined) return;
-  const only = ZONE_PLATFORM[zone];
-  if (platform !== only) {
-    throw new ValidationError(
-      "platform",
-      `is ${quoteValue(String(platform))}, which the ${zone} zone does not have`,
-      `the ${zone} zone is ${only === "vpc" ? "VPC" : "Classic"} only: leave platform out (it is never sent there)`,
-    );
-  }
-}
-
 /**
  * The zone rule as a client's `prepare` step (none for the standard zone): every request's `platform` query
- * parameter is checked against the zone and left out.
+ * parameter is left out, and one the zone does not have is refused.
  */
 export function zoneRule(zone: NcfZone): ((request: OutgoingRequest) => OutgoingRequest) | undefined {
   if (zone === "standard") return undefined;
+  const only = ZONE_PLATFORM[zone];
   return (request) => {
     const at = request.url.indexOf("?");
     if (at < 0) return request;
     const kept: string[] = [];
     for (const pair of request.url.slice(at + 1).split("&")) {
-      const eq = pair.indexOf("=");
-      const name = decodeURIComponent(eq < 0 ? pair : pair.slice(0, eq));
+      const [name = "", value = ""] = pair.split("=").map(decodeURIComponent);
       if (name !== "platform") kept.push(pair);
-      else checkZonePlatform(zone, decodeURIComponent(eq < 0 ? "" : pair.slice(eq + 1)));
+      else if (value !== only) {
+        throw new ValidationError(
+          "platform",
+          `is ${quoteValue(value)}, which the ${zone} zone does not have`,
+          `the ${zone} zone is ${only === "vpc" ? "VPC" : "Classic"} only: leave platform out (it is never sent there)`,
+        );
+      }
     }
-    const url = request.url.slice(0, at) + (kept.length > 0 ? `?${kept.join("&")}` : "");
-    return { ...request, url };
+    return { ...request, url: request.url.slice(0, at) + (kept.length > 0 ? `?${kept.join("&")}` : "") };
   };
 }

@@ -2,7 +2,14 @@ import { getEventListeners } from "node:events";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { type Attempt, type AttemptOutcome, runAttempts } from "./attempts.js";
 import { ApiError, type CallSite, TimeoutError } from "./errors.js";
-import { resolveRetryOptions } from "./retry-options.js";
+import { createStandardRetryStrategy } from "./retry/strategy.js";
+import { type ResolvedRetryOptions, resolveRetryOptions } from "./retry-options.js";
+
+/** `retry` with its standard strategy drawing the jitter from `random`. */
+const withRandom = (retry: ResolvedRetryOptions, random: () => number): ResolvedRetryOptions => ({
+  ...retry,
+  strategy: createStandardRetryStrategy({ ...retry, random }),
+});
 
 const site: CallSite = { method: "DELETE", url: "https://api.example/things/1" };
 const apiError = (status: number) =>
@@ -152,7 +159,7 @@ describe("runAttempts", () => {
     const retry = resolveRetryOptions({ maxAttempts: 4, backoff: { baseMs: 100, maxMs: 300 } });
     const attempt = failing(503);
     // random() = 1 makes each delay its upper bound: 100, 200, then 400 capped at 300.
-    const pending = runAttempts({ retry, site, idempotent: true, random: () => 1 }, attempt);
+    const pending = runAttempts({ retry: withRandom(retry, () => 1), site, idempotent: true }, attempt);
     const settled = expect(pending).rejects.toMatchObject({ status: 503 });
     const callsAfter = async (ms: number) => {
       await vi.advanceTimersByTimeAsync(ms);
@@ -172,7 +179,7 @@ describe("runAttempts", () => {
     vi.useFakeTimers();
     const attempt = failing(429, { retryAfterMs: 3_000 });
     const pending = runAttempts(
-      { retry: resolveRetryOptions({ maxAttempts: 2 }), site, idempotent: true, random: () => 0 },
+      { retry: withRandom(resolveRetryOptions({ maxAttempts: 2 }), () => 0), site, idempotent: true },
       attempt,
     );
     const settled = expect(pending).rejects.toMatchObject({ status: 429 });

@@ -1,7 +1,6 @@
 import { onAbort, sleep } from "./abort.js";
 import { type CallSite, TimeoutError } from "./errors.js";
 import { isThrottlingStatus } from "./retry/retryable.js";
-import { createStandardRetryStrategy, type RetryStrategy } from "./retry/strategy.js";
 import type { ResolvedRetryOptions } from "./retry-options.js";
 
 // The attempt loop around one operation. openapi-fetch has no retries by design; running the whole call
@@ -47,9 +46,6 @@ export interface AttemptPolicy {
   site: CallSite;
   /** Whether a timed-out attempt may be repeated (an idempotent operation). */
   idempotent: boolean;
-  /** The client's retry strategy, shared by all its calls. Default: `retry.strategy`. */
-  strategy?: RetryStrategy | undefined;
-  random?: () => number;
 }
 
 /**
@@ -63,9 +59,8 @@ export async function runAttempts<T>(
   attempt: (current: Attempt) => Promise<AttemptOutcome<T>>,
 ): Promise<T> {
   const { retry, signal, site } = policy;
-  const strategy =
-    policy.strategy ??
-    (policy.random ? createStandardRetryStrategy({ ...retry, random: policy.random }) : retry.strategy);
+  // The client's one strategy, shared by all its calls.
+  const { strategy } = retry;
   let repaired = false;
   let counted = 0;
   let timeLeft = retry.maxAttempts * retry.timeoutMs;

@@ -15,11 +15,11 @@ export interface CallSite {
 /** What every error of a call that was sent carries: the call and how many attempts were made. */
 export abstract class CallError extends Error {
   /** HTTP method of the call. */
-  readonly method: string;
+  declare readonly method: string;
   /** The URL of the call (origin, path and query). */
-  readonly url: string;
+  declare readonly url: string;
   /** How many attempts were made before giving up (repair attempts included). */
-  readonly attempts: number;
+  declare readonly attempts: number;
   constructor(message: string, site: CallSite, attempts: number, options?: ErrorOptions) {
     super(message, options);
     this.method = site.method;
@@ -57,15 +57,15 @@ export class ApiError extends CallError {
   /** The error class name. */
   override name = "ApiError";
   /** HTTP status. */
-  readonly status: number;
+  declare readonly status: number;
   /** The vendor's error code as a string ("80101", "FSS.1051", "APIGW.0301"), when the body had one. */
-  readonly code: string | undefined;
+  declare readonly code: string | undefined;
   /** Further detail, when the vendor gives some. */
-  readonly details: string | undefined;
+  declare readonly details: string | undefined;
   /** The vendor's request id, from the body or the response headers. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
   /** The response body, redacted, then cut at 64 KiB; kept as text when it is not JSON. */
-  readonly body: string;
+  declare readonly body: string;
   constructor(init: ApiErrorInit, site: CallSite, attempts: number) {
     super(init.message, site, attempts);
     this.status = init.status;
@@ -85,9 +85,9 @@ export class RedirectError extends CallError {
   /** Always `RedirectError`. */
   override readonly name = "RedirectError";
   /** HTTP status (0 for an opaque redirect). */
-  readonly status: number;
+  declare readonly status: number;
   /** The `Location` the server named (redacted), when it could be read. */
-  readonly location: string | undefined;
+  declare readonly location: string | undefined;
   constructor(status: number, location: string | undefined, site: CallSite, attempts: number) {
     super(
       `${site.method} ${site.url} answered a redirect (${status || "opaque"}${location ? ` to ${location}` : ""}); redirects are never followed`,
@@ -104,7 +104,7 @@ export class TimeoutError extends CallError {
   /** Always `TimeoutError`. */
   override readonly name = "TimeoutError";
   /** The per-attempt bound that was exceeded. */
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
   constructor(timeoutMs: number, site: CallSite, attempts: number) {
     super(
       `${site.method} ${site.url}: no response within ${timeoutMs} ms (attempt ${attempts})`,
@@ -144,9 +144,9 @@ export class ResponseBodyError extends CallError {
   /** Always `ResponseBodyError`. */
   override readonly name = "ResponseBodyError";
   /** HTTP status of the 2xx answer. */
-  readonly status: number;
+  declare readonly status: number;
   /** The operation whose answer it was (`listActions`, `createIamTokenProvider`), when known. */
-  readonly operation: string | undefined;
+  declare readonly operation: string | undefined;
   constructor(problem: string, status: number, site: CallSite, attempts: number, operation?: string) {
     super(
       `${operation ? `${operation}: ` : ""}${site.method} ${site.url}: the ${status} response body ${problem}`,
@@ -166,7 +166,7 @@ export class ProtocolError extends CallError {
   /** Always `ProtocolError`. */
   override readonly name = "ProtocolError";
   /** The status the server sent. */
-  readonly status: number;
+  declare readonly status: number;
   constructor(status: number, site: CallSite, attempts: number) {
     super(`${site.method} ${site.url}: status ${status} is not HTTP`, site, attempts);
     this.status = status;

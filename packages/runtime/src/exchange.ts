@@ -3,13 +3,13 @@ import { type AttemptRequest, attemptRequest } from "./attempt-request.js";
 import type { Attempt, AttemptOutcome } from "./attempts.js";
 import { readErrorBody } from "./bounded-body.js";
 import type { ClientCore } from "./client-core.js";
-import { type ApiError, type CallSite, NetworkError, ResponseBodyError } from "./errors.js";
+import { type ApiError, CallError, type CallSite, NetworkError } from "./errors.js";
 import { type CallLogEntry, safeLog } from "./logger.js";
 import { createRedactor, type Redactor } from "./redact.js";
 import type { OutgoingRequest } from "./request-url.js";
 import { parseRetryAfter } from "./retry/retry-after.js";
 import { isRetryableStatus } from "./retry/retryable.js";
-import { bodyError, send as sendOnWire } from "./transport.js";
+import { networkError, send as sendOnWire } from "./transport.js";
 
 // One attempt of a call: authenticate a fresh copy of the request, send it, and say what came back — a 2xx
 // to read, or a failure with what the attempt loop needs to decide (retryable, Retry-After, repair). Both
@@ -26,7 +26,7 @@ export interface Call {
   /** The body as bytes, encoded once per call (what is signed is what is sent). */
   readonly body: ArrayBuffer | null;
   /** The client's headers and the request's own. */
-  readonly headers: Record<string, string> | undefined;
+  readonly headers: HeadersInit | undefined;
   /**
    * The requests every attempt sent: their secrets (signatures, tokens, a token replaced after a 401) are
    * asked for only when something has to be redacted. `undefined` stands for what the scheme holds (a key, a
@@ -67,19 +67,26 @@ export type Failure = Extract<AttemptOutcome<never>, { done: false }>;
 
 type LogFields = Omit<CallLogEntry, "method" | "url" | "attempt" | "durationMs">;
 
-/** Failures of an attempt while reading a body: a body that ends early is a NetworkError, retried. */
+/**
+ * Failures of an attempt while reading a body: a body that ends early is a NetworkError, retried; a typed
+ * error of the reader (a ResponseBodyError: too large, not JSON, fields missing) is thrown as it is, and so is
+ * an abort (the attempt loop makes it the caller's reason or a TimeoutError).
+ */
 export function bodyFailure(call: Call, error: unknown, attempt: Attempt, redact: () => Redactor): Failure {
-  if (error instanceof ResponseBodyError) throw error;
-  const failure = bodyError(error, {
-    signal: attempt.signal,
-    site: call.site,
-    attempt: attempt.number,
-    redactor: redact,
-  });
-  if (failure instanceof NetworkError)
-    return { done: false, error: failure, retryable: call.idempotent, cost: 2 };
-  throw failure;
+  if (error instanceof CallError || attempt.signal.aborted) throw error;
+  return networkFailure(
+    call,
+    networkError(error, { site: call.site, attempt: attempt.number, redactor: redact }, "body ended early: "),
+  );
 }
+
+/** A NetworkError as the attempt loop takes it: retried when the call is idempotent, at twice the cost. */
+const networkFailure = (call: Call, error: NetworkError): Failure => ({
+  done: false,
+  error,
+  retryable: call.idempotent,
+  cost: 2,
+});
 
 /**
  * Sends one attempt. A 2xx is handed back unread; an error answer becomes the client's ApiError (its body
@@ -119,8 +126,7 @@ export async function exchange(
   } catch (error) {
     log({ error: (error as Error)?.name ?? "Error" });
     // Only a rejection of fetch itself (the transport made it a NetworkError) may be worth repeating.
-    if (error instanceof NetworkError)
-      return { ok: false, outcome: { done: false, error, retryable: call.idempotent, cost: 2 } };
+    if (error instanceof NetworkError) return { ok: false, outcome: networkFailure(call, error) };
     throw error;
   }
   if (response.ok) return { ok: true, response, log, redact };
@@ -156,12 +162,8 @@ export async function exchange(
  * The client's headers, then the request's, by name whatever its case: `Content-Type` and `content-type` are one
  * header (a plain spread keeps both, and `new Headers` then sends `application/json, application/json`).
  */
-function mergeHeaders(
-  base: Record<string, string> | undefined,
-  own: Record<string, string>,
-): Record<string, string> {
-  const merged: Record<string, string> = {};
-  for (const [name, value] of Object.entries(base ?? {})) merged[name.toLowerCase()] = value;
-  for (const [name, value] of Object.entries(own)) merged[name.toLowerCase()] = value;
+function mergeHeaders(base: Record<string, string> | undefined, own: Record<string, string>): Headers {
+  const merged = new Headers(base);
+  for (const name in own) merged.set(name, own[name] as string);
   return merged;
 }

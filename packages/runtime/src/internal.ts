@@ -50,3 +50,4 @@ export {
   type StandardRetryOptions,
 } from "./retry/strategy.js";
 export { type ResolvedRetryOptions, type RetryOptions, resolveRetryOptions } from "./retry-options.js";
+export { type ReadData, sendWith } from "./send-with.js";

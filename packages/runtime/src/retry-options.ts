@@ -54,40 +54,30 @@ export interface ResolvedRetryOptions {
 export function resolveRetryOptions(options: RetryOptions = {}): ResolvedRetryOptions {
   checkOptions(options, "the client", { backoff: "object", retryStrategy: "object" });
   const resolved = {
-    maxAttempts: integer("maxAttempts", options.maxAttempts ?? 3, 1, 100, ""),
-    timeoutMs: duration("timeoutMs", options.timeoutMs ?? 30_000, 1),
-    baseMs: duration("backoff.baseMs", options.backoff?.baseMs ?? 200, 0),
-    maxMs: duration("backoff.maxMs", options.backoff?.maxMs ?? 5_000, 0),
-    maxRetryAfterMs: duration("maxRetryAfterMs", options.maxRetryAfterMs ?? 20_000, 0),
-    retryBudget: integer(
-      "retryBudget",
-      options.retryBudget ?? RETRY_BUDGET_CAPACITY,
-      0,
-      1_000_000,
-      " (retries of all calls of one client while they keep failing)",
-    ),
+    maxAttempts: inRange("maxAttempts", options.maxAttempts ?? 3, 1, 100),
+    timeoutMs: inRange("timeoutMs", options.timeoutMs ?? 30_000, 1),
+    baseMs: inRange("backoff.baseMs", options.backoff?.baseMs ?? 200, 0),
+    maxMs: inRange("backoff.maxMs", options.backoff?.maxMs ?? 5_000, 0),
+    maxRetryAfterMs: inRange("maxRetryAfterMs", options.maxRetryAfterMs ?? 20_000, 0),
+    retryBudget: inRange("retryBudget", options.retryBudget ?? RETRY_BUDGET_CAPACITY, 0, 1_000_000),
   };
   return { ...resolved, strategy: options.retryStrategy ?? createStandardRetryStrategy(resolved) };
 }
 
-function integer(field: string, value: unknown, min: number, max: number, why: string): number {
-  if (!Number.isInteger(value) || (value as number) < min || (value as number) > max) {
+/**
+ * `value` when it is in [min, max]: with `max` given, an integer (a count); without, a number of milliseconds
+ * a timer can hold. Otherwise a ValidationError naming the field and the range.
+ */
+function inRange(field: string, value: unknown, min: number, max?: number): number {
+  const ok = max === undefined ? Number.isFinite(value) : Number.isInteger(value);
+  if (!ok || (value as number) < min || (value as number) > (max ?? MAX_TIMER_MS)) {
     throw new ValidationError(
       field,
       `is ${String(value)}`,
-      `it must be an integer from ${min} to ${max}${why}`,
+      max === undefined
+        ? `it must be a number of milliseconds from ${min} to ${MAX_TIMER_MS} (2^31 - 1, what timers can hold)`
+        : `it must be an integer from ${min} to ${max}`,
     );
   }
   return value as number;
-}
-
-function duration(field: string, value: unknown, min: number): number {
-  if (typeof value !== "number" || !Number.isFinite(value) || value < min || value > MAX_TIMER_MS) {
-    throw new ValidationError(
-      field,
-      `is ${String(value)}`,
-      `it must be a number of milliseconds from ${min} to ${MAX_TIMER_MS} (2^31 - 1, what timers can hold)`,
-    );
-  }
-  return value;
 }

@@ -1,76 +1,28 @@
 import { readJson } from "./answers.js";
-import { runAttempts } from "./attempts.js";
 import type { CallPolicy, CallResult } from "./call-result.js";
 import type { ClientCore } from "./client-core.js";
-import { ApiError, ResponseBodyError } from "./errors.js";
-import { bodyFailure, exchange, startCall } from "./exchange.js";
-import type { Redactor } from "./redact.js";
+import { ResponseBodyError } from "./errors.js";
 import type { OutgoingRequest } from "./request-url.js";
+import { type ReadData, sendWith } from "./send-with.js";
 
-// The one send of an operation: every request of every client (operations, the IAM token request, prune's
-// deletes and listings) goes through here, under the client's retry strategy. It resolves to what happened —
-// the parsed 2xx, or the error `policy.alreadyGone` accepts — and otherwise throws the last attempt's typed
-// error. Whatever a server controls that it hands back (the request id) passes the redactor, on success too.
+// The one send of an operation (send-with.ts), with the 2xx body read as the policy says: `none`, never read
+// (cancelled); `json`, read within its bound, parsed, and checked for the fields the operation reads.
 
 /** Sends `request` under `policy` with the client's settings and retry strategy. */
-export async function send<Data = unknown>(
+export function send<Data = unknown>(
   core: ClientCore,
   request: OutgoingRequest,
   policy: CallPolicy,
 ): Promise<CallResult<Data>> {
-  const call = startCall(core, request, policy.idempotent);
-  try {
-    const { response, data, attempts, requestId } = await runAttempts(
-      { retry: core.retry, signal: policy.signal, site: call.site, idempotent: call.idempotent },
-      async (attempt) => {
-        const exchanged = await exchange(call, attempt, policy.retryable);
-        if (!exchanged.ok) return exchanged.outcome;
-        const { response, log, redact } = exchanged;
-        const requestId = cleanRequestId(core.errors.requestId(response.headers), redact);
-        log({ status: response.status, requestId });
-        let data: unknown;
-        try {
-          if (policy.result === "json") {
-            data = await readJson(response, call.site, attempt.number, policy.operation);
-            const problem = policy.check?.(data, response.headers);
-            if (problem) {
-              throw new ResponseBodyError(
-                problem,
-                response.status,
-                call.site,
-                attempt.number,
-                policy.operation,
-              );
-            }
-          } else {
-            response.body?.cancel().catch(() => {});
-          }
-        } catch (error) {
-          return bodyFailure(call, error, attempt, redact);
-        }
-        return { done: true, value: { response, data, attempts: attempt.number, requestId } };
-      },
-    );
-    return {
-      data: data as Data,
-      alreadyGone: false,
-      attempts,
-      requestId,
-      headers: response.headers,
-    };
-  } catch (error) {
-    if (!(error instanceof ApiError) || policy.alreadyGone?.(error) !== true) throw error;
-    const { attempts, requestId } = error;
-    return { data: undefined as Data, alreadyGone: true, attempts, requestId, headers: new Headers() };
-  }
+  return sendWith(core, request, policy, policy.result === "json" ? jsonReader(policy) : undefined);
 }
 
-/**
- * A request id a 2xx carried, redacted (a server may echo a token or a signature into it: #24, class 1) and
- * bounded. The redactor is built only when there is an id.
- */
-function cleanRequestId(id: string | undefined, redact: () => Redactor): string | undefined {
-  return id === undefined || id === "" ? undefined : redact()(id).slice(0, MAX_ID_CHARS);
-}
-
-const MAX_ID_CHARS = 2000;
+/** The bounded JSON reader of an operation, its `check` applied: a problem is a ResponseBodyError. */
+const jsonReader =
+  ({ operation, check }: CallPolicy): ReadData =>
+  async (response, site, attempt) => {
+    const data = await readJson(response, site, attempt, operation);
+    const problem = check?.(data, response.headers);
+    if (problem) throw new ResponseBodyError(problem, response.status, site, attempt, operation);
+    return data;
+  };

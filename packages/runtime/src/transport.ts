@@ -8,7 +8,7 @@ import type { Redactor } from "./redact.js";
 //   opaque redirect, becomes a RedirectError.
 // - The signal goes straight to fetch as `(url, init)` rather than inside a Request: in undici a Request that
 //   carries a signal, and fetch's copy of it, each subscribe to that signal (measured in bench/).
-// - Only a rejection of fetch itself, or a body that ends early (`bodyError`), is a NetworkError; an abort is
+// - Only a rejection of fetch itself, or a body that ends early (`networkError`), is a NetworkError; an abort is
 //   left to the attempt loop. A status outside 200–599 is a ProtocolError (undici hands it over; a Response
 //   cannot hold it).
 
@@ -37,7 +37,7 @@ export async function send(request: AttemptRequest, context: SendContext): Promi
     throw networkError(error, context);
   }
   if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) {
-    response.body?.cancel().catch(() => {});
+    discard(response);
     const location = response.headers.get("location");
     throw new RedirectError(
       response.status,
@@ -47,26 +47,22 @@ export async function send(request: AttemptRequest, context: SendContext): Promi
     );
   }
   if (response.status < 200 || response.status > 599) {
-    response.body?.cancel().catch(() => {});
+    discard(response);
     throw new ProtocolError(response.status, site, attempt);
   }
   return response;
 }
 
-/**
- * What a failed body read becomes: the signal's reason when the attempt was aborted (its timeout, the
- * caller), otherwise a NetworkError saying that the body ended early (`terminated`, a reset), which the
- * attempt loop retries like any network error of an idempotent operation.
- */
-export function bodyError(
-  error: unknown,
-  context: Pick<SendContext, "signal" | "site" | "attempt" | "redactor">,
-): unknown {
-  if (context.signal.aborted) return context.signal.reason;
-  return networkError(error, context, "body ended early: ");
+/** Lets go of a body that is not read (the connection can be reused; a failure to cancel changes nothing). */
+export function discard(response: Response): void {
+  response.body?.cancel().catch(() => {});
 }
 
-function networkError(
+/**
+ * A NetworkError for a rejection of fetch or a body that ended early (`terminated`, a reset: `prefix` says
+ * so), which the attempt loop retries like any network error of an idempotent operation.
+ */
+export function networkError(
   error: unknown,
   context: Pick<SendContext, "site" | "attempt" | "redactor">,
   prefix = "",

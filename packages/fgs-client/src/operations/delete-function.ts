@@ -1,5 +1,5 @@
-import { buildRequest, type DeleteResult, send, ValidationError } from "@fnapi/runtime";
-import { checkOptions, coreOf } from "@fnapi/runtime/internal";
+import { buildRequest, type DeleteResult, ValidationError } from "@fnapi/runtime";
+import { checkOptions, coreOf, sendWith } from "@fnapi/runtime/internal";
 import { isGone } from "../errors.js";
 import type { Fgs } from "../fgs.js";
 import type { paths } from "../generated/fgs.js";
@@ -50,7 +50,7 @@ export async function deleteFunction(
     );
   }
   const core = coreOf(fgs);
-  const { alreadyGone, attempts, requestId } = await send(
+  const { alreadyGone, attempts, requestId } = await sendWith(
     core,
     buildRequest<paths, "/v2/{project_id}/fgs/functions/{function_urn}", "delete">(
       core,

@@ -1,5 +1,5 @@
-import { type ApiError, buildRequest, type DeleteResult, send } from "@fnapi/runtime";
-import { checkOptions, coreOf } from "@fnapi/runtime/internal";
+import { type ApiError, buildRequest, type DeleteResult } from "@fnapi/runtime";
+import { checkOptions, coreOf, sendWith } from "@fnapi/runtime/internal";
 import { isGone } from "../errors.js";
 import type { paths } from "../generated/ncf.js";
 import type { Ncf } from "../ncf.js";
@@ -43,7 +43,7 @@ export async function deleteAction(
   assertActionName(actionName);
   assertPlatform(platform);
   const core = coreOf(ncf);
-  const { alreadyGone, attempts, requestId } = await send(
+  const { alreadyGone, attempts, requestId } = await sendWith(
     core,
     buildRequest<paths, "/packages/{packageName}/actions/{actionName}", "delete">(
       core,

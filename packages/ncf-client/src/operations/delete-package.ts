@@ -1,5 +1,5 @@
-import { buildRequest, type DeleteResult, send } from "@fnapi/runtime";
-import { checkOptions, coreOf } from "@fnapi/runtime/internal";
+import { buildRequest, type DeleteResult } from "@fnapi/runtime";
+import { checkOptions, coreOf, sendWith } from "@fnapi/runtime/internal";
 import { isGone } from "../errors.js";
 import type { paths } from "../generated/ncf.js";
 import type { Ncf } from "../ncf.js";
@@ -49,7 +49,7 @@ export async function deletePackageOnce(
   missingOk: boolean,
 ): Promise<DeleteResult> {
   const core = coreOf(ncf);
-  const { alreadyGone, attempts, requestId } = await send(
+  const { alreadyGone, attempts, requestId } = await sendWith(
     core,
     buildRequest<paths, "/packages/{packageName}", "delete">(core, "delete", "/packages/{packageName}", {
       path: { packageName },

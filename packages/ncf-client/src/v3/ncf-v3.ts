@@ -42,7 +42,7 @@ export function createNcfV3On(build: NcfBuild, options: NcfClientOptions = {}): 
       'leave api out (or give "v2.1"): the zone\'s own API is used',
     );
   const baseUrl = parseBaseUrl(options.baseUrl ?? NCF_V3_BASE_URLS[chosen as keyof typeof NCF_V3_BASE_URLS]);
-  const zone = resolveZone(baseUrl, options.zone ?? (options.baseUrl ? undefined : "standard"));
+  const zone = resolveZone(baseUrl, options.baseUrl === undefined, options.zone, "zone");
   if (zone !== "standard")
     throw new ValidationError("api", `is "v3" but the ${zone} zone has no API v3`, "leave api out");
   const core = createClientCore({
