@@ -1,6 +1,11 @@
 import { inspect } from "node:util";
 import { expect } from "vitest";
-import { type Handler, type LoopbackServer, startLoopbackServer } from "./loopback-server.js";
+import {
+  type Handler,
+  type LoopbackOptions,
+  type LoopbackServer,
+  startLoopbackServer,
+} from "./loopback-server.js";
 
 // Helpers of the hostile-server suite: two loopback origins (the API the client is pointed at, and an
 // "elsewhere" that a redirect or a leak would reach), and the check that no secret shows anywhere.
@@ -12,8 +17,17 @@ export interface Origins {
   close(): Promise<void>;
 }
 
-export async function startOrigins(handler: Handler): Promise<Origins> {
-  const [api, elsewhere] = await Promise.all([startLoopbackServer(handler), startLoopbackServer()]);
+/**
+ * The two origins. The API's server queues every connection a test opens (a backlog of 4,096, which Linux
+ * caps at its somaxconn): with Node's 511 a burst of thousands of calls has SYNs dropped and retried by the
+ * kernel after 1, 3, 7… seconds, on a loaded machine past the test's bound — the server's limit, not the
+ * client's (as load.test.ts found). `options` add to that (`patient`: no idle or header timeouts).
+ */
+export async function startOrigins(handler: Handler, options: LoopbackOptions = {}): Promise<Origins> {
+  const [api, elsewhere] = await Promise.all([
+    startLoopbackServer(handler, { backlog: 4_096, ...options }),
+    startLoopbackServer(),
+  ]);
   return {
     api,
     elsewhere,

@@ -14,7 +14,7 @@ import fc from "fast-check";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { secretArbitrary } from "./arbitraries.js";
 import { caught, expectNoSecrets, type Origins, startOrigins, timed } from "./hostile-server.js";
-import type { Handler } from "./loopback-server.js";
+import type { Handler, LoopbackOptions } from "./loopback-server.js";
 
 // The hostile-server suite: loopback servers that redirect, echo, stall, lie about the time and send bombs.
 // For each scenario: what every origin received, how many attempts were made, how long it took, and that no
@@ -40,7 +40,10 @@ afterAll(() => {
   expect(reachedElsewhere, "requests that reached a second origin across the suite").toBe(0);
 });
 
-async function serve(handler: (res: ServerResponse, index: number, o: Origins) => void) {
+async function serve(
+  handler: (res: ServerResponse, index: number, o: Origins) => void,
+  options?: LoopbackOptions,
+) {
   const holder: { origins?: Origins } = {};
   const wrapped: Handler = (req, res, index) => {
     // A client that gives up (a timeout, a reset on a loaded machine) is not the server's error.
@@ -50,7 +53,7 @@ async function serve(handler: (res: ServerResponse, index: number, o: Origins) =
     // biome-ignore lint/style/noNonNullAssertion: set before the first request can arrive
     handler(res, index, holder.origins!);
   };
-  origins = await startOrigins(wrapped);
+  origins = await startOrigins(wrapped, options);
   holder.origins = origins;
   return origins;
 }
@@ -264,12 +267,15 @@ describe("everything is bounded", () => {
     // what it controls (each package refused once, then deleted), never the exact number of requests, and
     // gives the calls enough attempts to ride out a reset.
     const seen = new Map<string, number>();
-    const o = await serve((res, index, origins) => {
-      const path = origins.api.requests[index]?.url ?? "";
-      const answered = seen.get(path) ?? 0;
-      seen.set(path, answered + 1);
-      res.writeHead(answered > 0 ? 204 : 503).end();
-    });
+    const o = await serve(
+      (res, index, origins) => {
+        const path = origins.api.requests[index]?.url ?? "";
+        const answered = seen.get(path) ?? 0;
+        seen.set(path, answered + 1);
+        res.writeHead(answered > 0 ? 204 : 503).end();
+      },
+      { patient: true },
+    );
     const warnings: Error[] = [];
     const onWarning = (warning: Error) => warnings.push(warning);
     process.on("warning", onWarning);
