@@ -39,7 +39,12 @@ function contestants() {
     baseUrl: ORIGIN + NCF_PREFIX,
     fetch: stubFetch,
   });
-  const token = createFgs({ projectId: PROJECT_ID, baseUrl: ORIGIN, auth: fgsToken(TOKEN), fetch: stubFetch });
+  const token = createFgs({
+    projectId: PROJECT_ID,
+    baseUrl: ORIGIN,
+    auth: fgsToken(TOKEN),
+    fetch: stubFetch,
+  });
   const aksk = createFgs({
     projectId: PROJECT_ID,
     baseUrl: ORIGIN,
@@ -49,8 +54,7 @@ function contestants() {
   return [
     {
       scheme: "ncf",
-      baseline: () =>
-        fetchAttempt(ORIGIN + ncfTarget, "DELETE", ncpSign("DELETE", ncfTarget), stubFetch),
+      baseline: () => fetchAttempt(ORIGIN + ncfTarget, "DELETE", ncpSign("DELETE", ncfTarget), stubFetch),
       client: () => deletePackage(ncf, NCF_PACKAGE, { platform: "vpc" }),
     },
     {
@@ -91,7 +95,12 @@ async function main() {
   const calls = Number(process.argv[2] ?? 20_000);
   const rounds = Number(process.argv[3] ?? 7);
   const list = contestants();
-  const samples = new Map(list.flatMap(({ scheme }) => [[`${scheme}:client`, []], [`${scheme}:baseline`, []]]));
+  const samples = new Map(
+    list.flatMap(({ scheme }) => [
+      [`${scheme}:client`, []],
+      [`${scheme}:baseline`, []],
+    ]),
+  );
   for (const { baseline, client } of list) {
     await cpuPerCall(baseline, calls / 4);
     await cpuPerCall(client, calls / 4);
@@ -99,11 +108,25 @@ async function main() {
   for (let round = 0; round < rounds; round++) {
     // Alternate which side goes first, so neither always follows the other's garbage.
     for (const { scheme, baseline, client } of list) {
-      const order = round % 2 ? [["client", client], ["baseline", baseline]] : [["baseline", baseline], ["client", client]];
+      const order =
+        round % 2
+          ? [
+              ["client", client],
+              ["baseline", baseline],
+            ]
+          : [
+              ["baseline", baseline],
+              ["client", client],
+            ];
       for (const [side, call] of order) samples.get(`${scheme}:${side}`).push(await cpuPerCall(call, calls));
     }
   }
-  console.log(`load average ${os.loadavg().map((n) => n.toFixed(2)).join(" ")}; ${calls} calls × ${rounds} rounds; CPU µs per call (median)`);
+  console.log(
+    `load average ${os
+      .loadavg()
+      .map((n) => n.toFixed(2))
+      .join(" ")}; ${calls} calls × ${rounds} rounds; CPU µs per call (median)`,
+  );
   console.log("scheme  baseline  client  client−baseline  ratio");
   for (const { scheme } of list) {
     const b = median(samples.get(`${scheme}:baseline`));

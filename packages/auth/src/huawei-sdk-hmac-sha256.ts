@@ -51,9 +51,17 @@ export interface HuaweiSignature {
   authorization: string;
 }
 
-type Mac = (data: string) => Uint8Array | Promise<Uint8Array>;
+// The HMAC as hex text straight from the runtime when it can (node:crypto), else as bytes for `toHex`.
+type Mac = (data: string) => string | Uint8Array | Promise<string | Uint8Array>;
+const macOf = (crypto: SigningCrypto, secret: string): Mac =>
+  crypto.hmacSha256Text?.(secret, "hex") ?? crypto.hmacSha256(secret);
 
-async function signWith(mac: Mac, crypto: SigningCrypto, accessKey: string, input: HuaweiSignInput) {
+async function signWith(
+  mac: Mac,
+  crypto: SigningCrypto,
+  accessKey: string,
+  input: Omit<HuaweiSignInput, "bodySha256"> & { bodySha256?: string | undefined },
+) {
   const url = typeof input.url === "string" ? new URL(input.url) : input.url;
   let date: string | undefined;
   for (const name in input.headers) if (name.toLowerCase() === "x-sdk-date") date = input.headers[name];
@@ -67,7 +75,9 @@ async function signWith(mac: Mac, crypto: SigningCrypto, accessKey: string, inpu
     headers.signed,
     input.bodySha256 ?? EMPTY_BODY_SHA256,
   ].join("\n");
-  const canonicalRequestSha256 = toHex(await crypto.sha256(canonicalRequest));
+  const canonicalRequestSha256 = toHex(
+    await (crypto.sha256Hex?.(canonicalRequest) ?? crypto.sha256(canonicalRequest)),
+  );
   const stringToSign = `${HUAWEI_ALGORITHM}\n${date}\n${canonicalRequestSha256}`;
   const signature = toHex(await mac(stringToSign));
   return {
@@ -86,7 +96,7 @@ export function huaweiSign(
   input: HuaweiSignInput,
   crypto: SigningCrypto = webCrypto,
 ): Promise<HuaweiSignature> {
-  return signWith(crypto.hmacSha256(credentials.secretKey), crypto, credentials.accessKey, input);
+  return signWith(macOf(crypto, credentials.secretKey), crypto, credentials.accessKey, input);
 }
 
 /** Options of `createHuaweiSigner`. */
@@ -124,7 +134,7 @@ export function createHuaweiSigner(
   const { accessKey, securityToken } = credentials;
   const clock = options.clock ?? systemClock;
   const crypto = options.crypto ?? webCrypto;
-  const mac = crypto.hmacSha256(credentials.secretKey);
+  const mac = macOf(crypto, credentials.secretKey);
 
   return {
     async sign(request) {
@@ -142,7 +152,7 @@ export function createHuaweiSigner(
         method: request.method,
         url,
         headers: toSign,
-        ...(bodySha256 ? { bodySha256 } : {}),
+        bodySha256,
       });
       request.headers.set("Authorization", signed.authorization);
       return signed.signature;
