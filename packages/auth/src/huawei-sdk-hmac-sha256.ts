@@ -56,24 +56,25 @@ type Mac = (data: string) => string | Uint8Array | Promise<string | Uint8Array>;
 const macOf = (crypto: SigningCrypto, secret: string): Mac =>
   crypto.hmacSha256Text?.(secret, "hex") ?? crypto.hmacSha256(secret);
 
+// The steps after the headers are chosen; `date` is their X-Sdk-Date.
 async function signWith(
   mac: Mac,
   crypto: SigningCrypto,
   accessKey: string,
-  input: Omit<HuaweiSignInput, "bodySha256"> & { bodySha256?: string | undefined },
+  method: string,
+  url: URL,
+  date: string,
+  toSign: Iterable<readonly [string, string]>,
+  bodySha256 = EMPTY_BODY_SHA256,
 ) {
-  const url = typeof input.url === "string" ? new URL(input.url) : input.url;
-  let date: string | undefined;
-  for (const name in input.headers) if (name.toLowerCase() === "x-sdk-date") date = input.headers[name];
-  if (date === undefined) throw new TypeError("the headers to sign must include X-Sdk-Date");
-  const headers = canonicalHeaders(Object.entries(input.headers));
+  const headers = canonicalHeaders(toSign);
   const canonicalRequest = [
-    input.method.toUpperCase(),
+    method.toUpperCase(),
     canonicalUri(url.pathname),
     canonicalQueryString(url.search),
     headers.canonical,
     headers.signed,
-    input.bodySha256 ?? EMPTY_BODY_SHA256,
+    bodySha256,
   ].join("\n");
   const canonicalRequestSha256 = toHex(
     await (crypto.sha256Hex?.(canonicalRequest) ?? crypto.sha256(canonicalRequest)),
@@ -91,12 +92,24 @@ async function signWith(
 }
 
 /** The pure algorithm: signs exactly the given headers, showing every intermediate string. */
-export function huaweiSign(
+export async function huaweiSign(
   credentials: Pick<HuaweiAkSkCredentials, "accessKey" | "secretKey">,
   input: HuaweiSignInput,
   crypto: SigningCrypto = webCrypto,
 ): Promise<HuaweiSignature> {
-  return signWith(macOf(crypto, credentials.secretKey), crypto, credentials.accessKey, input);
+  let date: string | undefined;
+  for (const name in input.headers) if (name.toLowerCase() === "x-sdk-date") date = input.headers[name];
+  if (date === undefined) throw new TypeError("the headers to sign must include X-Sdk-Date");
+  return signWith(
+    macOf(crypto, credentials.secretKey),
+    crypto,
+    credentials.accessKey,
+    input.method,
+    typeof input.url === "string" ? new URL(input.url) : input.url,
+    date,
+    Object.entries(input.headers),
+    input.bodySha256,
+  );
 }
 
 /** Options of `createHuaweiSigner`. */
@@ -138,22 +151,18 @@ export function createHuaweiSigner(
 
   return {
     async sign(request) {
-      request.headers.set("X-Sdk-Date", huaweiSdkDate(clock()));
+      const date = huaweiSdkDate(clock());
+      request.headers.set("X-Sdk-Date", date);
       if (securityToken !== undefined) request.headers.set("X-Security-Token", securityToken);
       const url = new URL(request.url);
-      const toSign: Record<string, string> = { host: url.host };
+      const toSign: [string, string][] = [["host", url.host]];
       request.headers.forEach((value, name) => {
-        if (!UNSIGNED.has(name)) toSign[name] = value;
+        if (!UNSIGNED.has(name)) toSign.push([name, value]);
       });
       const bodySha256 = request.body
         ? toHex(await crypto.sha256(new Uint8Array(await request.clone().arrayBuffer())))
         : undefined;
-      const signed = await signWith(mac, crypto, accessKey, {
-        method: request.method,
-        url,
-        headers: toSign,
-        bodySha256,
-      });
+      const signed = await signWith(mac, crypto, accessKey, request.method, url, date, toSign, bodySha256);
       request.headers.set("Authorization", signed.authorization);
       return signed.signature;
     },
