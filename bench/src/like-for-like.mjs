@@ -62,14 +62,14 @@ export function createNodeHuaweiSigner({ host }) {
 }
 
 /** One attempt: fetch with its own timeout, settled when the 2xx answer is complete. */
-export async function fetchAttempt(url, method, headers) {
+export async function fetchAttempt(url, method, headers, fetchWith = fetch) {
   const controller = new AbortController();
   const timer = setTimeout(
     () => controller.abort(new DOMException("The attempt timed out", "TimeoutError")),
     ATTEMPT_TIMEOUT_MS,
   );
   try {
-    const response = await fetch(url, { method, headers, redirect: "manual", signal: controller.signal });
+    const response = await fetchWith(url, { method, headers, redirect: "manual", signal: controller.signal });
     if (!response.ok) throw new Error(`${method} ${url}: HTTP ${response.status}`);
     if (response.body) await response.arrayBuffer();
   } finally {

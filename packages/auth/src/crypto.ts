@@ -14,6 +14,13 @@ export interface SigningCrypto {
   hmacSha256(secret: string): (data: string) => Uint8Array | Promise<Uint8Array>;
   /** SHA-256 of `data` (a string is hashed as UTF-8). */
   sha256(data: string | Uint8Array): Uint8Array | Promise<Uint8Array>;
+  /**
+   * Optional, for a runtime that encodes natively (node:crypto): `hmacSha256` whose result is hex or base64
+   * text, synchronously; `undefined` when it cannot, and the signers then encode `hmacSha256`'s bytes.
+   */
+  hmacSha256Text?(secret: string, encoding: "hex" | "base64"): ((data: string) => string) | undefined;
+  /** Optional, as `hmacSha256Text`: SHA-256 of a UTF-8 string as hex, or `undefined` when it cannot. */
+  sha256Hex?(data: string): string | undefined;
 }
 
 function subtle(): SubtleCrypto {

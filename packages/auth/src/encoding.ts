@@ -7,17 +7,15 @@ export function utf8Bytes(text: string): Uint8Array<ArrayBuffer> {
   return utf8.encode(text) as Uint8Array<ArrayBuffer>;
 }
 
-// Pure: a program that never makes hex (NCP signs in base64) drops the table.
-const HEX = /* @__PURE__ */ Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
+// A digest as text. A string is one the runtime already encoded (node:crypto's `hmacSha256Text`, `sha256Hex`:
+// native, and faster than any loop here) and passes through.
 
-export function toHex(bytes: Uint8Array): string {
-  let out = "";
-  for (const byte of bytes) out += HEX[byte];
-  return out;
+export function toHex(bytes: Uint8Array | string): string {
+  return typeof bytes === "string"
+    ? bytes
+    : Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
-export function toBase64(bytes: Uint8Array): string {
-  let binary = "";
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
+export function toBase64(bytes: Uint8Array | string): string {
+  return typeof bytes === "string" ? bytes : btoa(String.fromCharCode(...bytes));
 }

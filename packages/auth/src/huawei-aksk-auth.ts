@@ -1,4 +1,4 @@
-import type { AuthScheme, SignableRequest } from "./auth-scheme.js";
+import type { AuthScheme } from "./auth-scheme.js";
 import type { Clock } from "./clock.js";
 import { createSkewedClock } from "./clock-skew.js";
 import type { SigningCrypto } from "./crypto.js";
@@ -14,9 +14,6 @@ export interface HuaweiAkSkAuthOptions {
   /** HMAC and SHA-256 implementation. Default `webCrypto`. */
   crypto?: SigningCrypto | undefined;
 }
-
-// The signature hex is redacted on its own as well as inside `Authorization`: a gateway may echo just it.
-const signatures = new WeakMap<SignableRequest, string>();
 
 /**
  * Huawei SDK-HMAC-SHA256 (AK/SK) as an auth scheme: signs each attempt afresh (`X-Project-Id`,
@@ -41,13 +38,15 @@ export function huaweiAkSkAuth(
     name: "huawei-sdk-hmac-sha256",
     async authorize(request) {
       if (projectId !== undefined) request.headers.set("X-Project-Id", projectId);
-      signatures.set(request, await signer.sign(request));
+      await signer.sign(request);
     },
     secrets(request) {
-      if (!request) return [...fixed];
-      const signature = signatures.get(request);
-      const authorization = request.headers.get("authorization");
-      return [...fixed, ...(signature ? [signature] : []), ...(authorization ? [authorization] : [])];
+      const authorization = request?.headers.get("authorization");
+      // The signature hex (what follows the last `Signature=`) is redacted on its own as well as inside
+      // `Authorization`: a gateway may echo just it. Read back when asked (an error), not kept per request.
+      return authorization
+        ? [...fixed, authorization.split("Signature=").pop() as string, authorization]
+        : [...fixed];
     },
     onUnauthorized: (response) => clock.adjustFrom(response),
   };

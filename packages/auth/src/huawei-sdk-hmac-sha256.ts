@@ -51,7 +51,10 @@ export interface HuaweiSignature {
   authorization: string;
 }
 
-type Mac = (data: string) => Uint8Array | Promise<Uint8Array>;
+// The HMAC as hex text straight from the runtime when it can (node:crypto), else as bytes for `toHex`.
+type Mac = (data: string) => string | Uint8Array | Promise<string | Uint8Array>;
+const macOf = (crypto: SigningCrypto, secret: string): Mac =>
+  crypto.hmacSha256Text?.(secret, "hex") ?? crypto.hmacSha256(secret);
 
 /** Signs `method url` with exactly `headers`, whose `X-Sdk-Date` is `date`. */
 async function signWith(
@@ -60,11 +63,11 @@ async function signWith(
   accessKey: string,
   method: string,
   url: URL,
-  toSign: Record<string, string>,
+  toSign: Iterable<readonly [string, string]>,
   bodySha256: string,
   date: string,
 ) {
-  const headers = canonicalHeaders(Object.entries(toSign));
+  const headers = canonicalHeaders(toSign);
   const canonicalRequest = [
     method.toUpperCase(),
     canonicalUri(url.pathname),
@@ -73,7 +76,9 @@ async function signWith(
     headers.signed,
     bodySha256,
   ].join("\n");
-  const canonicalRequestSha256 = toHex(await crypto.sha256(canonicalRequest));
+  const canonicalRequestSha256 = toHex(
+    await (crypto.sha256Hex?.(canonicalRequest) ?? crypto.sha256(canonicalRequest)),
+  );
   const stringToSign = `${HUAWEI_ALGORITHM}\n${date}\n${canonicalRequestSha256}`;
   const signature = toHex(await mac(stringToSign));
   return {
@@ -96,12 +101,12 @@ export async function huaweiSign(
   for (const name in input.headers) if (name.toLowerCase() === "x-sdk-date") date = input.headers[name];
   if (date === undefined) throw new TypeError("the headers to sign must include X-Sdk-Date");
   return signWith(
-    crypto.hmacSha256(credentials.secretKey),
+    macOf(crypto, credentials.secretKey),
     crypto,
     credentials.accessKey,
     input.method,
     typeof input.url === "string" ? new URL(input.url) : input.url,
-    input.headers,
+    Object.entries(input.headers),
     input.bodySha256 ?? EMPTY_BODY_SHA256,
     date,
   );
@@ -142,7 +147,7 @@ export function createHuaweiSigner(
   const { accessKey, securityToken } = credentials;
   const clock = options.clock ?? systemClock;
   const crypto = options.crypto ?? webCrypto;
-  const mac = crypto.hmacSha256(credentials.secretKey);
+  const mac = macOf(crypto, credentials.secretKey);
   const hashHex = async (bytes: Uint8Array) => toHex(await crypto.sha256(bytes));
   let emptyBodySha256: string | undefined;
 
@@ -152,9 +157,9 @@ export function createHuaweiSigner(
       request.headers.set("X-Sdk-Date", date);
       if (securityToken !== undefined) request.headers.set("X-Security-Token", securityToken);
       const url = new URL(request.url);
-      const toSign: Record<string, string> = { host: url.host };
+      const toSign: [string, string][] = [["host", url.host]];
       request.headers.forEach((value, name) => {
-        if (!UNSIGNED.has(name)) toSign[name] = value;
+        if (!UNSIGNED.has(name)) toSign.push([name, value]);
       });
       // The empty body's hash is computed once per signer rather than carried as a constant in every bundle.
       emptyBodySha256 ??= await hashHex(new Uint8Array(0));

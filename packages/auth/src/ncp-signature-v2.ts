@@ -64,7 +64,10 @@ export function createNcpSigner(credentials: NcpCredentials, options: NcpSignerO
   assertCredential("secretKey", credentials?.secretKey);
   const { accessKey } = credentials;
   const clock = options.clock ?? systemClock;
-  const mac = (options.crypto ?? webCrypto).hmacSha256(credentials.secretKey);
+  const crypto = options.crypto ?? webCrypto;
+  // base64 straight from the runtime when it can (node:crypto encodes natively), else encoded here.
+  const mac =
+    crypto.hmacSha256Text?.(credentials.secretKey, "base64") ?? crypto.hmacSha256(credentials.secretKey);
 
   async function headersFor(method: string, url: string | URL): Promise<NcpSignatureHeaders> {
     const timestamp = String(Math.trunc(clock()));
