@@ -16,30 +16,18 @@
 //
 // Sizes change with the code: after a change, `npm run numbers` and commit the READMEs with it.
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
+import { documentedFiles } from "./lib/markdown.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const write = process.argv.includes("--write");
 const readJson = (path) => JSON.parse(readFileSync(join(root, path), "utf8"));
 const REGION = /<!-- generated:(.+?) -->(.*?)<!-- \/generated -->/g;
 
-/** Every README.md of the repository (node_modules, dist and CHANGELOGs excluded). */
-function readmes() {
-  const found = [];
-  const walk = (dir) => {
-    for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
-      if (entry.name === "node_modules" || entry.name.startsWith(".") || entry.name === "dist") continue;
-      const path = dir ? `${dir}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(path);
-      // The READMEs, and the documents they link to in docs/ (the long material moved out of the root README).
-      else if (entry.name === "README.md" || (dir === "docs" && entry.name.endsWith(".md"))) found.push(path);
-    }
-  };
-  walk("");
-  return found.sort();
-}
+/** Every README.md of the repository, and the documents of docs/ (the one walker of the README checks). */
+const readmes = () => documentedFiles(root);
 
 let sizeLimitRun;
 /** size-limit's measurements by package name, run once and only when a README asks for one. */
