@@ -110,15 +110,7 @@ async function cascade(
   options: CascadeDeleteOptions & { platform: Platform },
 ): Promise<CascadeReport> {
   const { platform, signal, missingOk = false } = options;
-  const concurrency = bounded("concurrency", options.concurrency ?? 4, 32);
-  const maxRounds = bounded("maxRounds", options.maxRounds ?? 3, 10);
-  const progress = (event: CascadeProgress) => {
-    try {
-      options.onProgress?.(event);
-    } catch {
-      // progress reporting must not change what the delete does
-    }
-  };
+  const { concurrency, maxRounds, progress } = cascadeSettings(options);
   const deletedActions: string[] = [];
   let round = 1;
   try {
@@ -168,7 +160,25 @@ async function cascade(
   }
 }
 
-/** `value` as an integer from 1 to `max`, else a ValidationError naming `field` (the v3 cascade shares it). */
+/** A cascade's bounds and its progress callback, checked once for both APIs' cascades. */
+export function cascadeSettings(
+  options: Pick<CascadeDeleteOptions, "concurrency" | "maxRounds" | "onProgress">,
+) {
+  return {
+    concurrency: bounded("concurrency", options.concurrency ?? 4, 32),
+    maxRounds: bounded("maxRounds", options.maxRounds ?? 3, 10),
+    /** Tells the caller's callback; whatever it throws does not change what the delete does. */
+    progress: (event: CascadeProgress) => {
+      try {
+        options.onProgress?.(event);
+      } catch {
+        // progress reporting must not change what the delete does
+      }
+    },
+  };
+}
+
+/** `value` as an integer from 1 to `max`, else a ValidationError naming `field`. */
 export function bounded(field: string, value: unknown, max: number): number {
   if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > max) {
     throw new ValidationError(field, `is ${String(value)}`, `it must be an integer from 1 to ${max}`);

@@ -3,11 +3,10 @@ import { checkOptions } from "@fnapi/runtime/internal";
 import { isGone, NcfApiError } from "../errors.js";
 import type { DeletePackageOptions } from "../operations/delete-package.js";
 import {
-  bounded,
   CascadeDeleteError,
   type CascadeDeleteOptions,
-  type CascadeProgress,
   type CascadeReport,
+  cascadeSettings,
   eachWithConcurrency,
 } from "../operations/delete-package-cascade.js";
 import { assertV3PackageName, v3Platform } from "./context.js";
@@ -55,15 +54,7 @@ async function cascade(
   options: CascadeDeleteOptions,
 ): Promise<CascadeReport> {
   const { platform, signal, missingOk = false } = options;
-  const concurrency = bounded("concurrency", options.concurrency ?? 4, 32);
-  const maxRounds = bounded("maxRounds", options.maxRounds ?? 3, 10);
-  const progress = (event: CascadeProgress) => {
-    try {
-      options.onProgress?.(event);
-    } catch {
-      // progress reporting must not change what the delete does
-    }
-  };
+  const { concurrency, maxRounds, progress } = cascadeSettings(options);
   const names = async () => [
     ...new Set((await collect(listActionsV3(ncf, packageName, { platform, signal }))).map((a) => a.name)),
   ];
